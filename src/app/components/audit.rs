@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app;
+use crate::core::audit::{AuditItem, Status};
+use crate::core::format::{base_value, trim_decimals};
+use crate::core::i18n::{rule_label, status_label, texts};
+
+/// Audit items with both numbers and the arithmetic behind them.
+#[component]
+pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let t = texts(lang);
+        items
+            .iter()
+            .map(|i| {
+                let name = i.project.as_ref().and_then(|id| {
+                    state.catalog.with(|c| c.project_index(id).map(|k| (c.ds.projects[k].name.get(lang).to_string(), id.clone())))
+                });
+                let bad = i.status == Status::Contradiction;
+                let dev = format!("{:+}%", trim_decimals(i.deviation() * 100.0, 1));
+                view! {
+                    <li class="audit-item" class:contradiction=bad data-status=if bad { "contradiction" } else { "consistent" }>
+                        <strong>{status_label(i.status, lang)}</strong>
+                        " · " {rule_label(i.rule, lang)}
+                        {name.map(|(n, id)| view! { " · " <a href=state.href_with_project(Some(&id))>{n}</a> })}
+                        <div class="audit-numbers">
+                            {t.audit_stated} ": " <span lang="zh-CN">{i.stated_printed.clone()}</span>
+                            " = " {base_value(i.stated, i.unit)}
+                            <br/>
+                            {t.audit_computed} ": " {i.arithmetic.clone()}
+                            " (" {dev} ")"
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    }
+}
+
+#[component]
+pub fn AuditPanel() -> impl IntoView {
+    let state = use_app();
+    let items = move || {
+        // Contradictions first: they are what a reader must know about.
+        let mut v: Vec<AuditItem> = state.audit.with(|a| a.iter().cloned().collect());
+        v.sort_by_key(|i| i.status != Status::Contradiction);
+        v
+    };
+    view! {
+        <section class="audit" aria-labelledby="audit-title">
+            <h2 id="audit-title">{move || texts(state.lang.get()).audit_title}</h2>
+            <p class="hint">{move || texts(state.lang.get()).audit_intro}</p>
+            <ul class="audit-list">{move || view! { <AuditList items=items()/> }}</ul>
+        </section>
+    }
+}

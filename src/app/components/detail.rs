@@ -1,0 +1,131 @@
+use leptos::prelude::*;
+
+use super::audit::AuditList;
+use super::filters::value_label;
+use crate::app::state::use_app;
+use crate::core::filter::{facet_value, Facet};
+use crate::core::format::{base_value, qualified};
+use crate::core::i18n::{fill, metric_label, period_label, qualifier_label, texts};
+use crate::core::model::{Figure, Lang, MilestoneEvent, Project};
+
+fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
+    let mut s = metric_label(f.metric, lang).to_string();
+    if let Some(item) = &f.item {
+        s.push_str(&format!(" · {}", item.get(lang)));
+    }
+    if let Some(part) = f.part.as_ref().and_then(|id| p.parts.iter().find(|x| &x.id == id)) {
+        s.push_str(&format!(" · {}", part.name.get(lang)));
+    }
+    s.push_str(period_label(f.period, lang));
+    s
+}
+
+fn event_label(e: MilestoneEvent, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (MilestoneEvent::Start, Lang::Zh) => "开工",
+        (MilestoneEvent::Start, Lang::En) => "Start",
+        (MilestoneEvent::Production, Lang::Zh) => "投产",
+        (MilestoneEvent::Production, Lang::En) => "Production",
+        (MilestoneEvent::Completion, Lang::Zh) => "建成",
+        (MilestoneEvent::Completion, Lang::En) => "Completion",
+    }
+}
+
+#[component]
+pub fn ProjectDetail() -> impl IntoView {
+    let state = use_app();
+    let back = move || state.href_with_project(None);
+    let content = move || {
+        let lang = state.lang.get();
+        let t = texts(lang);
+        let id = state.view.with(|v| v.project.clone())?;
+        let project = state.catalog.with(|c| c.project_index(&id).map(|i| (c.ds.projects[i].clone(), c.rows[i].clone())));
+        let (p, row) = project?;
+        let district = value_label(&state, Facet::District, facet_value(&p, Facet::District), lang);
+        let sector = value_label(&state, Facet::Sector, &p.sector, lang);
+        let kind = value_label(&state, Facet::Kind, facet_value(&p, Facet::Kind), lang);
+        let stage = value_label(&state, Facet::Stage, facet_value(&p, Facet::Stage), lang);
+        let stage_src = p.stage.as_ref().map(|s| format!(" ({})", fill(t.line, s.src.line)));
+        let themes: Vec<String> = state.catalog.with(|c| {
+            p.themes
+                .iter()
+                .filter_map(|id| c.ds.themes.iter().find(|x| &x.id == id).map(|x| x.name.get(lang).to_string()))
+                .collect()
+        });
+        let derived = row.investment.filter(|a| a.derived).map(|a| {
+            format!("{}: {} — {}", crate::core::i18n::metric_label(crate::core::model::Metric::Investment, lang), qualified(a.value, crate::core::model::Unit::Yuan, None, lang), t.derived_note)
+        });
+        let figures = p
+            .figures
+            .iter()
+            .map(|f| {
+                view! {
+                    <tr>
+                        <th scope="row">{figure_label(&p, f, lang)}</th>
+                        <td class="num">{qualified(f.value, f.unit, f.qualifier, lang)}</td>
+                        <td lang="zh-CN">
+                            {f.printed.clone()}
+                            {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
+                        </td>
+                        <td class="num base">{base_value(f.value, f.unit)}</td>
+                        <td>{fill(t.line, f.src.line)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let milestones = p
+            .milestones
+            .iter()
+            .map(|m| {
+                let part = m.part.as_ref().and_then(|id| p.parts.iter().find(|x| &x.id == id)).map(|x| format!(" · {}", x.name.get(lang))).unwrap_or_default();
+                view! {
+                    <li>
+                        <strong>{m.date.clone()}</strong>
+                        " "{event_label(m.event, lang)}{part}
+                        " — " <span lang="zh-CN">{m.printed.clone()}</span>
+                        " (" {fill(t.line, m.src.line)} ")"
+                    </li>
+                }
+            })
+            .collect_view();
+        let items: Vec<_> = state.audit.with(|a| a.iter().filter(|i| i.project.as_deref() == Some(p.id.as_str())).cloned().collect());
+        Some(view! {
+            <article class="detail" data-testid="detail" data-id=p.id.clone()>
+                <h2>{p.name.get(lang).to_string()}</h2>
+                {(lang == Lang::En).then(|| view! { <p class="alt-name" lang="zh-CN">{p.name.zh.clone()}</p> })}
+                <p class="summary">{p.summary.get(lang).to_string()}</p>
+                <dl class="facts">
+                    <dt>{crate::core::i18n::facet_label("district", lang)}</dt><dd>{district}</dd>
+                    <dt>{crate::core::i18n::facet_label("sector", lang)}</dt><dd>{sector}</dd>
+                    <dt>{crate::core::i18n::facet_label("kind", lang)}</dt><dd>{kind}</dd>
+                    <dt>{crate::core::i18n::facet_label("stage", lang)}</dt><dd>{stage}{stage_src}</dd>
+                    {p.company.as_ref().map(|c| view! { <dt>{t.company}</dt><dd>{c.get(lang).to_string()}</dd> })}
+                    {(!themes.is_empty()).then(|| view! { <dt>{t.themes}</dt><dd>{themes.join(" · ")}</dd> })}
+                    <dt>{t.col_source}</dt><dd>{fill(t.line, p.src.line)}</dd>
+                </dl>
+                {derived.map(|d| view! { <p class="derived-note">{d}</p> })}
+                {(!p.milestones.is_empty()).then(|| view! { <h3>{t.milestones}</h3><ul class="milestones">{milestones}</ul> })}
+                <h3>{t.detail_figures}</h3>
+                <div class="table-wrap">
+                    <table class="figures">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.col_metric}</th>
+                                <th scope="col" class="num">{t.col_value}</th>
+                                <th scope="col">{t.col_printed}</th>
+                                <th scope="col" class="num">{t.col_base}</th>
+                                <th scope="col">{t.col_source}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{figures}</tbody>
+                    </table>
+                </div>
+                {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><AuditList items=items/> })}
+            </article>
+        })
+    };
+    view! {
+        <nav class="back"><a href=back>"← " {move || texts(state.lang.get()).close}</a></nav>
+        {content}
+    }
+}

@@ -1,0 +1,133 @@
+//! The one place UI state lives: everything is derived from the URL's query string.
+//! Components read the memos here and change the view only through `set_view`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::core::audit::{audit, AuditItem, Status};
+use crate::core::dataset::Catalog;
+use crate::core::filter::{apply, Facet};
+use crate::core::model::Lang;
+use crate::core::query::{parse, resolve, Notice, ViewState};
+use crate::core::sort::sort_rows;
+
+/// How a view change enters the history: typing replaces, choices push.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Push,
+    Replace,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: RwSignal<Arc<Catalog>>,
+    /// The view as the URL states it, with values unknown to this dataset dropped.
+    pub view: Memo<ViewState>,
+    /// Everything the URL held that the view ignored.
+    pub notices: Memo<Vec<Notice>>,
+    pub lang: Memo<Lang>,
+    /// Indices of the projects in view, in table order.
+    pub rows: Memo<Vec<usize>>,
+    pub audit: Memo<Arc<Vec<AuditItem>>>,
+    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+}
+
+/// The browser's preferred language, used only when a link names none.
+fn browser_lang() -> Lang {
+    let nav = window().navigator().language().unwrap_or_default();
+    if nav.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+impl AppState {
+    pub fn new(catalog: Arc<Catalog>) -> AppState {
+        let catalog = RwSignal::new(catalog);
+        let location = use_location();
+        let parsed = Memo::new(move |_| parse(&location.search.get()));
+        let resolved = Memo::new(move |_| {
+            let (mut view, mut notices) = parsed.get();
+            notices.extend(catalog.with(|c| resolve(&mut view, c)));
+            (view, notices)
+        });
+        let view = Memo::new(move |_| resolved.with(|(v, _)| v.clone()));
+        let notices = Memo::new(move |_| resolved.with(|(_, n)| n.clone()));
+        let fallback_lang = browser_lang();
+        let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(fallback_lang));
+        let rows = Memo::new(move |_| {
+            let v = view.get();
+            let lang = lang.get();
+            catalog.with(|c| {
+                let mut rows = apply(c, &v.filter);
+                sort_rows(c, &mut rows, v.sort, lang);
+                rows
+            })
+        });
+        let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
+        let navigate = use_navigate();
+        let state = AppState {
+            catalog,
+            view,
+            notices,
+            lang,
+            rows,
+            audit,
+            navigate: StoredValue::new(Arc::new(navigate)),
+        };
+        // A link without `lang` gets the reader's language written in, so that
+        // every link copied from the address bar reopens in the same language.
+        if view.get_untracked().lang.is_none() {
+            let mut v = view.get_untracked();
+            v.lang = Some(fallback_lang);
+            state.set_view(v, Nav::Replace);
+        }
+        state
+    }
+
+    /// Writes a view into the URL; the memos above follow.
+    pub fn set_view(&self, mut next: ViewState, nav: Nav) {
+        if next.lang.is_none() {
+            next.lang = Some(self.lang.get_untracked());
+        }
+        let query = next.to_query();
+        let path = window().location().pathname().unwrap_or_else(|_| "/".into());
+        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let options = NavigateOptions { replace: nav == Nav::Replace, scroll: false, ..Default::default() };
+        self.navigate.with_value(|go| go(&url, options));
+    }
+
+    /// Applies `change` to a copy of the current view and navigates to it.
+    pub fn update(&self, nav: Nav, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.view.get_untracked();
+        change(&mut next);
+        self.set_view(next, nav);
+    }
+
+    pub fn toggle(&self, facet: Facet, value: &str) {
+        self.update(Nav::Push, |v| v.filter.toggle(facet, value));
+    }
+
+    /// Link to the current view with a project opened (or closed with `None`).
+    pub fn href_with_project(&self, project: Option<&str>) -> String {
+        let mut v = self.view.get();
+        v.project = project.map(String::from);
+        v.lang = Some(self.lang.get());
+        format!("?{}", v.to_query())
+    }
+
+    /// Whether a project has a contradiction flagged by the audit.
+    pub fn flagged(&self, project_id: &str) -> bool {
+        self.audit.with(|items| {
+            items.iter().any(|i| i.status == Status::Contradiction && i.project.as_deref() == Some(project_id))
+        })
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

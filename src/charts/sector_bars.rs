@@ -1,0 +1,146 @@
+//! Horizontal bars: investment by sector for the projects in view, largest on top.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{ReverseCoordTranslate, Shift};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::core::format::yuan_short;
+
+use super::{fit_text, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, GRID, INK, MUTED};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Sector slug, the value a click toggles.
+    pub id: String,
+    pub label: String,
+    /// Investment in yuan.
+    pub value: f64,
+    /// The value as the reader sees it, e.g. "185亿元 · 2".
+    pub value_label: String,
+    pub selected: bool,
+    /// Projects behind the bar.
+    pub count: usize,
+}
+
+/// Where the bars landed, kept from plotters' own coordinate mapping so clicks
+/// and tooltips resolve to exactly what was drawn.
+#[derive(Clone)]
+pub struct BarsLayout {
+    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    ids: Vec<String>,
+}
+
+impl BarsLayout {
+    /// Bar id under a device-pixel position; the label column to the left counts as the bar's row.
+    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
+        let xr = self.coord.get_x_axis_pixel_range();
+        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
+        let (_, v) = self.coord.reverse_translate((x, y))?;
+        let row = v.floor();
+        let n = self.ids.len();
+        if row < 0.0 || row >= n as f64 {
+            return None;
+        }
+        // Row 0 is at the bottom; the first (largest) bar is on top.
+        self.ids.get(n - 1 - row as usize).map(String::as_str)
+    }
+
+    /// Centre of a bar's row, in device pixels (for keyboard focus rings and tests).
+    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
+        let n = self.ids.len();
+        let i = self.ids.iter().position(|b| b == id)?;
+        let xr = self.coord.get_x_axis_pixel_range();
+        let y = self.coord.translate(&(0.0, (n - 1 - i) as f64 + 0.5)).1;
+        Some(((xr.start + xr.end) / 2, y))
+    }
+}
+
+fn bar_colour(bar: &Bar, any_selected: bool) -> RGBColor {
+    match (any_selected, bar.selected) {
+        (false, _) => BAR,
+        (true, true) => BAR_SELECTED,
+        (true, false) => BAR_DIMMED,
+    }
+}
+
+/// Draws the chart; returns the layout for hit-testing (`None` for the empty state).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &[Bar],
+    style: &ChartStyle,
+) -> Result<Option<BarsLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    let title_style = font(15.0).color(&INK);
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), title_style))?;
+
+    if bars.is_empty() || bars.iter().all(|b| b.value <= 0.0) {
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        root.draw(&Text::new(
+            style.empty_text.clone(),
+            (w as i32 / 2, h as i32 / 2),
+            font(14.0).color(&MUTED).pos(centre),
+        ))?;
+        return Ok(None);
+    }
+
+    // The label column takes what the longest label needs, up to 40% of the width.
+    let max_label = (w as f64 * 0.4) as u32;
+    // Measured in bold, the widest a (selected) label gets.
+    let bold_font = font(12.0).style(FontStyle::Bold).color(&INK);
+    let fits = |s: &str| root.estimate_text_size(s, &bold_font).map(|(tw, _)| tw <= max_label).unwrap_or(true);
+    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, &fits)).collect();
+    let label_w = labels
+        .iter()
+        .filter_map(|l| root.estimate_text_size(l, &bold_font).ok())
+        .map(|(tw, _)| tw)
+        .max()
+        .unwrap_or(0)
+        + style.px(14.0);
+
+    let n = bars.len() as f64;
+    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    // Head-room on the right for the value labels.
+    let x_max = max * 1.35;
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(style.px(30.0))
+        .margin_right(style.px(12.0))
+        .margin_left(style.px(4.0))
+        .margin_bottom(style.px(4.0))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(label_w)
+        .build_cartesian_2d(0.0..x_max, 0.0..n)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .x_labels(5)
+        .x_label_style(font(11.0).color(&MUTED))
+        .x_label_formatter(&|v| yuan_short(*v, style.lang))
+        .draw()?;
+
+    let any_selected = bars.iter().any(|b| b.selected);
+    chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
+        let row = n - 1.0 - i as f64;
+        Rectangle::new([(0.0, row + 0.18), (b.value.max(0.0), row + 0.82)], bar_colour(b, any_selected).filled())
+    }))?;
+
+    let value_font = font(11.0).color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let right = Pos::new(HPos::Right, VPos::Center);
+    for (i, (b, label)) in bars.iter().zip(&labels).enumerate() {
+        let row = n - 1.0 - i as f64 + 0.5;
+        let (x0, y) = chart.backend_coord(&(0.0, row));
+        let (x1, _) = chart.backend_coord(&(b.value.max(0.0), row));
+        let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
+        let ls = font(12.0).style(weight).color(&INK).pos(right);
+        root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
+        root.draw(&Text::new(b.value_label.clone(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
+    }
+    root.present()?;
+    Ok(Some(BarsLayout { coord: chart.as_coord_spec().clone(), ids: bars.iter().map(|b| b.id.clone()).collect() }))
+}

@@ -1,0 +1,117 @@
+//! Loading a dataset (embedded or user-supplied JSON) into a validated, indexed catalog.
+
+use std::fmt;
+
+use super::model::{Dataset, Figure, Kind, Metric, Period, Project};
+use super::search::normalize;
+use super::validate::{validate, ValidationError};
+
+pub const EMBEDDED_JSON: &str = include_str!("../../data/tongliao-2022.json");
+
+/// A project's headline amount and whether we computed it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    /// True when the source gives no total and the value is the sum of the parts.
+    pub derived: bool,
+}
+
+/// Per-project values derived once at load time, so filtering stays cheap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub investment: Option<Amount>,
+    pub jobs: Option<Amount>,
+    /// Normalized zh + en names, company and id, for text search.
+    pub haystack: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub ds: Dataset,
+    /// Parallel to `ds.projects`.
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Not JSON of the schema; serde's message carries line and column.
+    Parse(String),
+    Invalid(Vec<ValidationError>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Parse(m) => write!(f, "not a dataset file: {m}"),
+            LoadError::Invalid(errs) => {
+                write!(f, "{} problem(s) in the dataset", errs.len())?;
+                for e in errs.iter().take(20) {
+                    write!(f, "\n- {e}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The whole-project figure for a metric; if absent, the sum of its parts' figures.
+pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
+    let relevant = |f: &&Figure| f.metric == metric && f.period == Period::Once && f.item.is_none();
+    if let Some(f) = p.figures.iter().filter(relevant).find(|f| f.part.is_none()) {
+        return Some(Amount { value: f.value, derived: false });
+    }
+    let parts: Vec<&Figure> = p.figures.iter().filter(relevant).filter(|f| f.part.is_some()).collect();
+    (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true })
+}
+
+fn row(p: &Project) -> Row {
+    let mut text = format!("{} {} {}", p.name.zh, p.name.en, p.id);
+    if let Some(c) = &p.company {
+        text.push_str(&format!(" {} {}", c.zh, c.en));
+    }
+    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text) }
+}
+
+impl Catalog {
+    pub fn new(ds: Dataset) -> Result<Catalog, LoadError> {
+        let errs = validate(&ds);
+        if !errs.is_empty() {
+            return Err(LoadError::Invalid(errs));
+        }
+        let rows = ds.projects.iter().map(row).collect();
+        Ok(Catalog { ds, rows })
+    }
+
+    pub fn project_index(&self, id: &str) -> Option<usize> {
+        self.ds.projects.iter().position(|p| p.id == id)
+    }
+}
+
+pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
+    let ds: Dataset = serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))?;
+    Catalog::new(ds)
+}
+
+pub fn embedded() -> Result<Catalog, LoadError> {
+    from_json(EMBEDDED_JSON)
+}
+
+/// One-paragraph description of a dataset's size.
+pub fn summary(ds: &Dataset) -> String {
+    let highlights = ds.projects.iter().filter(|p| p.kind == Kind::Highlight).count();
+    let figures: usize = ds.projects.iter().map(|p| p.figures.len()).sum();
+    let milestones: usize = ds.projects.iter().map(|p| p.milestones.len()).sum();
+    format!(
+        "release {}: {} projects ({} highlight, {} mentioned), {} project figures, {} milestones, {} programme figures, {} districts, {} sectors, {} themes",
+        ds.release,
+        ds.projects.len(),
+        highlights,
+        ds.projects.len() - highlights,
+        figures,
+        milestones,
+        ds.programme.len(),
+        ds.districts.len(),
+        ds.sectors.len(),
+        ds.themes.len()
+    )
+}

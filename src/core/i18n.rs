@@ -1,0 +1,341 @@
+//! Interface strings in both languages. Chinese outside the data lives only here.
+
+use super::audit::{Rule, Status};
+use super::model::{Lang, Metric, Period, ProgrammeGroup, Qualifier};
+use super::query::Problem;
+use super::sort::Column;
+
+pub struct Texts {
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub source_line: &'static str,
+    pub filters: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub investment_range: &'static str,
+    pub min: &'static str,
+    pub max: &'static str,
+    pub range_unit: &'static str,
+    pub clear_all: &'static str,
+    pub unstated: &'static str,
+    pub projects_in_view: &'static str,
+    pub total: &'static str,
+    pub projects_unit: &'static str,
+    pub no_match: &'static str,
+    pub derived_mark: &'static str,
+    pub derived_note: &'static str,
+    pub audit_mark: &'static str,
+    pub chart_sector_title: &'static str,
+    pub chart_sector_label: &'static str,
+    pub show_data: &'static str,
+    pub chart_empty: &'static str,
+    pub chart_hint: &'static str,
+    pub count: &'static str,
+    pub share: &'static str,
+    pub ignored_from_link: &'static str,
+    pub dismiss: &'static str,
+    pub close: &'static str,
+    pub detail_figures: &'static str,
+    pub col_metric: &'static str,
+    pub col_value: &'static str,
+    pub col_printed: &'static str,
+    pub col_base: &'static str,
+    pub col_source: &'static str,
+    pub line: &'static str,
+    pub company: &'static str,
+    pub milestones: &'static str,
+    pub themes: &'static str,
+    pub audit_title: &'static str,
+    pub audit_intro: &'static str,
+    pub audit_stated: &'static str,
+    pub audit_computed: &'static str,
+    pub programme_title: &'static str,
+    pub programme_named_share: &'static str,
+    pub load_error: &'static str,
+    pub language: &'static str,
+    pub sort_by: &'static str,
+    pub ascending: &'static str,
+    pub descending: &'static str,
+    pub not_found: &'static str,
+}
+
+pub const ZH: Texts = Texts {
+    title: "通辽市2022年重大项目浏览器",
+    subtitle: "按行业、旗县区、阶段筛选项目；链接即视图，可直接分享。",
+    source_line: "数据来源：报纸版面《2022年重大项目亮点》（通辽市），逐项标注原文位置。",
+    filters: "筛选",
+    search: "搜索",
+    search_placeholder: "项目名称或企业（中英文）",
+    investment_range: "总投资",
+    min: "最低",
+    max: "最高",
+    range_unit: "亿元",
+    clear_all: "清除全部筛选",
+    unstated: "未注明",
+    projects_in_view: "当前项目",
+    total: "合计",
+    projects_unit: "个项目",
+    no_match: "没有符合条件的项目。",
+    derived_mark: "（推算）",
+    derived_note: "原文未给出总额，为各期投资之和。",
+    audit_mark: "数据存疑",
+    chart_sector_title: "各行业投资额",
+    chart_sector_label: "柱状图：当前筛选下各行业（国民经济行业分类门类）的投资总额。点击柱条可筛选该行业。",
+    show_data: "显示数据表",
+    chart_empty: "当前筛选下没有可绘制的投资数据。",
+    chart_hint: "点击柱条以按行业筛选",
+    count: "项目数",
+    share: "复制链接",
+    ignored_from_link: "链接中以下内容无法识别，已忽略：",
+    dismiss: "关闭",
+    close: "返回列表",
+    detail_figures: "全部数据",
+    col_metric: "指标",
+    col_value: "数值",
+    col_printed: "原文写法",
+    col_base: "基本单位值",
+    col_source: "出处",
+    line: "第{}行",
+    company: "建设单位",
+    milestones: "时间节点",
+    themes: "主题",
+    audit_title: "一致性核查",
+    audit_intro: "以下核查由数据自动计算，原文数字保持不变。",
+    audit_stated: "原文",
+    audit_computed: "推算",
+    programme_title: "全市计划总览",
+    programme_named_share: "本页列出的项目投资合计",
+    load_error: "数据无法加载",
+    language: "语言",
+    sort_by: "排序",
+    ascending: "升序",
+    descending: "降序",
+    not_found: "未找到",
+};
+
+pub const EN: Texts = Texts {
+    title: "Tongliao 2022 Major Projects Explorer",
+    subtitle: "Filter projects by sector, district and stage. The address bar is the view: share it as it is.",
+    source_line: "Source: newspaper page “2022 major project highlights” (Tongliao); every figure cites its line.",
+    filters: "Filters",
+    search: "Search",
+    search_placeholder: "Project or company (Chinese or English)",
+    investment_range: "Total investment",
+    min: "Min",
+    max: "Max",
+    range_unit: "× CNY 100 m (亿元)",
+    clear_all: "Clear all filters",
+    unstated: "Not stated",
+    projects_in_view: "Projects in view",
+    total: "Total",
+    projects_unit: "projects",
+    no_match: "No project matches these filters.",
+    derived_mark: " (derived)",
+    derived_note: "The source gives no total; this is the sum of the phases.",
+    audit_mark: "Audit flag",
+    chart_sector_title: "Investment by sector",
+    chart_sector_label: "Bar chart: total investment per sector (GB/T 4754 section) for the current filter. Click a bar to filter by that sector.",
+    show_data: "Show data table",
+    chart_empty: "Nothing to plot: no investment figures under this filter.",
+    chart_hint: "Click a bar to filter by sector",
+    count: "Projects",
+    share: "Copy link",
+    ignored_from_link: "Parts of this link were not understood and were ignored:",
+    dismiss: "Dismiss",
+    close: "Back to list",
+    detail_figures: "All figures",
+    col_metric: "Metric",
+    col_value: "Value",
+    col_printed: "As printed",
+    col_base: "Base units",
+    col_source: "Source",
+    line: "line {}",
+    company: "Developer",
+    milestones: "Milestones",
+    themes: "Themes",
+    audit_title: "Consistency audit",
+    audit_intro: "Computed from the data; the printed figures are never altered.",
+    audit_stated: "Printed",
+    audit_computed: "Computed",
+    programme_title: "City-wide programme",
+    programme_named_share: "Projects named on the page add up to",
+    load_error: "The data could not be loaded",
+    language: "Language",
+    sort_by: "Sort",
+    ascending: "ascending",
+    descending: "descending",
+    not_found: "not found",
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn kind_label(slug: &str, lang: Lang) -> &'static str {
+    match slug {
+        "highlight" => pick(lang, "亮点项目", "Highlight"),
+        "mentioned" => pick(lang, "提及项目", "Mentioned"),
+        _ => texts(lang).unstated,
+    }
+}
+
+pub fn stage_label(slug: &str, lang: Lang) -> &'static str {
+    match slug {
+        "planned" => pick(lang, "计划", "Planned"),
+        "under-construction" => pick(lang, "在建", "Under construction"),
+        "in-production" => pick(lang, "已投产", "In production"),
+        _ => texts(lang).unstated,
+    }
+}
+
+pub fn facet_label(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "sector" => pick(lang, "行业", "Sector"),
+        "district" => pick(lang, "旗县区", "District"),
+        "kind" => pick(lang, "类型", "Kind"),
+        "stage" => pick(lang, "阶段", "Stage"),
+        "q" => pick(lang, "搜索", "search"),
+        "min" => pick(lang, "最低投资", "min investment"),
+        "max" => pick(lang, "最高投资", "max investment"),
+        "sort" => pick(lang, "排序", "sort"),
+        "p" => pick(lang, "项目", "project"),
+        "lang" => pick(lang, "语言", "language"),
+        "v" => pick(lang, "数据版本", "data release"),
+        _ => "",
+    }
+}
+
+pub fn column_label(c: Column, lang: Lang) -> &'static str {
+    match c {
+        Column::Name => pick(lang, "项目", "Project"),
+        Column::District => pick(lang, "旗县区", "District"),
+        Column::Sector => pick(lang, "行业", "Sector"),
+        Column::Kind => pick(lang, "类型", "Kind"),
+        Column::Stage => pick(lang, "阶段", "Stage"),
+        Column::Investment => pick(lang, "总投资", "Investment"),
+        Column::Jobs => pick(lang, "就业", "Jobs"),
+    }
+}
+
+pub fn problem_label(p: Problem, lang: Lang) -> &'static str {
+    match p {
+        Problem::UnknownKey => pick(lang, "未知参数", "unknown key"),
+        Problem::UnknownValue => pick(lang, "未知取值", "unknown value"),
+        Problem::BadNumber => pick(lang, "不是有效数字", "not a valid number"),
+        Problem::TooLong => pick(lang, "过长，已截断", "too long, cut"),
+        Problem::Repeated => pick(lang, "重复出现，取最后一个", "repeated; the last one is used"),
+        Problem::OtherRelease => pick(lang, "链接来自另一数据版本", "link made with another data release"),
+    }
+}
+
+pub fn metric_label(m: Metric, lang: Lang) -> &'static str {
+    use Metric::*;
+    match m {
+        Investment => pick(lang, "投资", "Investment"),
+        Jobs => pick(lang, "就业", "Jobs"),
+        OutputValue => pick(lang, "产值", "Output value"),
+        ValueAdded => pick(lang, "工业增加值", "Industrial value added"),
+        Revenue => pick(lang, "销售收入", "Sales revenue"),
+        ProfitTax => pick(lang, "利税", "Profit and tax"),
+        Tax => pick(lang, "纳税", "Tax paid"),
+        PowerCapacity => pick(lang, "装机容量", "Power capacity"),
+        StorageCapacity => pick(lang, "储能规模", "Storage capacity"),
+        Generation => pick(lang, "发电量", "Generation"),
+        UtilisationHours => pick(lang, "利用小时数", "Utilisation hours"),
+        LandArea => pick(lang, "占地面积", "Site area"),
+        PermanentLandArea => pick(lang, "永久占地", "Permanent land"),
+        FloorArea => pick(lang, "建筑面积", "Floor area"),
+        ProductionCapacity => pick(lang, "产能", "Production capacity"),
+        ProcessingCapacity => pick(lang, "加工能力", "Processing capacity"),
+        StorageVolume => pick(lang, "仓储能力", "Storage volume"),
+        CoalSaved => pick(lang, "节约标准煤", "Standard coal saved"),
+        CoalRate => pick(lang, "标准煤耗", "Coal consumption rate"),
+        EmissionsAvoided => pick(lang, "减排量", "Emissions avoided"),
+        ProductionLines => pick(lang, "生产线", "Production lines"),
+        Units => pick(lang, "设备数量", "Units"),
+        Reserves => pick(lang, "探明储量", "Proven reserves"),
+        ServiceLife => pick(lang, "服务年限", "Service life"),
+        HerdSize => pick(lang, "存栏规模", "Herd size"),
+        Voltage => pick(lang, "电压等级", "Voltage"),
+        Count => pick(lang, "数量", "Count"),
+        GrowthRate => pick(lang, "增长率", "Growth rate"),
+        RateChange => pick(lang, "提高幅度", "Rate change"),
+    }
+}
+
+pub fn period_label(p: Period, lang: Lang) -> &'static str {
+    match p {
+        Period::Once => "",
+        Period::Annual => pick(lang, "（每年）", " (per year)"),
+        Period::Lifetime => pick(lang, "（运营期合计）", " (over its life)"),
+    }
+}
+
+pub fn qualifier_label(q: Qualifier, lang: Lang) -> &'static str {
+    match q {
+        Qualifier::AtLeast => pick(lang, "以上（不低于）", "以上 (at least)"),
+        Qualifier::Nearly => pick(lang, "近（略低于）", "近 (nearly)"),
+        Qualifier::About => pick(lang, "约/左右", "约/左右 (about)"),
+        Qualifier::Over => pick(lang, "超过", "超过 (over)"),
+        Qualifier::OddMore => pick(lang, "余/多（略多于）", "余/多 (and more)"),
+    }
+}
+
+pub fn group_label(g: ProgrammeGroup, lang: Lang) -> &'static str {
+    use ProgrammeGroup::*;
+    match g {
+        KeyProjects => pick(lang, "重点项目计划", "Key-project programme"),
+        InvestmentAttraction => pick(lang, "招商引资", "Investment attraction"),
+        BusinessEnvironment => pick(lang, "营商环境", "Business environment"),
+        NewEnergy2022 => pick(lang, "新能源（2022年）", "New energy (2022)"),
+        NewEnergy14thFyp => pick(lang, "新能源（“十四五”）", "New energy (14th Five-Year Plan)"),
+        Urban => pick(lang, "城市更新", "Urban renewal"),
+        PublicService => pick(lang, "公共服务补短板", "Public services"),
+        Ecology => pick(lang, "生态保护修复", "Ecological restoration"),
+        WindExport => pick(lang, "百万千瓦风电外送", "1 GW wind power export"),
+    }
+}
+
+pub fn rule_label(r: Rule, lang: Lang) -> String {
+    match r {
+        Rule::PartsSum(m) => match lang {
+            Lang::Zh => format!("{}：分项之和与总数", metric_label(m, lang)),
+            Lang::En => format!("{}: parts against the total", metric_label(m, lang)),
+        },
+        Rule::CapacityHours => pick(lang, "发电量与装机容量×利用小时数", "Generation against capacity × hours").into(),
+        Rule::AnnualTimesLife(m) => match lang {
+            Lang::Zh => format!("{}：运营期合计与年度值×服务年限", metric_label(m, lang)),
+            Lang::En => format!("{}: lifetime total against annual × service life", metric_label(m, lang)),
+        },
+        Rule::CoalFromGeneration => {
+            pick(lang, "节煤量与发电量×煤耗", "Coal saved against generation × coal rate").into()
+        }
+        Rule::PermanentWithinSite => pick(lang, "永久占地不超过总占地", "Permanent land within the site").into(),
+        Rule::ProgrammeParts(g) => match lang {
+            Lang::Zh => format!("{}：组成项目之和", group_label(g, lang)),
+            Lang::En => format!("{}: sum of its projects", group_label(g, lang)),
+        },
+    }
+}
+
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Consistent => pick(lang, "一致", "Consistent"),
+        Status::Contradiction => pick(lang, "矛盾", "Contradiction"),
+    }
+}
+
+/// Fills the single `{}` of a template.
+pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
+    template.replacen("{}", &value.to_string(), 1)
+}

@@ -1,0 +1,14 @@
+//! The pure core: no web-sys, everything here is tested natively.
+
+pub mod aggregate;
+pub mod audit;
+pub mod dataset;
+pub mod filter;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod printed;
+pub mod query;
+pub mod search;
+pub mod sort;
+pub mod validate;

@@ -1,0 +1,293 @@
+//! The dataset schema. The embedded JSON (`data/tongliao-2022.json`) and any
+//! user-loaded file deserialize into these types, then go through `validate`.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in both interface languages. Chinese is the source language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct I18n {
+    pub zh: String,
+    pub en: String,
+}
+
+impl I18n {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Release id, e.g. "2026.11.29". Shared links carry it.
+    pub release: String,
+    pub region: I18n,
+    pub source: Source,
+    pub districts: Vec<District>,
+    pub sectors: Vec<Sector>,
+    pub themes: Vec<Theme>,
+    pub projects: Vec<Project>,
+    pub programme: Vec<ProgrammeFigure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// File name of the source text; `SourceRef::line` counts lines in it.
+    pub file: String,
+    pub title: I18n,
+    /// Year the plan refers to.
+    pub year: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct District {
+    /// URL slug, e.g. "horqin".
+    pub id: String,
+    pub name: I18n,
+    /// Column and row on the schematic tile map (0,0 = north-west).
+    pub tile: [u8; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sector {
+    /// URL slug, e.g. "manufacturing".
+    pub id: String,
+    /// GB/T 4754-2017 section letter, e.g. "C".
+    pub code: String,
+    pub name: I18n,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub name: I18n,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// One of the nine per-district highlight projects, described in detail.
+    Highlight,
+    /// Only named in the text or a photo caption.
+    Mentioned,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Planned,
+    UnderConstruction,
+    InProduction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// Stable ASCII slug: never reused, never renumbered.
+    pub id: String,
+    pub kind: Kind,
+    pub name: I18n,
+    /// District slug; `None` where the source does not say.
+    #[serde(default)]
+    pub district: Option<String>,
+    /// Sector slug (a GB/T 4754-2017 section).
+    pub sector: String,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub stage: Option<StageRecord>,
+    #[serde(default)]
+    pub company: Option<I18n>,
+    /// Our own short description (never the source's sentences).
+    pub summary: I18n,
+    /// Named phases or sub-projects that figures can refer to.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Where the project is named in the source.
+    pub src: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageRecord {
+    pub value: Stage,
+    pub src: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// Slug unique within the project, e.g. "phase-1".
+    pub id: String,
+    pub name: I18n,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MilestoneEvent {
+    Start,
+    Production,
+    Completion,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub event: MilestoneEvent,
+    #[serde(default)]
+    pub part: Option<String>,
+    /// Year-month, "YYYY-MM". "年底" (year end) is recorded as month 12.
+    pub date: String,
+    /// As printed, e.g. "2023年底".
+    pub printed: String,
+    pub src: SourceRef,
+}
+
+/// What a figure measures. Each metric has one expected unit (see `Metric::unit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Metric {
+    Investment,
+    Jobs,
+    OutputValue,
+    ValueAdded,
+    Revenue,
+    ProfitTax,
+    Tax,
+    PowerCapacity,
+    StorageCapacity,
+    Generation,
+    UtilisationHours,
+    LandArea,
+    PermanentLandArea,
+    FloorArea,
+    ProductionCapacity,
+    ProcessingCapacity,
+    StorageVolume,
+    CoalSaved,
+    CoalRate,
+    EmissionsAvoided,
+    ProductionLines,
+    Units,
+    Reserves,
+    ServiceLife,
+    HerdSize,
+    Voltage,
+    /// Programme counts: projects, teams, cadres, firms, measures…
+    Count,
+    GrowthRate,
+    RateChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Yuan,
+    Person,
+    Kw,
+    Kwh,
+    Tonne,
+    Mu,
+    Hectare,
+    SquareMetre,
+    Hour,
+    Year,
+    Count,
+    Kv,
+    GramPerKwh,
+    /// Streptomycin is sold in billions of activity units (十亿单位).
+    BillionUnits,
+    Percent,
+    PercentagePoint,
+}
+
+/// The qualifier printed with a number. It bounds the true value; the stored value is the printed number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// 以上: at least.
+    AtLeast,
+    /// 近: nearly (a little under).
+    Nearly,
+    /// 约 / 左右: about.
+    About,
+    /// 超过: more than.
+    Over,
+    /// 余 / 多: more than (a round number and some).
+    OddMore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// A stock or one-off amount (total investment, capacity, area).
+    #[default]
+    Once,
+    /// Per year once running.
+    Annual,
+    /// Over the whole operating life.
+    Lifetime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub metric: Metric,
+    /// The part (phase/sub-project) the figure belongs to; `None` = the whole project.
+    #[serde(default)]
+    pub part: Option<String>,
+    /// What is produced, emitted or counted, e.g. "玉米淀粉" / "corn starch".
+    #[serde(default)]
+    pub item: Option<I18n>,
+    #[serde(default)]
+    pub period: Period,
+    /// Value in base units: yuan, persons, kW, kWh, t, mu, ha, m², h, years, count.
+    pub value: f64,
+    pub unit: Unit,
+    /// Exactly as printed in the source, qualifier included, e.g. "近万人".
+    pub printed: String,
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    pub src: SourceRef,
+}
+
+/// A place in the source text: a 1-based line of `Source::file`. The printed
+/// string starts on that line (it may run on into the next one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProgrammeGroup {
+    /// The 2022 key-project programme (558 projects, 1762亿, 551亿, +30%).
+    KeyProjects,
+    InvestmentAttraction,
+    BusinessEnvironment,
+    NewEnergy2022,
+    NewEnergy14thFyp,
+    Urban,
+    PublicService,
+    Ecology,
+    WindExport,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeFigure {
+    /// Stable slug, e.g. "key-projects-investment".
+    pub id: String,
+    pub group: ProgrammeGroup,
+    pub label: I18n,
+    #[serde(flatten)]
+    pub figure: Figure,
+}

@@ -1,0 +1,104 @@
+//! The chart drawing functions rendered natively to SVG.
+
+use plotters::prelude::*;
+use tongliao_explorer::charts::sector_bars::{draw, Bar};
+use tongliao_explorer::charts::ChartStyle;
+use tongliao_explorer::core::model::Lang;
+
+fn bar(id: &str, label: &str, value: f64, selected: bool) -> Bar {
+    Bar { id: id.into(), label: label.into(), value, value_label: format!("{label}-value"), selected, count: 1 }
+}
+
+fn style(scale: f64) -> ChartStyle {
+    ChartStyle { scale, title: "Investment by sector".into(), lang: Lang::En, empty_text: "Nothing to plot".into() }
+}
+
+fn render(bars: &[Bar], scale: f64) -> (String, Option<tongliao_explorer::charts::sector_bars::BarsLayout>) {
+    let mut svg = String::new();
+    let layout = {
+        let root = SVGBackend::with_string(&mut svg, ((640.0 * scale) as u32, (200.0 * scale) as u32)).into_drawing_area();
+        draw(&root, bars, &style(scale)).expect("draws")
+    };
+    (svg, layout)
+}
+
+/// `<rect>` elements filled with a colour, as plotters-svg writes them.
+fn rects_with(svg: &str, colour: &str) -> usize {
+    svg.lines().filter(|l| l.contains("<rect") && l.to_ascii_uppercase().contains(&format!("FILL=\"{colour}\""))).count()
+}
+
+#[test]
+fn one_bar_per_sector_with_labels() {
+    let bars = [bar("manufacturing", "C Manufacturing", 37.76e9, false), bar("energy", "D Energy", 5.266e9, false), bar("mining", "B Mining", 0.925e9, false)];
+    let (svg, layout) = render(&bars, 1.0);
+    assert_eq!(rects_with(&svg, "#2563EB"), 3, "{svg}");
+    for b in &bars {
+        assert!(svg.contains(&b.label), "label {} missing", b.label);
+        assert!(svg.contains(&b.value_label));
+    }
+    assert!(svg.contains("Investment by sector"));
+    assert!(svg.contains("bn"), "axis ticks in CNY bn");
+    // Clicking a bar's row resolves through plotters' own coordinate mapping.
+    let layout = layout.expect("layout");
+    for b in &bars {
+        let centre = layout.row_centre(&b.id).unwrap();
+        assert_eq!(layout.hit(centre), Some(b.id.as_str()));
+    }
+    assert_eq!(layout.hit((5, 5)), None, "the title is not a bar");
+}
+
+#[test]
+fn selection_highlights_and_dims() {
+    let bars = [bar("a", "A", 3e9, true), bar("b", "B", 2e9, false), bar("c", "C", 1e9, false)];
+    let (svg, _) = render(&bars, 1.0);
+    assert_eq!(rects_with(&svg, "#1E3A8A"), 1);
+    assert_eq!(rects_with(&svg, "#BFD0F5"), 2);
+}
+
+#[test]
+fn larger_bars_are_longer_and_on_top() {
+    let bars = [bar("big", "Big", 4e9, false), bar("small", "Small", 1e9, false)];
+    let (svg, layout) = render(&bars, 1.0);
+    let layout = layout.unwrap();
+    assert!(layout.row_centre("big").unwrap().1 < layout.row_centre("small").unwrap().1);
+    let widths: Vec<f64> = svg
+        .lines()
+        .filter(|l| l.contains("<rect") && l.contains("#2563EB"))
+        .filter_map(|l| l.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    assert_eq!(widths.len(), 2);
+    assert!((widths[0] / widths[1] - 4.0).abs() < 0.1, "{widths:?}");
+}
+
+#[test]
+fn hi_dpi_scales_the_drawing() {
+    let bars = [bar("a", "A", 3e9, false)];
+    let (_, l1) = render(&bars, 1.0);
+    let (_, l2) = render(&bars, 2.0);
+    let (c1, c2) = (l1.unwrap().row_centre("a").unwrap(), l2.unwrap().row_centre("a").unwrap());
+    assert!((c2.1 as f64 / c1.1 as f64 - 2.0).abs() < 0.1, "{c1:?} {c2:?}");
+}
+
+#[test]
+fn empty_state_instead_of_axes() {
+    for bars in [vec![], vec![bar("a", "A", 0.0, false)]] {
+        let (svg, layout) = render(&bars, 1.0);
+        assert!(layout.is_none());
+        assert!(svg.contains("Nothing to plot"));
+        assert_eq!(rects_with(&svg, "#2563EB"), 0);
+    }
+}
+
+#[test]
+fn chinese_labels_render_as_text() {
+    let bars = [bar("manufacturing", "C 制造业", 1e9, false)];
+    let mut s = style(1.0);
+    s.lang = Lang::Zh;
+    s.title = "各行业投资额".into();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (640, 200)).into_drawing_area();
+        draw(&root, &bars, &s).unwrap();
+    }
+    assert!(svg.contains("C 制造业") && svg.contains("各行业投资额") && svg.contains("亿"));
+}

@@ -1,0 +1,185 @@
+//! The embedded dataset: valid, traceable to its source, and audited by computation.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use tongliao_explorer::core::audit::{audit, Rule, Status};
+use tongliao_explorer::core::dataset::{embedded, from_json, LoadError, EMBEDDED_JSON};
+use tongliao_explorer::core::model::{Dataset, Kind, Metric};
+use tongliao_explorer::core::validate::{check_sources, validate};
+
+fn dataset() -> Dataset {
+    match embedded() {
+        Ok(c) => c.ds,
+        Err(e) => panic!("embedded dataset is invalid:\n{e}"),
+    }
+}
+
+/// The seed page sits in ../shared/seed beside the repo (CI lays it there); SEED_DIR overrides.
+fn source_text(ds: &Dataset) -> String {
+    let dir = std::env::var("SEED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed"));
+    let path = dir.join(&ds.source.file);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("source text {} is needed to check provenance: {e}", path.display()))
+}
+
+#[test]
+fn embedded_dataset_is_valid() {
+    let ds: Dataset = serde_json::from_str(EMBEDDED_JSON).expect("JSON parses");
+    let errs = validate(&ds);
+    assert!(errs.is_empty(), "{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn every_printed_figure_stands_at_its_source_line() {
+    let ds = dataset();
+    let errs = check_sources(&ds, &source_text(&ds));
+    assert!(errs.is_empty(), "{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+}
+
+#[test]
+fn project_names_stand_at_their_source_line() {
+    let ds = dataset();
+    let text = source_text(&ds);
+    let lines: Vec<String> = text.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    for p in &ds.projects {
+        let i = p.src.line as usize;
+        let window: String = lines[i - 1..(i + 2).min(lines.len())].concat();
+        // Names may be shortened in the source; the first six characters must be there.
+        let head: String = p.name.zh.chars().filter(|c| !c.is_whitespace()).take(6).collect();
+        assert!(window.contains(&head), "project {}: name {:?} not at line {}", p.id, p.name.zh, p.src.line);
+    }
+}
+
+#[test]
+fn one_highlight_per_district() {
+    let ds = dataset();
+    let highlights: Vec<_> = ds.projects.iter().filter(|p| p.kind == Kind::Highlight).collect();
+    assert_eq!(highlights.len(), 9);
+    let districts: BTreeSet<_> = highlights.iter().filter_map(|p| p.district.clone()).collect();
+    let all: BTreeSet<_> = ds.districts.iter().map(|d| d.id.clone()).collect();
+    assert_eq!(districts, all);
+    assert!(ds.projects.iter().filter(|p| p.kind == Kind::Mentioned).count() >= 10);
+}
+
+#[test]
+fn every_highlight_states_its_investment() {
+    let ds = dataset();
+    for p in ds.projects.iter().filter(|p| p.kind == Kind::Highlight) {
+        assert!(p.figures.iter().any(|f| f.metric == Metric::Investment), "project {} has no investment", p.id);
+    }
+}
+
+#[test]
+fn programme_totals_are_recorded_as_printed() {
+    let ds = dataset();
+    let find = |printed: &str| ds.programme.iter().find(|g| g.figure.printed == printed).map(|g| g.figure.value);
+    assert_eq!(find("558个"), Some(558.0));
+    assert_eq!(find("1762亿元"), Some(176_200_000_000.0));
+    assert_eq!(find("551 亿元"), Some(55_100_000_000.0));
+    assert_eq!(find("30%以上"), Some(30.0));
+}
+
+/// Our descriptions are our own words: no summary repeats 14 consecutive characters
+/// of the source outside the project's own name and company.
+#[test]
+fn summaries_do_not_copy_the_source() {
+    let ds = dataset();
+    let source: String = source_text(&ds).chars().filter(|c| !c.is_whitespace()).collect();
+    for p in &ds.projects {
+        let mut s = p.summary.zh.replace(&p.name.zh, "■");
+        if let Some(c) = &p.company {
+            s = s.replace(&c.zh, "■");
+        }
+        let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        for w in chars.windows(14) {
+            let run: String = w.iter().collect();
+            assert!(!source.contains(&run), "project {}: summary copies {run:?}", p.id);
+        }
+    }
+}
+
+#[test]
+fn audit_finds_the_generation_contradiction_by_computation() {
+    let ds = dataset();
+    let items = audit(&ds);
+    let bad: Vec<_> = items.iter().filter(|i| i.status == Status::Contradiction).collect();
+    assert_eq!(bad.len(), 1, "{bad:#?}");
+    let item = bad[0];
+    assert_eq!(item.rule, Rule::CapacityHours);
+    assert_eq!(item.project.as_deref(), Some("jarud-daolaodu-wind-500mw"));
+    // 500,000 kW × 3,054 h = 1,527,000,000 kWh, printed 305281万千瓦时.
+    assert_eq!(item.computed, 1_527_000_000.0);
+    assert_eq!(item.stated, 3_052_810_000.0);
+    assert!((item.deviation() - 0.99922).abs() < 1e-4);
+}
+
+#[test]
+fn audit_confirms_what_adds_up() {
+    let ds = dataset();
+    let items = audit(&ds);
+    let ok = |rule: Rule, project: Option<&str>| {
+        items.iter().any(|i| i.rule == rule && i.project.as_deref() == project && i.status == Status::Consistent)
+    };
+    assert!(ok(Rule::PartsSum(Metric::Investment), Some("kailu-jinyufeng-corn-circular-park")));
+    assert!(ok(Rule::AnnualTimesLife(Metric::Revenue), Some("hure-xiexin-lead-zinc-mine")));
+    assert!(ok(Rule::CoalFromGeneration, Some("naiman-mingyang-smart-energy")));
+}
+
+#[test]
+fn audit_flags_parts_that_exceed_the_total() {
+    let mut ds = dataset();
+    let p = ds.projects.iter_mut().find(|p| p.id == "kailu-jinyufeng-corn-circular-park").unwrap();
+    let part = p.figures.iter_mut().find(|f| f.metric == Metric::Investment && f.part.is_some()).unwrap();
+    part.value += 1e9;
+    let items = audit(&ds);
+    assert!(items.iter().any(|i| i.rule == Rule::PartsSum(Metric::Investment)
+        && i.project.as_deref() == Some("kailu-jinyufeng-corn-circular-park")
+        && i.status == Status::Contradiction));
+}
+
+fn messages(ds: &Dataset) -> Vec<String> {
+    validate(ds).iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn invalid_data_names_record_and_field() {
+    let base = dataset();
+
+    let mut ds = base.clone();
+    ds.projects[0].figures[0].value += 1.0;
+    let m = messages(&ds);
+    assert!(m.iter().any(|e| e.starts_with(&format!("project {}: figures[0].value:", ds.projects[0].id))), "{m:?}");
+
+    let mut ds = base.clone();
+    ds.projects[1].district = Some("atlantis".into());
+    assert!(messages(&ds).iter().any(|e| e.contains("district") && e.contains("atlantis")));
+
+    let mut ds = base.clone();
+    ds.projects[2].id = ds.projects[3].id.clone();
+    assert!(messages(&ds).iter().any(|e| e.contains("is used twice")));
+
+    let mut ds = base.clone();
+    ds.projects[0].figures[0].unit = tongliao_explorer::core::model::Unit::Kw;
+    assert!(messages(&ds).iter().any(|e| e.contains("figures[0].unit")));
+
+    let mut ds = base.clone();
+    ds.projects[0].figures[0].qualifier = Some(tongliao_explorer::core::model::Qualifier::About);
+    assert!(messages(&ds).iter().any(|e| e.contains("figures[0].qualifier")));
+
+    let mut ds = base;
+    ds.projects[0].sector = "retail".into();
+    assert!(messages(&ds).iter().any(|e| e.contains("unknown sector")));
+}
+
+#[test]
+fn broken_files_get_a_message_not_a_panic() {
+    for text in ["", "{", "null", "[]", "{\"release\": 5}", "\u{feff}{}", &"x".repeat(100_000)] {
+        match from_json(text) {
+            Err(LoadError::Parse(m)) => assert!(!m.is_empty()),
+            other => panic!("{text:.20?} gave {other:?}"),
+        }
+    }
+}

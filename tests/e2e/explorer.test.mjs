@@ -1,0 +1,233 @@
+// End-to-end tests of the built app (dist/) in Debian's Chromium, served on 127.0.0.1.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, newPage, open } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+let server;
+let browser;
+const pages = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+// Every test must leave no console error and no uncaught exception behind.
+afterEach(() => {
+  for (const page of pages.splice(0)) {
+    assert.deepEqual(page.problems, [], `console errors on ${page.url()}`);
+  }
+});
+
+async function page(path, options) {
+  const p = await newPage(browser.context, options);
+  pages.push(p);
+  if (path !== undefined) await open(p, server.url, path);
+  return p;
+}
+
+const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
+const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
+const query = (p) => new URL(p.url()).searchParams;
+const chartBars = (p) => p.getAttribute('[data-testid="sector-chart"]', 'data-bars');
+
+/** Clicks the centre of a bar, located through the chart's own coordinate mapping. */
+async function clickBar(p, id) {
+  await p.waitForFunction(() => document.querySelector('[data-testid="sector-chart"]')?.dataset.rows);
+  const rows = await p.getAttribute('[data-testid="sector-chart"]', 'data-rows');
+  const y = Number(rows.split(',').map((r) => r.split(':')).find(([k]) => k === id)[1]);
+  const box = await p.locator('[data-testid="sector-chart"]').boundingBox();
+  await p.mouse.click(box.x + box.width * 0.6, box.y + y);
+}
+
+test('a sector link shows that sector in the table and the chart', async () => {
+  const p = await page('/?sector=energy&lang=en');
+  assert.equal(await rowCount(p), 4);
+  const sectors = await p.$$eval('table.projects tbody tr td:nth-child(3)', (c) => c.map((x) => x.textContent));
+  assert.ok(sectors.every((s) => s.startsWith('D ')), sectors.join('|'));
+  assert.equal(await chartBars(p), 'energy');
+  assert.equal(await p.textContent('[data-testid="total-investment"]'), 'CNY 5.27 bn');
+  // The chart's text table holds the same number.
+  await p.click('.chart-data summary');
+  assert.equal(await p.textContent('.chart-data tbody tr[data-id="energy"] td.num'), 'CNY 5.27 bn');
+  const checked = await p.$$eval('fieldset[data-facet="sector"] input:checked', (i) => i.map((x) => x.value));
+  assert.deepEqual(checked, ['energy']);
+});
+
+test('clicking a bar filters by its sector; Back restores the view', async () => {
+  const p = await page('/?lang=en');
+  assert.equal(await rowCount(p), 21);
+  const bars = (await chartBars(p)).split(',');
+  assert.equal(bars[0], 'manufacturing', 'largest sector on top');
+  await clickBar(p, 'manufacturing');
+  await p.waitForURL(/sector=manufacturing/);
+  assert.equal(await rowCount(p), 10);
+  assert.equal(query(p).get('sector'), 'manufacturing');
+  // The other bars go, since the chart follows the filter; the selected one stays.
+  assert.equal(await chartBars(p), 'manufacturing');
+  await p.goBack();
+  await p.waitForFunction(() => !location.search.includes('sector='));
+  assert.equal(await rowCount(p), 21);
+  await p.goForward();
+  await p.waitForURL(/sector=manufacturing/);
+  assert.equal(await rowCount(p), 10);
+});
+
+test('facet checkboxes push history entries and combine', async () => {
+  const p = await page('/?lang=en');
+  await p.check('fieldset[data-facet="sector"] input[value="manufacturing"]');
+  await p.waitForURL(/sector=manufacturing/);
+  await p.check('fieldset[data-facet="district"] input[value="kailu"]');
+  await p.waitForURL(/district=kailu/);
+  assert.deepEqual((await rowIds(p)).sort(), ['jiupeng-doxycycline', 'kailu-jinyufeng-corn-circular-park']);
+  // Facet counts are computed under the other facets' selection.
+  const hureCount = await p.textContent('fieldset[data-facet="district"] label:has(input[value="hure"]) .facet-count');
+  assert.equal(hureCount, '0');
+  await p.goBack();
+  await p.waitForFunction(() => !location.search.includes('district='));
+  assert.equal(await rowCount(p), 10);
+  await p.click('button.clear');
+  await p.waitForFunction(() => !location.search.includes('sector='));
+  assert.equal(await rowCount(p), 21);
+});
+
+test('typing in the search box replaces the history entry', async () => {
+  const p = await page('/?lang=en');
+  await p.check('fieldset[data-facet="kind"] input[value="highlight"]');
+  await p.waitForURL(/kind=highlight/);
+  await p.fill('#q', 'longma');
+  await p.waitForURL(/q=longma/);
+  assert.deepEqual(await rowIds(p), ['horqin-longma-wind-equipment-park']);
+  await p.goBack();
+  await p.waitForFunction(() => !location.search.includes('kind='));
+  assert.equal(query(p).get('q'), null, 'Back skips the typing, back to before the kind choice');
+});
+
+test('special characters and Chinese survive the URL and a reload', async () => {
+  const p = await page('/?lang=en');
+  const text = '% + & # = 龙马';
+  await p.fill('#q', text);
+  await p.waitForFunction(() => location.search.includes('q='));
+  assert.equal(query(p).get('q'), text);
+  await p.reload();
+  await p.waitForSelector('table.projects');
+  assert.equal(await p.inputValue('#q'), text);
+  assert.equal(await rowCount(p), 0);
+  await p.fill('#q', '龙马');
+  await p.waitForFunction(() => new URLSearchParams(location.search).get('q') === '龙马');
+  await p.reload();
+  await p.waitForSelector('table.projects');
+  assert.deepEqual(await rowIds(p), ['horqin-longma-wind-equipment-park']);
+});
+
+test('a shared link reopens the same view in a fresh browser', async () => {
+  const p = await page('/?lang=en');
+  await p.check('fieldset[data-facet="sector"] input[value="energy"]');
+  await p.waitForURL(/sector=energy/);
+  await p.click('th button.sort[data-column="name"]');
+  await p.waitForURL(/sort=name/);
+  const link = p.url();
+  const ids = await rowIds(p);
+  const other = await launch();
+  try {
+    const q = await newPage(other.context);
+    await q.goto(link);
+    await q.waitForSelector('table.projects');
+    assert.deepEqual(await rowIds(q), ids);
+    assert.equal(await q.textContent('h1'), await p.textContent('h1'));
+    assert.equal(await q.getAttribute('th:has(button[data-column="name"])', 'aria-sort'), 'ascending');
+    assert.deepEqual(q.problems, []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a link with unknown keys and values opens with a notice naming them', async () => {
+  const p = await page('/?sector=retail,energy&district=atlantis&colour=red&min=abc&lang=en');
+  const notice = await p.textContent('[data-testid="notice"]');
+  for (const word of ['retail', 'atlantis', 'colour', 'abc']) assert.ok(notice.includes(word), `${word} in ${notice}`);
+  assert.equal(await rowCount(p), 4, 'the understood part (sector=energy) still applies');
+  await p.click('[data-testid="notice"] button');
+  assert.equal(await p.$('[data-testid="notice"]'), null);
+});
+
+test('hostile strings show as text and run nothing', async () => {
+  let dialogs = 0;
+  const p = await page();
+  p.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await open(p, server.url, `/?lang=en&q=${encodeURIComponent(payload)}&sector=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1`);
+  assert.equal(await p.inputValue('#q'), payload);
+  assert.ok((await p.textContent('[data-testid="notice"]')).includes('<img src=x'));
+  assert.equal(await p.$('img'), null);
+  assert.equal(dialogs, 0);
+});
+
+test('the language switch changes the whole interface and the URL', async () => {
+  const p = await page('/?lang=zh');
+  assert.equal(await p.textContent('h1'), '通辽市2022年重大项目浏览器');
+  assert.equal(await p.getAttribute('html', 'lang'), 'zh-CN');
+  await p.click('button.lang:has-text("English")');
+  await p.waitForURL(/lang=en/);
+  assert.equal(await p.textContent('h1'), 'Tongliao 2022 Major Projects Explorer');
+  assert.equal(await p.getAttribute('html', 'lang'), 'en');
+  assert.match(await p.textContent('[data-testid="total-investment"]'), /^CNY [\d.]+ bn$/);
+  await p.click('button.lang:has-text("中文")');
+  await p.waitForURL(/lang=zh/);
+  assert.match(await p.textContent('[data-testid="total-investment"]'), /亿元$/);
+});
+
+test('a link without lang gets one, so copied links keep the language', async () => {
+  const p = await page('/?sector=mining');
+  await p.waitForFunction(() => new URLSearchParams(location.search).get('lang'));
+  assert.equal(query(p).get('sector'), 'mining');
+});
+
+test('sorting by clicking and by keyboard', async () => {
+  const p = await page('/?lang=en');
+  await p.click('th button.sort[data-column="investment"]');
+  await p.waitForURL(/sort=investment/);
+  assert.equal((await rowIds(p))[0], 'holingol-chuangyuan-aluminium-alloy');
+  await p.focus('th button.sort[data-column="jobs"]');
+  await p.keyboard.press('Enter');
+  await p.waitForURL(/sort=-jobs/);
+  assert.equal((await rowIds(p))[0], 'horqin-longma-wind-equipment-park');
+});
+
+test('a project opens in a detail view with its own URL and every figure', async () => {
+  const p = await page('/?lang=en&sector=manufacturing');
+  await p.click('tr[data-id="horqin-longma-wind-equipment-park"] a');
+  await p.waitForURL(/p=horqin-longma-wind-equipment-park/);
+  assert.equal(query(p).get('sector'), 'manufacturing', 'the filter stays in the URL');
+  const detail = await p.textContent('[data-testid="detail"]');
+  for (const s of ['185亿元', '近万人', '560亿元以上', '18,500,000,000 yuan', 'line 163']) {
+    assert.ok(detail.includes(s), `${s} in detail`);
+  }
+  await p.reload();
+  await p.waitForSelector('[data-testid="detail"]');
+  await p.goBack();
+  await p.waitForSelector('table.projects');
+  assert.equal(await rowCount(p), 10);
+});
+
+test('the audit shows the contradiction it computed and flags the project', async () => {
+  const p = await page('/?lang=en');
+  const bad = await p.$$eval('.audit-item[data-status="contradiction"]', (e) => e.map((x) => x.textContent));
+  assert.equal(bad.length, 1);
+  assert.ok(bad[0].includes('305281万千瓦时') && bad[0].includes('1,527,000,000 kWh'), bad[0]);
+  assert.ok(await p.$('tr[data-id="jarud-daolaodu-wind-500mw"] .flag'));
+});
+
+test('screenshots for the README (zh and en)', async () => {
+  mkdirSync('docs', { recursive: true });
+  for (const lang of ['zh', 'en']) {
+    const p = await page(`/?lang=${lang}`);
+    await p.waitForFunction(() => document.querySelector('[data-testid="sector-chart"]')?.dataset.rows);
+    await p.screenshot({ path: `docs/screenshot-${lang}.png` });
+  }
+});

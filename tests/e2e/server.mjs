@@ -1,0 +1,48 @@
+// A static file server for dist/ on 127.0.0.1 with the single-page fallback, so the
+// tests exercise exactly the files Trunk built. Usage: startServer({ root, port }).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export async function startServer({ root = resolve('dist'), port = 0 } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let file = normalize(join(root, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (!info || info.isDirectory()) {
+        file = join(root, 'index.html');
+        info = await stat(file);
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: actual } = server.address();
+  return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 8080);
+  const s = await startServer({ port });
+  console.log(`serving dist/ on ${s.url}`);
+}

@@ -1,0 +1,137 @@
+//! Filtering, facet counts, sorting and sums, against hand-computed cases on the embedded data.
+
+use tongliao_explorer::core::aggregate::{by_facet, ranked, totals};
+use tongliao_explorer::core::dataset::{embedded, Catalog};
+use tongliao_explorer::core::filter::{apply, facet_counts, Facet, Filter};
+use tongliao_explorer::core::model::Lang;
+use tongliao_explorer::core::sort::{sort_rows, Column, Sort};
+
+fn cat() -> Catalog {
+    embedded().expect("embedded dataset loads")
+}
+
+fn filter(f: impl FnOnce(&mut Filter)) -> Filter {
+    let mut x = Filter::default();
+    f(&mut x);
+    x
+}
+
+fn ids(c: &Catalog, rows: &[usize]) -> Vec<String> {
+    let mut v: Vec<String> = rows.iter().map(|&i| c.ds.projects[i].id.clone()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn no_filter_shows_everything() {
+    let c = cat();
+    assert_eq!(apply(&c, &Filter::default()).len(), c.ds.projects.len());
+}
+
+#[test]
+fn sector_filter() {
+    let c = cat();
+    let rows = apply(&c, &filter(|f| { f.sectors.insert("energy".into()); }));
+    assert_eq!(
+        ids(&c, &rows),
+        ["horqin-left-middle-zhurihe-wind-500mw", "jarud-daolaodu-wind-500mw", "naiman-mingyang-smart-energy", "spic-combined-heat-power"]
+    );
+    // 30亿 + 22.66亿; the two mentioned projects state no investment.
+    let t = totals(&c, &rows);
+    assert_eq!(t.investment, 5_266_000_000.0);
+    assert_eq!(t.with_investment, 2);
+}
+
+#[test]
+fn or_within_and_across_facets() {
+    let c = cat();
+    let both = apply(&c, &filter(|f| { f.sectors.extend(["energy".into(), "mining".into()]); }));
+    assert_eq!(both.len(), 6);
+    let narrowed = apply(&c, &filter(|f| {
+        f.sectors.insert("manufacturing".into());
+        f.districts.insert("kailu".into());
+    }));
+    assert_eq!(ids(&c, &narrowed), ["jiupeng-doxycycline", "kailu-jinyufeng-corn-circular-park"]);
+}
+
+#[test]
+fn facet_counts_ignore_their_own_facet() {
+    let c = cat();
+    let f = filter(|f| { f.sectors.insert("energy".into()); });
+    let districts = facet_counts(&c, &f, Facet::District);
+    let count = |id: &str| districts.iter().find(|(k, _)| k == id).map(|(_, n)| *n).unwrap();
+    assert_eq!(count("jarud"), 1);
+    assert_eq!(count("naiman"), 1);
+    assert_eq!(count("horqin-left-middle"), 1);
+    assert_eq!(count("unstated"), 1);
+    assert_eq!(count("kailu"), 0);
+    // The sector facet itself still counts every sector under the (empty) other filters.
+    let sectors = facet_counts(&c, &f, Facet::Sector);
+    assert_eq!(sectors.iter().map(|(_, n)| n).sum::<usize>(), c.ds.projects.len());
+}
+
+#[test]
+fn text_search_matches_names_and_companies_in_both_languages() {
+    let c = cat();
+    let q = |s: &str| ids(&c, &apply(&c, &filter(|f| f.q = s.into())));
+    assert_eq!(q("龙马"), ["horqin-longma-wind-equipment-park"]);
+    assert_eq!(q("LONGMA"), ["horqin-longma-wind-equipment-park"]);
+    assert_eq!(q("ｌｏｎｇｍａ"), ["horqin-longma-wind-equipment-park"]);
+    assert_eq!(q("金玉锋"), ["kailu-jinyufeng-corn-circular-park"]);
+    assert!(q("no such project anywhere").is_empty());
+    for hostile in ["<script>alert(1)</script>", "%00", "\u{0}", "'\"", "(((", "\\", "🦀🦀", ".*", "  "] {
+        let _ = q(hostile);
+    }
+}
+
+#[test]
+fn investment_range_in_yi_yuan() {
+    let c = cat();
+    let at_least_20 = apply(&c, &filter(|f| f.min = Some(20.0)));
+    assert_eq!(at_least_20.len(), 5, "185, 120, 71 (derived), 30 and 22.66 亿元");
+    let at_most_5 = apply(&c, &filter(|f| f.max = Some(5.0)));
+    assert_eq!(
+        ids(&c, &at_most_5),
+        ["holingol-chuangyuan-aluminium-alloy", "horqin-left-rear-tianyang-silica-sand", "hure-xiexin-lead-zinc-mine"]
+    );
+}
+
+#[test]
+fn derived_total_is_the_sum_of_phases() {
+    let c = cat();
+    let i = c.project_index("etdz-haineng-nimh-battery").unwrap();
+    let inv = c.rows[i].investment.unwrap();
+    assert!(inv.derived);
+    assert_eq!(inv.value, 7_100_000_000.0);
+}
+
+#[test]
+fn sorting() {
+    let c = cat();
+    let mut rows = apply(&c, &Filter::default());
+    sort_rows(&c, &mut rows, Sort::default(), Lang::Zh);
+    assert_eq!(c.ds.projects[rows[0]].id, "horqin-longma-wind-equipment-park");
+    sort_rows(&c, &mut rows, Sort { column: Column::Investment, descending: false }, Lang::Zh);
+    assert_eq!(c.ds.projects[rows[0]].id, "holingol-chuangyuan-aluminium-alloy");
+    // Projects without a figure go last either way.
+    assert!(c.rows[*rows.last().unwrap()].investment.is_none());
+    sort_rows(&c, &mut rows, Sort { column: Column::Name, descending: false }, Lang::En);
+    let names: Vec<String> = rows.iter().map(|&i| c.ds.projects[i].name.en.to_lowercase()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn sector_sums() {
+    let c = cat();
+    let all: Vec<usize> = (0..c.ds.projects.len()).collect();
+    let groups = ranked(by_facet(&c, &all, Facet::Sector));
+    assert_eq!(groups[0].id, "manufacturing");
+    // 185 + 120 + 71 + 1.6 亿元
+    assert_eq!(groups[0].investment, 37_760_000_000.0);
+    assert_eq!(groups[0].count, 10);
+    assert_eq!(groups[0].derived, 1);
+    assert_eq!(groups.iter().map(|g| g.count).sum::<usize>(), c.ds.projects.len());
+    assert_eq!(totals(&c, &all).investment, 44_651_000_000.0);
+}
