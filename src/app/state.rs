@@ -9,7 +9,9 @@ use leptos_router::NavigateOptions;
 
 use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
+use crate::core::describe::describe_filter;
 use crate::core::filter::{apply, Facet};
+use crate::core::i18n::texts;
 use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, Notice, ViewState};
 use crate::core::sort::sort_rows;
@@ -118,6 +120,35 @@ impl AppState {
         v.project = project.map(String::from);
         v.lang = Some(self.lang.get());
         format!("?{}", v.to_query())
+    }
+
+    /// Two lines for exported charts: the filter in words, then the source and link.
+    pub fn caption(&self) -> String {
+        let lang = self.lang.get();
+        self.catalog.with(|c| {
+            let filter = self.view.with(|v| describe_filter(c, &v.filter, lang));
+            let href = window().location().href().unwrap_or_default();
+            format!("{filter}\n{} · {} {} · {href}", texts(lang).source_line, c.ds.region.get(lang), c.ds.release)
+        })
+    }
+
+    /// A download name that says what the file holds, e.g. `tongliao-sector_energy.png`.
+    pub fn file_name(&self, what: &str, ext: &str) -> String {
+        let filter: String = self.view.with(|v| {
+            let mut v = v.clone();
+            v.sort = Default::default();
+            v.project = None;
+            v.lang = None;
+            v.release = None;
+            v.to_query()
+        });
+        let clean: String = filter
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .take(80)
+            .collect();
+        let filter = if clean.is_empty() { "all".to_string() } else { clean };
+        format!("tongliao-{what}-{filter}.{ext}")
     }
 
     /// Whether a project has a contradiction flagged by the audit.

@@ -45,3 +45,19 @@ pub fn fit_text(text: &str, fits: impl Fn(&str) -> bool) -> String {
     }
     "…".to_string()
 }
+
+/// What a drawn chart offers the UI: the mark under a pointer and where each mark
+/// sits, both in device pixels and both from plotters' own coordinate mapping.
+pub trait Pick {
+    fn pick(&self, px: (i32, i32)) -> Option<String>;
+    fn anchor(&self, id: &str) -> Option<(i32, i32)>;
+}
+
+impl Pick for sector_bars::BarsLayout {
+    fn pick(&self, px: (i32, i32)) -> Option<String> {
+        self.hit(px).map(String::from)
+    }
+    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
+        self.row_centre(id)
+    }
+}

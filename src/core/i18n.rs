@@ -1,7 +1,7 @@
 //! Interface strings in both languages. Chinese outside the data lives only here.
 
 use super::audit::{Rule, Status};
-use super::model::{Lang, Metric, Period, ProgrammeGroup, Qualifier};
+use super::model::{Lang, Metric, MilestoneEvent, Period, ProgrammeGroup, Qualifier};
 use super::query::Problem;
 use super::sort::Column;
 
@@ -57,6 +57,11 @@ pub struct Texts {
     pub ascending: &'static str,
     pub descending: &'static str,
     pub not_found: &'static str,
+    pub no_amount: &'static str,
+    pub n_projects: &'static str,
+    pub download_png: &'static str,
+    pub filter_none: &'static str,
+    pub programme_share: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -111,6 +116,11 @@ pub const ZH: Texts = Texts {
     ascending: "升序",
     descending: "降序",
     not_found: "未找到",
+    no_amount: "未披露金额",
+    n_projects: "{}个项目",
+    download_png: "下载PNG图片",
+    filter_none: "全部项目（未筛选）",
+    programme_share: "本页列出的项目投资合计{named}，占全市重点项目总投资{total}的{pct}%（推算：合计÷总投资）。",
 };
 
 pub const EN: Texts = Texts {
@@ -165,6 +175,11 @@ pub const EN: Texts = Texts {
     ascending: "ascending",
     descending: "descending",
     not_found: "not found",
+    no_amount: "no amount stated",
+    n_projects: "{} projects",
+    download_png: "Download PNG",
+    filter_none: "All projects (no filter)",
+    programme_share: "The projects named on this page add up to {named}: {pct}% of the programme's {total} (derived: sum ÷ total).",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -332,6 +347,19 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
     match s {
         Status::Consistent => pick(lang, "一致", "Consistent"),
         Status::Contradiction => pick(lang, "矛盾", "Contradiction"),
+    }
+}
+
+/// Fills named `{key}` placeholders of a template.
+pub fn fill_named(template: &str, values: &[(&str, String)]) -> String {
+    values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+pub fn milestone_label(e: MilestoneEvent, lang: Lang) -> &'static str {
+    match e {
+        MilestoneEvent::Start => pick(lang, "开工", "Start"),
+        MilestoneEvent::Production => pick(lang, "投产", "Production"),
+        MilestoneEvent::Completion => pick(lang, "建成", "Completion"),
     }
 }
 

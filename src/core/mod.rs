@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod audit;
 pub mod dataset;
+pub mod describe;
 pub mod filter;
 pub mod format;
 pub mod i18n;

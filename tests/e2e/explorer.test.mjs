@@ -34,15 +34,21 @@ async function page(path, options) {
 const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
 const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
 const query = (p) => new URL(p.url()).searchParams;
-const chartBars = (p) => p.getAttribute('[data-testid="sector-chart"]', 'data-bars');
+const chartBars = (p) => p.getAttribute('[data-testid="sector-chart"]', 'data-marks');
 
-/** Clicks the centre of a bar, located through the chart's own coordinate mapping. */
-async function clickBar(p, id) {
-  await p.waitForFunction(() => document.querySelector('[data-testid="sector-chart"]')?.dataset.rows);
-  const rows = await p.getAttribute('[data-testid="sector-chart"]', 'data-rows');
-  const y = Number(rows.split(',').map((r) => r.split(':')).find(([k]) => k === id)[1]);
-  const box = await p.locator('[data-testid="sector-chart"]').boundingBox();
-  await p.mouse.click(box.x + box.width * 0.6, box.y + y);
+/** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. */
+async function anchors(p, testid) {
+  await p.waitForFunction((t) => document.querySelector(`[data-testid="${t}"]`)?.dataset.anchors, testid);
+  const text = await p.getAttribute(`[data-testid="${testid}"]`, 'data-anchors');
+  return Object.fromEntries(text.split(',').map((a) => { const [id, x, y] = a.split(':'); return [id, { x: Number(x), y: Number(y) }]; }));
+}
+
+/** Clicks a chart mark where the chart says it is. */
+async function clickMark(p, testid, id) {
+  const at = (await anchors(p, testid))[id];
+  assert.ok(at, `${id} is drawn in ${testid}`);
+  const box = await p.locator(`[data-testid="${testid}"]`).boundingBox();
+  await p.mouse.click(box.x + at.x, box.y + at.y);
 }
 
 test('a sector link shows that sector in the table and the chart', async () => {
@@ -64,7 +70,7 @@ test('clicking a bar filters by its sector; Back restores the view', async () =>
   assert.equal(await rowCount(p), 21);
   const bars = (await chartBars(p)).split(',');
   assert.equal(bars[0], 'manufacturing', 'largest sector on top');
-  await clickBar(p, 'manufacturing');
+  await clickMark(p, 'sector-chart', 'manufacturing');
   await p.waitForURL(/sector=manufacturing/);
   assert.equal(await rowCount(p), 10);
   assert.equal(query(p).get('sector'), 'manufacturing');
@@ -76,6 +82,37 @@ test('clicking a bar filters by its sector; Back restores the view', async () =>
   await p.goForward();
   await p.waitForURL(/sector=manufacturing/);
   assert.equal(await rowCount(p), 10);
+});
+
+test('the chart works by keyboard and shows tooltips', async () => {
+  const p = await page('/?lang=en');
+  await anchors(p, 'sector-chart');
+  await p.focus('[data-testid="sector-chart"]');
+  await p.keyboard.press('ArrowDown');
+  assert.match(await p.textContent('.chart .tooltip'), /^C Manufacturing: CNY 37.76 bn · 10 projects$/);
+  await p.keyboard.press('ArrowDown');
+  assert.match(await p.textContent('.chart .tooltip'), /^D Electricity/);
+  await p.keyboard.press('Enter');
+  await p.waitForURL(/sector=energy/);
+  assert.equal(await rowCount(p), 4);
+  // Hovering a bar shows the same tooltip as focusing it.
+  const at = (await anchors(p, 'sector-chart')).energy;
+  const box = await p.locator('[data-testid="sector-chart"]').boundingBox();
+  await p.mouse.move(box.x + at.x, box.y + at.y);
+  assert.match(await p.textContent('.chart .tooltip'), /^D Electricity.*CNY 5.27 bn · 4 projects$/);
+});
+
+test('a chart downloads as a 2× PNG named after the filter', async () => {
+  const p = await page('/?lang=en&sector=energy');
+  await anchors(p, 'sector-chart');
+  const canvas = await p.locator('[data-testid="sector-chart"]').boundingBox();
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('.chart button.download')]);
+  assert.equal(download.suggestedFilename(), 'tongliao-sector-sector_energy.png');
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const png = readFileSync(path);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.equal(png.readUInt32BE(16), Math.round(canvas.width) * 2);
 });
 
 test('facet checkboxes push history entries and combine', async () => {
@@ -227,7 +264,7 @@ test('screenshots for the README (zh and en)', async () => {
   mkdirSync('docs', { recursive: true });
   for (const lang of ['zh', 'en']) {
     const p = await page(`/?lang=${lang}`);
-    await p.waitForFunction(() => document.querySelector('[data-testid="sector-chart"]')?.dataset.rows);
+    await anchors(p, 'sector-chart');
     await p.screenshot({ path: `docs/screenshot-${lang}.png` });
   }
 });

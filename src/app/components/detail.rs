@@ -5,8 +5,8 @@ use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{base_value, qualified};
-use crate::core::i18n::{fill, metric_label, period_label, qualifier_label, texts};
-use crate::core::model::{Figure, Lang, MilestoneEvent, Project};
+use crate::core::i18n::{facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, texts};
+use crate::core::model::{Figure, Lang, Metric, Project, Unit};
 
 fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
     let mut s = metric_label(f.metric, lang).to_string();
@@ -18,17 +18,6 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
     }
     s.push_str(period_label(f.period, lang));
     s
-}
-
-fn event_label(e: MilestoneEvent, lang: Lang) -> &'static str {
-    match (e, lang) {
-        (MilestoneEvent::Start, Lang::Zh) => "开工",
-        (MilestoneEvent::Start, Lang::En) => "Start",
-        (MilestoneEvent::Production, Lang::Zh) => "投产",
-        (MilestoneEvent::Production, Lang::En) => "Production",
-        (MilestoneEvent::Completion, Lang::Zh) => "建成",
-        (MilestoneEvent::Completion, Lang::En) => "Completion",
-    }
 }
 
 #[component]
@@ -53,7 +42,7 @@ pub fn ProjectDetail() -> impl IntoView {
                 .collect()
         });
         let derived = row.investment.filter(|a| a.derived).map(|a| {
-            format!("{}: {} — {}", crate::core::i18n::metric_label(crate::core::model::Metric::Investment, lang), qualified(a.value, crate::core::model::Unit::Yuan, None, lang), t.derived_note)
+            format!("{}: {} — {}", metric_label(Metric::Investment, lang), qualified(a.value, Unit::Yuan, None, lang), t.derived_note)
         });
         let figures = p
             .figures
@@ -81,7 +70,7 @@ pub fn ProjectDetail() -> impl IntoView {
                 view! {
                     <li>
                         <strong>{m.date.clone()}</strong>
-                        " "{event_label(m.event, lang)}{part}
+                        " "{milestone_label(m.event, lang)}{part}
                         " — " <span lang="zh-CN">{m.printed.clone()}</span>
                         " (" {fill(t.line, m.src.line)} ")"
                     </li>
@@ -95,10 +84,10 @@ pub fn ProjectDetail() -> impl IntoView {
                 {(lang == Lang::En).then(|| view! { <p class="alt-name" lang="zh-CN">{p.name.zh.clone()}</p> })}
                 <p class="summary">{p.summary.get(lang).to_string()}</p>
                 <dl class="facts">
-                    <dt>{crate::core::i18n::facet_label("district", lang)}</dt><dd>{district}</dd>
-                    <dt>{crate::core::i18n::facet_label("sector", lang)}</dt><dd>{sector}</dd>
-                    <dt>{crate::core::i18n::facet_label("kind", lang)}</dt><dd>{kind}</dd>
-                    <dt>{crate::core::i18n::facet_label("stage", lang)}</dt><dd>{stage}{stage_src}</dd>
+                    <dt>{facet_label("district", lang)}</dt><dd>{district}</dd>
+                    <dt>{facet_label("sector", lang)}</dt><dd>{sector}</dd>
+                    <dt>{facet_label("kind", lang)}</dt><dd>{kind}</dd>
+                    <dt>{facet_label("stage", lang)}</dt><dd>{stage}{stage_src}</dd>
                     {p.company.as_ref().map(|c| view! { <dt>{t.company}</dt><dd>{c.get(lang).to_string()}</dd> })}
                     {(!themes.is_empty()).then(|| view! { <dt>{t.themes}</dt><dd>{themes.join(" · ")}</dd> })}
                     <dt>{t.col_source}</dt><dd>{fill(t.line, p.src.line)}</dd>

@@ -1,6 +1,7 @@
 //! View components; each reads `AppState` and changes the view through it.
 
 pub mod audit;
+pub mod chart_canvas;
 pub mod detail;
 pub mod explorer;
 pub mod filters;

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app;
 use crate::core::aggregate::totals;
-use crate::core::format::{qualified, trim_decimals};
-use crate::core::i18n::{fill, group_label, texts};
+use crate::core::format::{qualified, trim_decimals, yuan};
+use crate::core::i18n::{fill, fill_named, group_label, texts};
 use crate::core::model::{Metric, ProgrammeGroup};
 
 /// The city-wide programme as printed, beside what the named projects add up to.
@@ -23,13 +23,13 @@ pub fn ProgrammePanel() -> impl IntoView {
                 .find(|g| g.group == ProgrammeGroup::KeyProjects && g.figure.metric == Metric::Investment)
                 .map(|g| g.figure.value);
             let share = programme_total.filter(|v| *v > 0.0).map(|v| {
-                format!(
-                    "{} {} = {}% × {} ({})",
-                    t.programme_named_share,
-                    qualified(named.investment, crate::core::model::Unit::Yuan, None, lang),
-                    trim_decimals(named.investment / v * 100.0, 1),
-                    qualified(v, crate::core::model::Unit::Yuan, None, lang),
-                    crate::core::i18n::texts(lang).derived_mark.trim().trim_matches(|c| c == '（' || c == '）' || c == '(' || c == ')'),
+                fill_named(
+                    t.programme_share,
+                    &[
+                        ("named", yuan(named.investment, lang)),
+                        ("total", yuan(v, lang)),
+                        ("pct", trim_decimals(named.investment / v * 100.0, 1)),
+                    ],
                 )
             });
             let rows = c

@@ -1,16 +1,17 @@
-use leptos::prelude::*;
-use leptos::{ev, html};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
 
+use leptos::prelude::*;
+
+use super::chart_canvas::{ChartCanvas, DrawFn};
 use super::filters::value_label;
 use crate::app::state::use_app;
-use crate::charts::sector_bars::{draw, Bar, BarsLayout};
-use crate::charts::ChartStyle;
+use crate::charts::sector_bars::{draw, Bar};
+use crate::charts::{ChartStyle, Pick};
 use crate::core::aggregate::{by_facet, ranked};
 use crate::core::filter::Facet;
 use crate::core::format::yuan;
-use crate::core::i18n::texts;
+use crate::core::i18n::{column_label, facet_label, fill, texts};
+use crate::core::sort::Column;
 
 /// CSS pixel height per bar row, plus room for title and axis.
 const ROW_PX: f64 = 30.0;
@@ -19,103 +20,71 @@ const CHROME_PX: f64 = 64.0;
 #[component]
 pub fn SectorChart() -> impl IntoView {
     let state = use_app();
-    let canvas_ref = NodeRef::<html::Canvas>::new();
-    let layout: StoredValue<Option<BarsLayout>> = StoredValue::new(None);
-    // Bumped on resize so the effect redraws at the new width.
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
-
-    // The chart follows the whole filter, with every sector of the current rows.
+    // The chart follows the whole filter: one bar per sector among the rows in view.
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
+        let t = texts(lang);
         let rows = state.rows.get();
         let selected = state.view.with(|v| v.filter.sectors.clone());
         let groups = state.catalog.with(|c| ranked(by_facet(c, &rows, Facet::Sector)));
         groups
             .into_iter()
-            .map(|g| Bar {
-                label: value_label(&state, Facet::Sector, &g.id, lang),
-                value: g.investment,
-                value_label: format!("{} · {}", yuan(g.investment, lang), g.count),
-                selected: selected.contains(&g.id),
-                count: g.count,
-                id: g.id,
+            .map(|g| {
+                let amount = if g.with_investment == 0 { t.no_amount.to_string() } else { yuan(g.investment, lang) };
+                Bar {
+                    label: value_label(&state, Facet::Sector, &g.id, lang),
+                    value: g.investment,
+                    value_label: format!("{amount} · {}", fill(t.n_projects, g.count)),
+                    selected: selected.contains(&g.id),
+                    count: g.count,
+                    id: g.id,
+                }
             })
             .collect::<Vec<_>>()
     });
-
-    Effect::new(move |_| {
-        resized.track();
-        let bars = bars.get();
-        let lang = state.lang.get();
-        let Some(canvas) = canvas_ref.get() else { return };
-        let dpr = window().device_pixel_ratio().max(1.0);
-        let css_w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(600).max(280) as f64;
-        let css_h = CHROME_PX + ROW_PX * bars.len().max(2) as f64;
-        canvas.set_width((css_w * dpr).round() as u32);
-        canvas.set_height((css_h * dpr).round() as u32);
-        let css = web_sys::HtmlElement::style(&canvas);
-        let _ = css.set_property("width", &format!("{css_w}px"));
-        let _ = css.set_property("height", &format!("{css_h}px"));
-        let t = texts(lang);
+    let draw_fn: DrawFn = Rc::new(move |root, scale| {
+        let t = texts(state.lang.get());
         let style = ChartStyle {
-            scale: dpr,
+            scale,
             title: t.chart_sector_title.to_string(),
-            lang,
+            lang: state.lang.get(),
             empty_text: t.chart_empty.to_string(),
         };
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
-        let root = backend.into_drawing_area();
-        match draw(&root, &bars, &style) {
-            Ok(l) => {
-                // Each bar's row centre in CSS pixels, from plotters' own mapping: lets
-                // tests and assistive tooling find a bar without a second hit model.
-                let rows = l.as_ref().map(|l| {
-                    bars.iter()
-                        .filter_map(|b| l.row_centre(&b.id).map(|(_, y)| format!("{}:{}", b.id, (y as f64 / dpr).round())))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                });
-                let _ = canvas.set_attribute("data-rows", &rows.unwrap_or_default());
-                layout.set_value(l);
+        match draw(root, &bars.get(), &style) {
+            Ok(layout) => layout.map(|l| Box::new(l) as Box<dyn Pick>),
+            Err(e) => {
+                leptos::logging::warn!("sector chart not drawn: {e}");
+                None
             }
-            Err(e) => leptos::logging::warn!("chart not drawn: {e}"),
         }
     });
-
-    let on_click = move |ev: ev::MouseEvent| {
-        let dpr = window().device_pixel_ratio().max(1.0);
-        let px = ((ev.offset_x() as f64) * dpr) as i32;
-        let py = ((ev.offset_y() as f64) * dpr) as i32;
-        let hit = layout.with_value(|l| l.as_ref().and_then(|l| l.hit((px, py)).map(String::from)));
-        if let Some(id) = hit {
-            state.toggle(Facet::Sector, &id);
-        }
-    };
-
     let t = move || texts(state.lang.get());
+    let describe = Callback::new(move |id: String| {
+        bars.with(|b| b.iter().find(|b| b.id == id).map(|b| format!("{}: {}", b.label, b.value_label)).unwrap_or_default())
+    });
     view! {
         <section class="chart" aria-labelledby="sector-chart-title">
             <h2 id="sector-chart-title" class="visually-hidden">{move || t().chart_sector_title}</h2>
-            <div class="canvas-wrap">
-                <canvas
-                    node_ref=canvas_ref
-                    role="img"
-                    data-testid="sector-chart"
-                    data-bars=move || bars.with(|b| b.iter().map(|b| b.id.clone()).collect::<Vec<_>>().join(","))
-                    aria-label=move || t().chart_sector_label
-                    on:click=on_click
-                ></canvas>
-            </div>
+            <ChartCanvas
+                draw=draw_fn
+                height=Signal::derive(move || CHROME_PX + ROW_PX * bars.with(Vec::len).max(2) as f64)
+                label=Signal::derive(move || t().chart_sector_label.to_string())
+                testid="sector-chart"
+                marks=Signal::derive(move || bars.with(|b| b.iter().map(|b| b.id.clone()).collect::<Vec<_>>()))
+                on_pick=Callback::new(move |id: String| state.toggle(Facet::Sector, &id))
+                describe=describe
+                caption=Signal::derive(move || state.caption())
+                file_name=Signal::derive(move || state.file_name("sector", "png"))
+                download_label=Signal::derive(move || t().download_png.to_string())
+            />
             <p class="hint">{move || t().chart_hint}</p>
             <details class="chart-data">
                 <summary>{move || t().show_data}</summary>
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{move || crate::core::i18n::facet_label("sector", state.lang.get())}</th>
-                            <th scope="col" class="num">{move || crate::core::i18n::column_label(crate::core::sort::Column::Investment, state.lang.get())}</th>
+                            <th scope="col">{move || facet_label("sector", state.lang.get())}</th>
+                            <th scope="col" class="num">{move || column_label(Column::Investment, state.lang.get())}</th>
                             <th scope="col" class="num">{move || t().count}</th>
                         </tr>
                     </thead>

@@ -1,0 +1,196 @@
+//! A plotters chart on a hi-DPI canvas: redraws when its data or the page size
+//! changes, picks marks by pointer or keyboard, shows tooltips, downloads a PNG.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::{ev, html};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use crate::charts::{Pick, FONT, MUTED};
+
+/// Draws into the area at a device-pixel scale; returns what was drawn for picking.
+pub type DrawFn = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, f64) -> Option<Box<dyn Pick>>>;
+
+fn device_ratio() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}
+
+/// Draws `draw` plus a caption strip onto a fresh canvas at 2× and saves it as a PNG.
+fn download_png(draw: &DrawFn, css_w: f64, css_h: f64, caption: &str, file_name: &str) -> Option<()> {
+    const SCALE: f64 = 2.0;
+    const CAPTION_PX: f64 = 44.0;
+    let doc = document();
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((css_w * SCALE) as u32);
+    canvas.set_height(((css_h + CAPTION_PX) * SCALE) as u32);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let (chart, strip) = root.split_vertically((css_h * SCALE) as i32);
+    draw(&chart, SCALE);
+    strip.fill(&WHITE).ok()?;
+    let style = (FONT, (11.0 * SCALE) as u32).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Top));
+    for (i, line) in caption.lines().take(2).enumerate() {
+        strip.draw(&Text::new(line.to_string(), ((8.0 * SCALE) as i32, ((4.0 + 18.0 * i as f64) * SCALE) as i32), style.clone())).ok()?;
+    }
+    root.present().ok()?;
+    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    Some(())
+}
+
+#[component]
+pub fn ChartCanvas(
+    draw: DrawFn,
+    /// CSS height; the width follows the container.
+    #[prop(into)]
+    height: Signal<f64>,
+    /// Accessible name of the chart.
+    #[prop(into)]
+    label: Signal<String>,
+    testid: &'static str,
+    /// Mark ids in keyboard order.
+    #[prop(into)]
+    marks: Signal<Vec<String>>,
+    /// Called with a mark id on click, Enter or Space.
+    on_pick: Callback<String>,
+    /// Tooltip text for a mark id.
+    describe: Callback<String, String>,
+    /// Two lines under the downloaded PNG: the active filter and the source.
+    #[prop(into)]
+    caption: Signal<String>,
+    #[prop(into)]
+    file_name: Signal<String>,
+    #[prop(into)]
+    download_label: Signal<String>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let layout = StoredValue::new_local(None::<Box<dyn Pick>>);
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    // The mark under the pointer or keyboard focus, and where to show its tooltip (CSS px).
+    let focused = RwSignal::new(None::<(String, f64, f64)>);
+    let anchors = RwSignal::new(String::new());
+
+    let redraw = draw.clone();
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else { return };
+        let dpr = device_ratio();
+        let css_w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(600).max(260) as f64;
+        let css_h = height.get();
+        canvas.set_width((css_w * dpr).round() as u32);
+        canvas.set_height((css_h * dpr).round() as u32);
+        let css = web_sys::HtmlElement::style(&canvas);
+        let _ = css.set_property("width", &format!("{css_w}px"));
+        let _ = css.set_property("height", &format!("{css_h}px"));
+        size.set((css_w, css_h));
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let drawn = redraw(&backend.into_drawing_area(), dpr);
+        // Each mark's anchor in CSS pixels, from the chart's own mapping: lets tests
+        // and assistive tooling find a mark without a second hit model.
+        let text = drawn
+            .as_ref()
+            .map(|l| {
+                marks
+                    .get_untracked()
+                    .iter()
+                    .filter_map(|id| l.anchor(id).map(|(x, y)| format!("{id}:{}:{}", (x as f64 / dpr).round(), (y as f64 / dpr).round())))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .unwrap_or_default();
+        anchors.set(text);
+        layout.set_value(drawn);
+        focused.set(None);
+    });
+
+    let pick_at = move |ev: &ev::MouseEvent| {
+        let dpr = device_ratio();
+        let px = ((ev.offset_x() as f64) * dpr) as i32;
+        let py = ((ev.offset_y() as f64) * dpr) as i32;
+        layout.with_value(|l| l.as_ref().and_then(|l| l.pick((px, py))))
+    };
+    let show = move |id: Option<String>| {
+        let dpr = device_ratio();
+        focused.set(id.and_then(|id| {
+            let (x, y) = layout.with_value(|l| l.as_ref().and_then(|l| l.anchor(&id)))?;
+            Some((id, x as f64 / dpr, y as f64 / dpr))
+        }));
+    };
+    let on_click = move |ev: ev::MouseEvent| {
+        if let Some(id) = pick_at(&ev) {
+            on_pick.run(id);
+        }
+    };
+    let on_move = move |ev: ev::MouseEvent| show(pick_at(&ev));
+    let on_key = move |ev: ev::KeyboardEvent| {
+        let list = marks.get_untracked();
+        if list.is_empty() {
+            return;
+        }
+        let current = focused.get_untracked().and_then(|(id, _, _)| list.iter().position(|m| *m == id));
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1) % list.len())),
+            "ArrowUp" | "ArrowLeft" => Some(current.map_or(list.len() - 1, |i| (i + list.len() - 1) % list.len())),
+            "Home" => Some(0),
+            "End" => Some(list.len() - 1),
+            "Enter" | " " => {
+                if let Some(i) = current {
+                    ev.prevent_default();
+                    on_pick.run(list[i].clone());
+                }
+                None
+            }
+            "Escape" => {
+                focused.set(None);
+                None
+            }
+            _ => None,
+        };
+        if let Some(i) = next {
+            ev.prevent_default();
+            show(Some(list[i].clone()));
+        }
+    };
+    let save = move |_| {
+        let (w, h) = size.get_untracked();
+        let _ = download_png(&draw, w, h, &caption.get_untracked(), &file_name.get_untracked());
+    };
+    let tooltip = move || {
+        focused.get().map(|(id, x, y)| {
+            let text = describe.run(id);
+            view! {
+                <div class="tooltip" role="status" style=format!("left:{x}px;top:{y}px")>{text}</div>
+            }
+        })
+    };
+    view! {
+        <div class="canvas-wrap">
+            <canvas
+                node_ref=canvas_ref
+                role="img"
+                tabindex="0"
+                data-testid=testid
+                data-marks=move || marks.get().join(",")
+                data-anchors=move || anchors.get()
+                aria-label=move || label.get()
+                on:click=on_click
+                on:mousemove=on_move
+                on:mouseleave=move |_| focused.set(None)
+                on:keydown=on_key
+                on:blur=move |_| focused.set(None)
+            ></canvas>
+            {tooltip}
+        </div>
+        <button class="download" on:click=save>{move || download_label.get()}</button>
+    }
+}

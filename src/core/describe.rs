@@ -1,0 +1,69 @@
+//! The active filter in words, for captions, citations and file names.
+
+use super::dataset::Catalog;
+use super::filter::{Facet, Filter};
+use super::i18n::{facet_label, kind_label, stage_label, texts};
+use super::model::Lang;
+
+fn value_name(cat: &Catalog, facet: Facet, value: &str, lang: Lang) -> String {
+    let found = match facet {
+        Facet::Sector => cat.ds.sectors.iter().find(|s| s.id == value).map(|s| s.name.get(lang).to_string()),
+        Facet::District => cat.ds.districts.iter().find(|d| d.id == value).map(|d| d.name.get(lang).to_string()),
+        Facet::Kind => Some(kind_label(value, lang).to_string()),
+        Facet::Stage => Some(stage_label(value, lang).to_string()),
+    };
+    found.unwrap_or_else(|| texts(lang).unstated.to_string())
+}
+
+/// e.g. "Sector: Mining, Manufacturing; District: Kailu County; search “龙马”".
+pub fn describe_filter(cat: &Catalog, filter: &Filter, lang: Lang) -> String {
+    let (sep, colon, or) = match lang {
+        Lang::Zh => ("；", "：", "、"),
+        Lang::En => ("; ", ": ", ", "),
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for facet in Facet::ALL {
+        let set = filter.selected(facet);
+        if !set.is_empty() {
+            let names: Vec<String> = set.iter().map(|v| value_name(cat, facet, v, lang)).collect();
+            parts.push(format!("{}{colon}{}", facet_label(facet.key(), lang), names.join(or)));
+        }
+    }
+    if !filter.q.is_empty() {
+        parts.push(format!("{}{colon}“{}”", facet_label("q", lang), filter.q));
+    }
+    let unit = texts(lang).range_unit;
+    match (filter.min, filter.max) {
+        (Some(a), Some(b)) => parts.push(format!("{}{colon}{a}–{b} {unit}", texts(lang).investment_range)),
+        (Some(a), None) => parts.push(format!("{}{colon}≥ {a} {unit}", texts(lang).investment_range)),
+        (None, Some(b)) => parts.push(format!("{}{colon}≤ {b} {unit}", texts(lang).investment_range)),
+        (None, None) => {}
+    }
+    if parts.is_empty() {
+        texts(lang).filter_none.to_string()
+    } else {
+        parts.join(sep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dataset::embedded;
+
+    #[test]
+    fn words_for_a_filter() {
+        let cat = embedded().unwrap();
+        let mut f = Filter::default();
+        assert_eq!(describe_filter(&cat, &f, Lang::En), "All projects (no filter)");
+        f.sectors.insert("mining".into());
+        f.districts.insert("kailu".into());
+        f.q = "龙马".into();
+        f.min = Some(10.0);
+        assert_eq!(
+            describe_filter(&cat, &f, Lang::En),
+            "Sector: Mining; District: Kailu County; search: “龙马”; Total investment: ≥ 10 × CNY 100 m (亿元)"
+        );
+        assert!(describe_filter(&cat, &f, Lang::Zh).starts_with("行业：采矿业；旗县区：开鲁县"));
+    }
+}
