@@ -15,8 +15,45 @@ use components::explorer::Explorer;
 use state::AppState;
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic_banner();
+    }));
     leptos::mount::mount_to_body(App);
+}
+
+/// After a panic the reactive runtime cannot be trusted, so the banner is plain DOM:
+/// it says what happened and offers a link that reloads the page without the view state.
+fn show_panic_banner() {
+    let doc = document();
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("panic-banner").is_some() {
+        return;
+    }
+    let Ok(banner) = doc.create_element("div") else { return };
+    banner.set_id("panic-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let p = doc.create_element("p").ok();
+    if let Some(p) = &p {
+        p.set_text_content(Some(&format!("{} {}", texts(Lang::Zh).panic_message, texts(Lang::En).panic_message)));
+        let _ = banner.append_child(p);
+    }
+    if let Ok(a) = doc.create_element("a") {
+        let path = window().location().pathname().unwrap_or_else(|_| "/".into());
+        let _ = a.set_attribute("href", &path);
+        // A full reload: the router must not handle it, the wasm instance is gone.
+        let _ = a.set_attribute("rel", "external");
+        a.set_text_content(Some(&format!("{} / {}", texts(Lang::Zh).reset_view, texts(Lang::En).reset_view)));
+        let _ = banner.append_child(&a);
+    }
+    let _ = body.prepend_with_node_1(&banner);
+}
+
+/// Test hook: lets the browser tests prove the panic banner (called through Trunk's
+/// `window.wasmBindings`; no link or input can reach it).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn debug_panic() {
+    panic!("debug_panic called");
 }
 
 #[component]

@@ -1,7 +1,11 @@
 //! Chart drawing, generic over plotters' `DrawingBackend`: the browser draws on a
 //! canvas, native tests draw the same functions to SVG and assert on the output.
 
+pub mod district_map;
+pub mod programme_share;
+pub mod scatter;
 pub mod sector_bars;
+pub mod timeline;
 
 use plotters::style::RGBColor;
 
@@ -30,6 +34,30 @@ pub const BAR: RGBColor = RGBColor(0x25, 0x63, 0xeb);
 pub const BAR_SELECTED: RGBColor = RGBColor(0x1e, 0x3a, 0x8a);
 pub const BAR_DIMMED: RGBColor = RGBColor(0xbf, 0xd0, 0xf5);
 pub const FONT: &str = "sans-serif";
+
+/// District map: five sequential blue classes, light to dark, for investment in view.
+pub const MAP_SCALE: [RGBColor; 5] = [
+    RGBColor(0xdb, 0xea, 0xfe),
+    RGBColor(0x93, 0xc5, 0xfd),
+    RGBColor(0x3b, 0x82, 0xf6),
+    RGBColor(0x1d, 0x4e, 0xd8),
+    RGBColor(0x1e, 0x3a, 0x8a),
+];
+/// A district with no investment in view.
+pub const MAP_NONE: RGBColor = RGBColor(0xe2, 0xe8, 0xf0);
+/// The thick frame around selected tiles.
+pub const SELECTED_BORDER: RGBColor = RGBColor(0x0f, 0x17, 0x2a);
+pub const POINT: RGBColor = RGBColor(0x03, 0x69, 0xa1);
+pub const POINT_SELECTED: RGBColor = RGBColor(0xdc, 0x26, 0x26);
+/// Milestone kinds, Okabe–Ito colours so they stay apart for colour-blind readers.
+pub const MILESTONE_START: RGBColor = RGBColor(0x00, 0x9e, 0x73);
+pub const MILESTONE_PRODUCTION: RGBColor = RGBColor(0x00, 0x72, 0xb2);
+pub const MILESTONE_COMPLETION: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
+pub const TIMELINE_SPAN: RGBColor = RGBColor(0xcb, 0xd5, 0xe1);
+pub const ROW_SELECTED: RGBColor = RGBColor(0xfe, 0xf3, 0xc7);
+pub const PROGRAMME_TOTAL: RGBColor = RGBColor(0xe0, 0xe7, 0xff);
+pub const PROGRAMME_NAMED: RGBColor = RGBColor(0x37, 0x30, 0xa3);
+pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
 
 /// Shortens `text` with an ellipsis until `fits` accepts it.
 pub fn fit_text(text: &str, fits: impl Fn(&str) -> bool) -> String {

@@ -62,6 +62,9 @@ pub struct Texts {
     pub download_png: &'static str,
     pub filter_none: &'static str,
     pub programme_share: &'static str,
+    pub panic_message: &'static str,
+    pub group: &'static str,
+    pub reset_view: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -121,6 +124,9 @@ pub const ZH: Texts = Texts {
     download_png: "下载PNG图片",
     filter_none: "全部项目（未筛选）",
     programme_share: "本页列出的项目投资合计{named}，占全市重点项目总投资{total}的{pct}%（推算：合计÷总投资）。",
+    group: "分组",
+    panic_message: "页面出现内部错误，当前视图无法继续显示。",
+    reset_view: "重置视图",
 };
 
 pub const EN: Texts = Texts {
@@ -180,6 +186,9 @@ pub const EN: Texts = Texts {
     download_png: "Download PNG",
     filter_none: "All projects (no filter)",
     programme_share: "The projects named on this page add up to {named}: {pct}% of the programme's {total} (derived: sum ÷ total).",
+    group: "Group",
+    panic_message: "The page hit an internal error and cannot go on showing this view.",
+    reset_view: "Reset the view",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -366,4 +375,33 @@ pub fn milestone_label(e: MilestoneEvent, lang: Lang) -> &'static str {
 /// Fills the single `{}` of a template.
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
+}
+
+/// Fixed words drawn inside the map, scatter, timeline and programme charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartWord {
+    MapLegend,
+    NoInvestment,
+    ScatterX,
+    ScatterY,
+    LogScale,
+    DerivedHollow,
+    NotItemised,
+    ProgrammeFigure,
+    NamedInView,
+}
+
+pub fn chart_word(w: ChartWord, lang: Lang) -> &'static str {
+    use ChartWord::*;
+    match w {
+        MapLegend => pick(lang, "当前项目投资额", "Investment in view"),
+        NoInvestment => pick(lang, "无", "none"),
+        ScatterX => pick(lang, "总投资", "Total investment"),
+        ScatterY => pick(lang, "就业人数", "Jobs"),
+        LogScale => pick(lang, "（对数刻度）", " (log scale)"),
+        DerivedHollow => pick(lang, "空心点：投资为分期之和（推算）", "Hollow: investment summed from phases (derived)"),
+        NotItemised => pick(lang, "无对应项目", "not itemised"),
+        ProgrammeFigure => pick(lang, "全市计划数", "Programme figure"),
+        NamedInView => pick(lang, "本页列出的项目", "Named projects in view"),
+    }
 }

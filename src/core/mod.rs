@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod audit;
+pub mod chart_data;
 pub mod dataset;
 pub mod describe;
 pub mod filter;

@@ -1,55 +1,13 @@
 // End-to-end tests of the built app (dist/) in Debian's Chromium, served on 127.0.0.1.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { launch, newPage, open } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { anchors, clickMark, harness, query, rowCount, rowIds } from './harness.mjs';
 
-let server;
-let browser;
-const pages = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-// Every test must leave no console error and no uncaught exception behind.
-afterEach(() => {
-  for (const page of pages.splice(0)) {
-    assert.deepEqual(page.problems, [], `console errors on ${page.url()}`);
-  }
-});
-
-async function page(path, options) {
-  const p = await newPage(browser.context, options);
-  pages.push(p);
-  if (path !== undefined) await open(p, server.url, path);
-  return p;
-}
-
-const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
-const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
-const query = (p) => new URL(p.url()).searchParams;
+const h = harness();
+const page = (path, options) => h.page(path, options);
 const chartBars = (p) => p.getAttribute('[data-testid="sector-chart"]', 'data-marks');
-
-/** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. */
-async function anchors(p, testid) {
-  await p.waitForFunction((t) => document.querySelector(`[data-testid="${t}"]`)?.dataset.anchors, testid);
-  const text = await p.getAttribute(`[data-testid="${testid}"]`, 'data-anchors');
-  return Object.fromEntries(text.split(',').map((a) => { const [id, x, y] = a.split(':'); return [id, { x: Number(x), y: Number(y) }]; }));
-}
-
-/** Clicks a chart mark where the chart says it is. */
-async function clickMark(p, testid, id) {
-  const at = (await anchors(p, testid))[id];
-  assert.ok(at, `${id} is drawn in ${testid}`);
-  const box = await p.locator(`[data-testid="${testid}"]`).boundingBox();
-  await p.mouse.click(box.x + at.x, box.y + at.y);
-}
 
 test('a sector link shows that sector in the table and the chart', async () => {
   const p = await page('/?sector=energy&lang=en');
@@ -109,7 +67,6 @@ test('a chart downloads as a 2× PNG named after the filter', async () => {
   const [download] = await Promise.all([p.waitForEvent('download'), p.click('.chart button.download')]);
   assert.equal(download.suggestedFilename(), 'tongliao-sector-sector_energy.png');
   const path = await download.path();
-  const { readFileSync } = await import('node:fs');
   const png = readFileSync(path);
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   assert.equal(png.readUInt32BE(16), Math.round(canvas.width) * 2);
@@ -198,7 +155,7 @@ test('hostile strings show as text and run nothing', async () => {
   const p = await page();
   p.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
   const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-  await open(p, server.url, `/?lang=en&q=${encodeURIComponent(payload)}&sector=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1`);
+  await open(p, h.server.url, `/?lang=en&q=${encodeURIComponent(payload)}&sector=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1`);
   assert.equal(await p.inputValue('#q'), payload);
   assert.ok((await p.textContent('[data-testid="notice"]')).includes('<img src=x'));
   assert.equal(await p.$('img'), null);

@@ -169,7 +169,7 @@ pub fn ChartCanvas(
         focused.get().map(|(id, x, y)| {
             let text = describe.run(id);
             view! {
-                <div class="tooltip" role="status" style=format!("left:{x}px;top:{y}px")>{text}</div>
+                <div class="tooltip" role="status" style:left=format!("{x}px") style:top=format!("{y}px")>{text}</div>
             }
         })
     };

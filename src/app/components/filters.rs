@@ -74,7 +74,8 @@ pub fn Filters() -> impl IntoView {
     };
     view! {
         <aside class="filters" aria-label=move || t().filters>
-            <details class="filters-panel" open>
+            // On a narrow screen the filters start folded, so the results come first.
+            <details class="filters-panel" open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 760.0)>
                 <summary>{move || t().filters}</summary>
                 <div class="search">
                     <label for="q">{move || t().search}</label>

@@ -56,7 +56,7 @@ pub fn ProgrammePanel() -> impl IntoView {
                         <table class="programme-table">
                             <thead>
                                 <tr>
-                                    <th scope="col"></th>
+                                    <th scope="col">{t.group}</th>
                                     <th scope="col">{t.col_metric}</th>
                                     <th scope="col" class="num">{t.col_value}</th>
                                     <th scope="col">{t.col_printed}</th>

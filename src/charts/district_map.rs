@@ -1,0 +1,191 @@
+//! Schematic tile map: one tile per district at its `tile` cell, shaded by the investment in view.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{ReverseCoordTranslate, Shift};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::core::format::yuan_short;
+use crate::core::i18n::{chart_word, ChartWord};
+
+use super::{fit_text, ChartStyle, Pick, FONT, INK, MAP_NONE, MAP_SCALE, MUTED, SELECTED_BORDER};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictTile {
+    /// District slug, the value a click toggles.
+    pub id: String,
+    pub label: String,
+    /// Tile column and row (0,0 = north-west).
+    pub col: u32,
+    pub row: u32,
+    /// Projects in view in the district.
+    pub count: usize,
+    /// Their total investment, in yuan.
+    pub investment: f64,
+    /// e.g. "2个项目".
+    pub count_label: String,
+    /// e.g. "120亿元", or "no amount stated".
+    pub value_label: String,
+    pub selected: bool,
+}
+
+/// The tile grid as plotters maps it: x is the column, y the row (row 0 on top).
+#[derive(Clone)]
+pub struct MapLayout {
+    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    cells: Vec<(String, u32, u32)>,
+}
+
+impl MapLayout {
+    /// District id of the tile cell under a device-pixel position.
+    pub fn hit(&self, px: (i32, i32)) -> Option<&str> {
+        let (x, y) = self.coord.reverse_translate(px)?;
+        let (col, row) = (x.floor(), y.floor());
+        self.cells.iter().find(|(_, c, r)| f64::from(*c) == col && f64::from(*r) == row).map(|(id, _, _)| id.as_str())
+    }
+
+    /// Centre of a district's tile, in device pixels.
+    pub fn centre(&self, id: &str) -> Option<(i32, i32)> {
+        let (_, c, r) = self.cells.iter().find(|(i, _, _)| i == id)?;
+        Some(self.coord.translate(&(f64::from(*c) + 0.5, f64::from(*r) + 0.5)))
+    }
+}
+
+impl Pick for MapLayout {
+    fn pick(&self, px: (i32, i32)) -> Option<String> {
+        self.hit(px).map(String::from)
+    }
+    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
+        self.centre(id)
+    }
+}
+
+/// Colour class 0–4 of an amount on a linear scale up to `max`; `None` for nothing invested.
+pub fn class_of(value: f64, max: f64) -> Option<usize> {
+    if value <= 0.0 || max <= 0.0 {
+        return None;
+    }
+    let steps = MAP_SCALE.len();
+    Some(((value / max * steps as f64).ceil() as usize).clamp(1, steps) - 1)
+}
+
+fn fill_of(tile: &DistrictTile, max: f64) -> RGBColor {
+    class_of(tile.investment, max).map_or(MAP_NONE, |c| MAP_SCALE[c])
+}
+
+/// Dark classes take white text.
+fn text_colour(tile: &DistrictTile, max: f64, dimmed: bool) -> RGBColor {
+    match class_of(tile.investment, max) {
+        _ if dimmed => MUTED,
+        Some(c) if c >= 3 => WHITE,
+        _ => INK,
+    }
+}
+
+/// Draws the map; returns the layout for hit-testing (`None` for the empty state).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    tiles: &[DistrictTile],
+    style: &ChartStyle,
+) -> Result<Option<MapLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
+    if tiles.is_empty() {
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        let text = font(14.0).color(&MUTED).pos(centre);
+        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+        return Ok(None);
+    }
+
+    let cols = tiles.iter().map(|t| t.col + 1).max().unwrap_or(1);
+    let rows = tiles.iter().map(|t| t.row + 1).max().unwrap_or(1);
+    // Reversed y range: row 0 (north) is drawn on top.
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(30.0))
+        .margin_left(style.px(8.0))
+        .margin_right(style.px(8.0))
+        .margin_bottom(style.px(40.0))
+        .build_cartesian_2d(0.0..f64::from(cols), f64::from(rows)..0.0)?;
+    let coord = chart.as_coord_spec().clone();
+
+    let max = tiles.iter().map(|t| t.investment).fold(0.0_f64, f64::max);
+    let any_selected = tiles.iter().any(|t| t.selected);
+    for t in tiles {
+        draw_tile(root, &coord, t, max, any_selected && !t.selected, style)?;
+    }
+    draw_legend(root, max, style)?;
+    root.present()?;
+    let cells = tiles.iter().map(|t| (t.id.clone(), t.col, t.row)).collect();
+    Ok(Some(MapLayout { coord, cells }))
+}
+
+fn draw_tile<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    coord: &Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    t: &DistrictTile,
+    max: f64,
+    dimmed: bool,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // A small gutter between tiles, in cell units so it follows plotters' mapping.
+    const GAP: f64 = 0.04;
+    let (c, r) = (f64::from(t.col), f64::from(t.row));
+    let (x0, y0) = coord.translate(&(c + GAP, r + GAP));
+    let (x1, y1) = coord.translate(&(c + 1.0 - GAP, r + 1.0 - GAP));
+    let fill = fill_of(t, max);
+    if t.selected {
+        // A filled frame rather than a stroke: SVG rectangles carry no stroke width.
+        let b = style.px(3.0) as i32;
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], SELECTED_BORDER.filled()))?;
+        root.draw(&Rectangle::new([(x0 + b, y0 + b), (x1 - b, y1 - b)], fill.filled()))?;
+    } else {
+        let colour = if dimmed { fill.mix(0.35) } else { fill.to_rgba() };
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))?;
+    }
+    let ink = text_colour(t, max, dimmed);
+    let centre = Pos::new(HPos::Center, VPos::Center);
+    let name_font = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&ink).pos(centre);
+    let small = (FONT, style.px(11.0)).into_font().color(&ink).pos(centre);
+    let room = (x1 - x0 - style.px(8.0) as i32).max(0) as u32;
+    let fits = |s: &str| root.estimate_text_size(s, &name_font).map(|(tw, _)| tw <= room).unwrap_or(true);
+    let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2);
+    let line = style.px(15.0) as i32;
+    root.draw(&Text::new(fit_text(&t.label, fits), (cx, cy - line), name_font.clone()))?;
+    root.draw(&Text::new(t.count_label.clone(), (cx, cy), small.clone()))?;
+    root.draw(&Text::new(t.value_label.clone(), (cx, cy + line), small))?;
+    Ok(())
+}
+
+/// Swatches along the bottom: "none", then each class with its upper bound.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    max: f64,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (_, h) = root.dim_in_pixel();
+    let left = Pos::new(HPos::Left, VPos::Center);
+    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(left);
+    let y = h as i32 - style.px(18.0) as i32;
+    let mut x = style.px(8.0) as i32;
+    let title = chart_word(ChartWord::MapLegend, style.lang);
+    root.draw(&Text::new(title, (x, y), text.clone()))?;
+    x += root.estimate_text_size(title, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(10.0) as i32;
+
+    let steps = MAP_SCALE.len();
+    let mut entries = vec![(MAP_NONE, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
+    if max > 0.0 {
+        entries.extend(MAP_SCALE.iter().enumerate().map(|(i, c)| {
+            (*c, format!("≤{}", yuan_short(max * (i + 1) as f64 / steps as f64, style.lang)))
+        }));
+    }
+    let sw = style.px(12.0) as i32;
+    for (colour, label) in entries {
+        root.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], colour.filled()))?;
+        x += sw + style.px(4.0) as i32;
+        root.draw(&Text::new(label.clone(), (x, y), text.clone()))?;
+        x += root.estimate_text_size(&label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(10.0) as i32;
+    }
+    Ok(())
+}

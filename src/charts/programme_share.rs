@@ -1,0 +1,192 @@
+//! Programme investment figures against what the named projects in view itemise: each figure is a
+//! full-length light bar (100%), the named projects' sum a dark bar over it, on a share axis.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{ReverseCoordTranslate, Shift};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::core::format::trim_decimals;
+use crate::core::i18n::{chart_word, ChartWord};
+
+use super::{
+    fit_text, ChartStyle, Pick, FONT, GRID, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeBar {
+    /// Programme figure id, e.g. "key-projects-investment".
+    pub id: String,
+    pub label: String,
+    /// The programme figure, in yuan.
+    pub total: f64,
+    /// As printed, e.g. "1762亿元" (English adds the amount in its units first).
+    pub total_label: String,
+    /// What the named projects in view add up to, in yuan; `None` where they do not itemise the figure.
+    pub named: Option<f64>,
+    /// e.g. "6.8% · 120亿元 · 2个项目", or "not itemised".
+    pub share_label: String,
+    pub selected: bool,
+}
+
+impl ProgrammeBar {
+    /// Named sum ÷ programme figure (may exceed 1: the figures are not exhaustive lists).
+    pub fn share(&self) -> Option<f64> {
+        self.named.filter(|_| self.total > 0.0).map(|n| n / self.total)
+    }
+}
+
+/// Rows as plotters maps them: x is the share (1.0 = the programme figure), y the row (row 0 on top).
+#[derive(Clone)]
+pub struct ProgrammeLayout {
+    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    ids: Vec<String>,
+}
+
+impl ProgrammeLayout {
+    /// Programme figure id of the row under a device-pixel position; the label column counts as its row.
+    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
+        let xr = self.coord.get_x_axis_pixel_range();
+        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
+        let (_, row) = self.coord.reverse_translate((x, y))?;
+        (row >= 0.0).then(|| self.ids.get(row.floor() as usize).map(String::as_str)).flatten()
+    }
+
+    /// Centre of a figure's row, in device pixels.
+    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
+        let i = self.ids.iter().position(|r| r == id)?;
+        let xr = self.coord.get_x_axis_pixel_range();
+        let y = self.coord.translate(&(0.0, i as f64 + 0.5)).1;
+        Some(((xr.start + xr.end) / 2, y))
+    }
+}
+
+impl Pick for ProgrammeLayout {
+    fn pick(&self, px: (i32, i32)) -> Option<String> {
+        self.hit(px).map(String::from)
+    }
+    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
+        self.row_centre(id)
+    }
+}
+
+fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
+    if any_selected && !bar.selected {
+        PROGRAMME_NAMED_DIMMED
+    } else {
+        PROGRAMME_NAMED
+    }
+}
+
+/// Draws the chart; returns the layout for hit-testing (`None` for the empty state).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &[ProgrammeBar],
+    style: &ChartStyle,
+) -> Result<Option<ProgrammeLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
+    if bars.iter().all(|b| b.total <= 0.0) {
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        let text = font(14.0).color(&MUTED).pos(centre);
+        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+        return Ok(None);
+    }
+
+    // The label column takes what the longest label needs, up to 35% of the width.
+    let max_label = (w as f64 * 0.35) as u32;
+    let bold = font(12.0).style(FontStyle::Bold).color(&INK);
+    let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
+    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, &fits)).collect();
+    let label_w =
+        labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
+
+    let n = bars.len() as f64;
+    let widest = bars.iter().filter_map(ProgrammeBar::share).fold(1.0_f64, f64::max);
+    // Head-room on the right for the share labels.
+    let x_max = widest * 1.45;
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(style.px(30.0))
+        .margin_right(style.px(12.0))
+        .margin_left(style.px(4.0))
+        .margin_bottom(style.px(24.0))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(label_w + style.px(14.0))
+        .build_cartesian_2d(0.0..x_max, n..0.0)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .light_line_style(GRID)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .x_labels(5)
+        .x_label_style(font(11.0).color(&MUTED))
+        .x_label_formatter(&|v| format!("{}%", trim_decimals(v * 100.0, 0)))
+        .draw()?;
+
+    let any_selected = bars.iter().any(|b| b.selected);
+    let valid = || bars.iter().enumerate().filter(|(_, b)| b.total > 0.0);
+    chart.draw_series(valid().map(|(i, _)| {
+        let y = i as f64;
+        Rectangle::new([(0.0, y + 0.15), (1.0, y + 0.85)], PROGRAMME_TOTAL.filled())
+    }))?;
+    chart.draw_series(valid().filter_map(|(i, b)| {
+        let y = i as f64;
+        let colour = named_colour(b, any_selected);
+        b.share().filter(|s| *s > 0.0).map(|s| Rectangle::new([(0.0, y + 0.32), (s, y + 0.68)], colour.filled()))
+    }))?;
+    draw_texts(root, &chart, bars, &labels, style)?;
+    draw_legend(root, style)?;
+    root.present()?;
+    let ids = bars.iter().map(|b| b.id.clone()).collect();
+    Ok(Some(ProgrammeLayout { coord: chart.as_coord_spec().clone(), ids }))
+}
+
+/// Row labels on the left, the printed figure inside the light bar's end, the share past the longer bar.
+fn draw_texts<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    bars: &[ProgrammeBar],
+    labels: &[String],
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    let right = Pos::new(HPos::Right, VPos::Center);
+    let left = Pos::new(HPos::Left, VPos::Center);
+    let pad = style.px(6.0) as i32;
+    for (i, (b, label)) in bars.iter().zip(labels).enumerate() {
+        let row = i as f64 + 0.5;
+        let (x0, y) = chart.backend_coord(&(0.0, row));
+        let (x100, _) = chart.backend_coord(&(1.0, row));
+        let (x_end, _) = chart.backend_coord(&(b.share().unwrap_or(0.0).max(1.0), row));
+        let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
+        root.draw(&Text::new(label.clone(), (x0 - pad, y), font(12.0).style(weight).color(&INK).pos(right)))?;
+        // Above the dark bar, so the printed figure stays legible whatever the share.
+        let printed = font(10.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Bottom));
+        root.draw(&Text::new(b.total_label.clone(), (x100 - pad / 2, y - style.px(7.0) as i32), printed))?;
+        root.draw(&Text::new(b.share_label.clone(), (x_end + pad, y), font(11.0).color(&INK).pos(left)))?;
+    }
+    Ok(())
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (_, h) = root.dim_in_pixel();
+    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+    let y = h as i32 - style.px(10.0) as i32;
+    let sw = style.px(12.0) as i32;
+    let mut x = style.px(8.0) as i32;
+    for (colour, word) in [(PROGRAMME_TOTAL, ChartWord::ProgrammeFigure), (PROGRAMME_NAMED, ChartWord::NamedInView)] {
+        root.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], colour.filled()))?;
+        let label = chart_word(word, style.lang);
+        x += sw + style.px(4.0) as i32;
+        root.draw(&Text::new(label, (x, y), text.clone()))?;
+        x += root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(14.0) as i32;
+    }
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! Milestones on a month axis: one row per project, a marker per milestone (shape and colour by
+//! kind) and a thin bar from its first milestone to its last.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{CoordTranslate, ReverseCoordTranslate, Shift};
+use plotters::element::{EmptyElement, TriangleMarker};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::core::i18n::milestone_label;
+use crate::core::model::MilestoneEvent;
+
+use super::{
+    fit_text, ChartStyle, Pick, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
+    ROW_SELECTED, TIMELINE_SPAN,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineMark {
+    pub event: MilestoneEvent,
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    /// For tooltips, e.g. "投产 2023年底（一期）".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    /// Project id, the value a click opens.
+    pub id: String,
+    pub label: String,
+    /// In date order.
+    pub marks: Vec<TimelineMark>,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineData {
+    /// The axis runs from January of `first_year` to December of `last_year`.
+    pub first_year: i32,
+    pub last_year: i32,
+    pub rows: Vec<TimelineRow>,
+}
+
+impl TimelineData {
+    fn months(&self) -> f64 {
+        f64::from((self.last_year - self.first_year + 1).max(1) * 12)
+    }
+
+    /// x of a month's middle, in months since January of `first_year`.
+    fn x_of(&self, year: i32, month: u32) -> f64 {
+        f64::from((year - self.first_year) * 12) + f64::from(month) - 0.5
+    }
+}
+
+/// Rows as plotters maps them: x is months since January of the first year, y the row (row 0 on top).
+#[derive(Clone)]
+pub struct TimelineLayout {
+    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    ids: Vec<String>,
+}
+
+impl TimelineLayout {
+    /// Project id of the row under a device-pixel position; the label column counts as its row.
+    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
+        let xr = self.coord.get_x_axis_pixel_range();
+        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
+        let (_, row) = self.coord.reverse_translate((x, y))?;
+        (row >= 0.0).then(|| self.ids.get(row.floor() as usize).map(String::as_str)).flatten()
+    }
+
+    /// Centre of a project's row, in device pixels.
+    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
+        let i = self.ids.iter().position(|r| r == id)?;
+        let xr = self.coord.get_x_axis_pixel_range();
+        let y = self.coord.translate(&(0.0, i as f64 + 0.5)).1;
+        Some(((xr.start + xr.end) / 2, y))
+    }
+}
+
+impl Pick for TimelineLayout {
+    fn pick(&self, px: (i32, i32)) -> Option<String> {
+        self.hit(px).map(String::from)
+    }
+    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
+        self.row_centre(id)
+    }
+}
+
+pub fn event_colour(e: MilestoneEvent) -> RGBColor {
+    match e {
+        MilestoneEvent::Start => MILESTONE_START,
+        MilestoneEvent::Production => MILESTONE_PRODUCTION,
+        MilestoneEvent::Completion => MILESTONE_COMPLETION,
+    }
+}
+
+/// Start is a triangle, production a circle, completion a square: told apart without colour.
+/// `at` is in the area's own coordinates; the shape is sized in pixels around it.
+fn draw_marker<DB: DrawingBackend, CT: CoordTranslate>(
+    area: &DrawingArea<DB, CT>,
+    e: MilestoneEvent,
+    at: CT::From,
+    r: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = event_colour(e).filled();
+    let base = EmptyElement::at(at);
+    match e {
+        MilestoneEvent::Start => area.draw(&(base + TriangleMarker::new((0, 0), r + r / 3, style))),
+        MilestoneEvent::Production => area.draw(&(base + Circle::new((0, 0), r, style))),
+        MilestoneEvent::Completion => area.draw(&(base + Rectangle::new([(-r, -r), (r, r)], style))),
+    }
+}
+
+/// Draws the timeline; returns the layout for hit-testing (`None` for the empty state).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &TimelineData,
+    style: &ChartStyle,
+) -> Result<Option<TimelineLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
+    if data.rows.is_empty() {
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        let text = font(14.0).color(&MUTED).pos(centre);
+        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+        return Ok(None);
+    }
+
+    // The label column takes what the longest name needs, up to 35% of the width.
+    let max_label = (w as f64 * 0.35) as u32;
+    let bold = font(12.0).style(FontStyle::Bold).color(&INK);
+    let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
+    let labels: Vec<String> = data.rows.iter().map(|r| fit_text(&r.label, &fits)).collect();
+    let label_w =
+        labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
+
+    let n = data.rows.len() as f64;
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(48.0))
+        .margin_right(style.px(12.0))
+        .margin_left(style.px(4.0))
+        .margin_bottom(style.px(28.0))
+        .y_label_area_size(label_w + style.px(14.0))
+        .build_cartesian_2d(0.0..data.months(), n..0.0)?;
+
+    draw_rows(&chart, data, style)?;
+    draw_years(root, &chart, data, style)?;
+    for (i, (row, label)) in data.rows.iter().zip(&labels).enumerate() {
+        let (x0, y) = chart.backend_coord(&(0.0, i as f64 + 0.5));
+        let weight = if row.selected { FontStyle::Bold } else { FontStyle::Normal };
+        let ls = font(12.0).style(weight).color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+        root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
+    }
+    draw_legend(root, style)?;
+    root.present()?;
+    let ids = data.rows.iter().map(|r| r.id.clone()).collect();
+    Ok(Some(TimelineLayout { coord: chart.as_coord_spec().clone(), ids }))
+}
+
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Selection bands, spans and markers, all in chart coordinates.
+fn draw_rows<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    data: &TimelineData,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = chart.plotting_area();
+    let months = data.months();
+    for (i, row) in data.rows.iter().enumerate() {
+        let y = i as f64;
+        if row.selected {
+            area.draw(&Rectangle::new([(0.0, y), (months, y + 1.0)], ROW_SELECTED.filled()))?;
+        }
+        let xs: Vec<f64> = row.marks.iter().map(|m| data.x_of(m.year, m.month)).collect();
+        let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(*x), h.max(*x)));
+        if hi > lo {
+            area.draw(&Rectangle::new([(lo, y + 0.42), (hi, y + 0.58)], TIMELINE_SPAN.filled()))?;
+        }
+    }
+    let r = style.px(5.0) as i32;
+    for (i, row) in data.rows.iter().enumerate() {
+        for m in row.marks.iter().filter(|m| (0.0..months).contains(&data.x_of(m.year, m.month))) {
+            draw_marker(area, m.event, (data.x_of(m.year, m.month), i as f64 + 0.5), r)?;
+        }
+    }
+    Ok(())
+}
+
+/// A vertical line at each January and the year's number above its column.
+fn draw_years<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    data: &TimelineData,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = chart.plotting_area();
+    let n = data.rows.len() as f64;
+    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (k, year) in (data.first_year..=data.last_year).enumerate() {
+        let x = (k * 12) as f64;
+        area.draw(&PathElement::new(vec![(x, 0.0), (x, n)], GRID.stroke_width(style.px(1.0))))?;
+        let (cx, top) = chart.backend_coord(&(x + 6.0, 0.0));
+        root.draw(&Text::new(year.to_string(), (cx, top - style.px(4.0) as i32), text.clone()))?;
+    }
+    let end = data.months();
+    area.draw(&PathElement::new(vec![(end, 0.0), (end, n)], GRID.stroke_width(style.px(1.0))))?;
+    Ok(())
+}
+
+/// One swatch per milestone kind along the bottom, in the marker's own shape.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (_, h) = root.dim_in_pixel();
+    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+    let y = h as i32 - style.px(12.0) as i32;
+    let r = style.px(5.0) as i32;
+    let mut x = style.px(12.0) as i32;
+    for e in [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion] {
+        draw_marker(root, e, (x, y), r)?;
+        let label = milestone_label(e, style.lang);
+        root.draw(&Text::new(label, (x + r + style.px(4.0) as i32, y), text.clone()))?;
+        x += r * 2 + style.px(16.0) as i32 + root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0);
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! The inputs of the map, scatter, timeline and programme charts, computed from the projects in
+//! view. Pure: labels come out localised, amounts in base units; drawing is `crate::charts`'s job.
+
+use std::collections::BTreeSet;
+
+use super::aggregate::totals;
+use super::dataset::Catalog;
+use super::format::{qualified, quantity, trim_decimals, yuan};
+use super::i18n::{chart_word, fill, milestone_label, texts, ChartWord};
+use super::model::{Lang, Metric, Milestone, Period, ProgrammeFigure, ProgrammeGroup, Project, Unit};
+use crate::charts::district_map::DistrictTile;
+use crate::charts::programme_share::ProgrammeBar;
+use crate::charts::scatter::ScatterPoint;
+use crate::charts::timeline::{TimelineData, TimelineMark, TimelineRow};
+
+/// The timeline always spans at least the plan year to the end of the 14th Five-Year Plan.
+pub const TIMELINE_LAST_YEAR: i32 = 2025;
+
+/// Amount in the reader's units, or "no amount stated" when no project had one.
+fn amount_label(value: f64, with_amount: usize, lang: Lang) -> String {
+    if with_amount == 0 {
+        texts(lang).no_amount.to_string()
+    } else {
+        yuan(value, lang)
+    }
+}
+
+/// One tile per district of the dataset, in dataset order, zero-count districts included.
+pub fn district_tiles(cat: &Catalog, rows: &[usize], lang: Lang, selected: &BTreeSet<String>) -> Vec<DistrictTile> {
+    cat.ds
+        .districts
+        .iter()
+        .map(|d| {
+            let members: Vec<usize> =
+                rows.iter().copied().filter(|&i| cat.ds.projects[i].district.as_deref() == Some(&d.id)).collect();
+            let t = totals(cat, &members);
+            DistrictTile {
+                id: d.id.clone(),
+                label: d.name.get(lang).to_string(),
+                col: u32::from(d.tile[0]),
+                row: u32::from(d.tile[1]),
+                count: t.count,
+                investment: t.investment,
+                count_label: fill(texts(lang).n_projects, t.count),
+                value_label: amount_label(t.investment, t.with_investment, lang),
+                selected: selected.contains(&d.id),
+            }
+        })
+        .collect()
+}
+
+/// A point per project in view with both a positive investment and a positive job count.
+pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> Vec<ScatterPoint> {
+    rows.iter()
+        .filter_map(|&i| {
+            let (p, row) = (&cat.ds.projects[i], &cat.rows[i]);
+            let (inv, jobs) = (row.investment?, row.jobs?);
+            (inv.value > 0.0 && jobs.value > 0.0).then(|| ScatterPoint {
+                id: p.id.clone(),
+                label: p.name.get(lang).to_string(),
+                investment: inv.value,
+                jobs: jobs.value,
+                derived: inv.derived || jobs.derived,
+                value_label: format!("{} · {}", yuan(inv.value, lang), quantity(jobs.value, Unit::Person, lang)),
+                selected: selected == Some(p.id.as_str()),
+            })
+        })
+        .collect()
+}
+
+/// "2023-12" → (2023, 12).
+pub fn parse_month(date: &str) -> Option<(i32, u32)> {
+    let (y, m) = date.split_once('-')?;
+    let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+fn mark(p: &Project, m: &Milestone, lang: Lang) -> Option<TimelineMark> {
+    let (year, month) = parse_month(&m.date)?;
+    let part = m.part.as_deref().and_then(|id| p.parts.iter().find(|x| x.id == id)).map(|x| x.name.get(lang));
+    // The printed date ("2023年底") reads in Chinese only; English gets the year-month.
+    let when = match lang {
+        Lang::Zh => m.printed.clone(),
+        Lang::En => m.date.clone(),
+    };
+    let label = match (part, lang) {
+        (Some(part), Lang::Zh) => format!("{part}{} {when}", milestone_label(m.event, lang)),
+        (Some(part), Lang::En) => format!("{part}: {} {when}", milestone_label(m.event, lang)),
+        (None, _) => format!("{} {when}", milestone_label(m.event, lang)),
+    };
+    Some(TimelineMark { event: m.event, year, month, label })
+}
+
+/// A row per project in view with milestones, earliest first (ties in dataset order).
+pub fn timeline(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> TimelineData {
+    let mut out: Vec<TimelineRow> = rows
+        .iter()
+        .map(|&i| &cat.ds.projects[i])
+        .filter_map(|p| {
+            let mut marks: Vec<TimelineMark> = p.milestones.iter().filter_map(|m| mark(p, m, lang)).collect();
+            marks.sort_by_key(|m| (m.year, m.month));
+            (!marks.is_empty()).then(|| TimelineRow {
+                id: p.id.clone(),
+                label: p.name.get(lang).to_string(),
+                marks,
+                selected: selected == Some(p.id.as_str()),
+            })
+        })
+        .collect();
+    out.sort_by_key(|r| (r.marks[0].year, r.marks[0].month));
+    let years = out.iter().flat_map(|r| r.marks.iter().map(|m| m.year));
+    let plan_year = i32::from(cat.ds.source.year);
+    let first_year = years.clone().min().map_or(plan_year, |y| y.min(plan_year));
+    let last_year = years.max().map_or(TIMELINE_LAST_YEAR, |y| y.max(TIMELINE_LAST_YEAR));
+    TimelineData { first_year, last_year, rows: out }
+}
+
+/// Which named projects itemise a programme investment figure, if any do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every project in view (the key-project programme's total).
+    All,
+    /// Projects carrying this theme.
+    Theme(&'static str),
+    /// No meaningful comparison: an annual plan, or a group no theme maps to.
+    None,
+}
+
+/// Project totals are multi-year amounts, so only a one-off programme figure can hold them;
+/// the annual plan (551亿) gets no overlay.
+pub fn scope(f: &ProgrammeFigure) -> Scope {
+    if f.figure.period != Period::Once {
+        return Scope::None;
+    }
+    match f.group {
+        ProgrammeGroup::KeyProjects => Scope::All,
+        ProgrammeGroup::NewEnergy2022 | ProgrammeGroup::NewEnergy14thFyp => Scope::Theme("new-energy"),
+        ProgrammeGroup::PublicService => Scope::Theme("public-service"),
+        ProgrammeGroup::Ecology => Scope::Theme("ecology"),
+        _ => Scope::None,
+    }
+}
+
+fn in_scope(cat: &Catalog, rows: &[usize], s: Scope) -> Option<Vec<usize>> {
+    match s {
+        Scope::All => Some(rows.to_vec()),
+        Scope::Theme(t) => Some(rows.iter().copied().filter(|&i| cat.ds.projects[i].themes.iter().any(|x| x == t)).collect()),
+        Scope::None => None,
+    }
+}
+
+fn share_label(named: f64, total: f64, count: usize, with_amount: usize, lang: Lang) -> String {
+    let pct = if total > 0.0 { trim_decimals(named / total * 100.0, 1) } else { "0".into() };
+    format!("{pct}% · {} · {}", amount_label(named, with_amount, lang), fill(texts(lang).n_projects, count))
+}
+
+/// The figure as printed; English readers also get it in their units.
+fn total_label(f: &ProgrammeFigure, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => f.figure.printed.clone(),
+        Lang::En => format!("{} · {}", qualified(f.figure.value, f.figure.unit, f.figure.qualifier, lang), f.figure.printed),
+    }
+}
+
+/// A bar per programme investment figure, in dataset order.
+pub fn programme_bars(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> Vec<ProgrammeBar> {
+    cat.ds
+        .programme
+        .iter()
+        .filter(|f| f.figure.metric == Metric::Investment)
+        .map(|f| {
+            let members = in_scope(cat, rows, scope(f));
+            let t = members.as_ref().map(|m| totals(cat, m));
+            let total = f.figure.value;
+            ProgrammeBar {
+                id: f.id.clone(),
+                label: f.label.get(lang).to_string(),
+                total,
+                total_label: total_label(f, lang),
+                named: t.as_ref().map(|t| t.investment),
+                share_label: t.map_or_else(
+                    || chart_word(ChartWord::NotItemised, lang).to_string(),
+                    |t| share_label(t.investment, total, t.count, t.with_investment, lang),
+                ),
+                selected: selected == Some(f.id.as_str()),
+            }
+        })
+        .collect()
+}

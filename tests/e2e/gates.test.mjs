@@ -1,0 +1,140 @@
+// Robustness gates in the real page: CSP, same-origin only, panic banner, mobile,
+// accessibility (axe-core) and a few hundred hostile links.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { open } from './browser.mjs';
+import { harness, rowCount } from './harness.mjs';
+
+const h = harness();
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+test('the page declares a strict CSP and breaks none of it', async () => {
+  const p = await h.page();
+  await p.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await open(p, h.server.url, '/?lang=en&sector=energy');
+  await p.click('tr[data-id="jarud-daolaodu-wind-500mw"] a');
+  await p.waitForSelector('[data-testid="detail"]');
+  const csp = await p.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  assert.ok(!/script-src[^;]*unsafe-inline/.test(csp), csp);
+  assert.deepEqual(await p.evaluate(() => window.__csp), []);
+});
+
+test('every request stays on the same origin', async () => {
+  const p = await h.page();
+  const requests = [];
+  p.on('request', (r) => requests.push(r.url()));
+  await open(p, h.server.url, '/?lang=zh');
+  await p.waitForLoadState('networkidle');
+  assert.ok(requests.length >= 3);
+  const foreign = requests.filter((u) => !u.startsWith(h.server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
+
+test('a panic shows a banner with a reset link, never a blank page', async () => {
+  const p = await h.page('/?lang=en&sector=energy');
+  await p.evaluate(() => { try { window.wasmBindings.debug_panic(); } catch (e) { /* the trap after the panic hook */ } });
+  const banner = await p.waitForSelector('#panic-banner[role="alert"]');
+  assert.match(await banner.textContent(), /internal error/);
+  const href = await p.getAttribute('#panic-banner a', 'href');
+  assert.equal(href, '/');
+  // The page behind the banner is still there, and the reset link brings the app back.
+  assert.equal(await rowCount(p), 4);
+  assert.ok(p.problems.some((m) => m.includes('debug_panic called')), 'the panic is logged');
+  p.problems.length = 0;
+  await p.click('#panic-banner a');
+  await p.waitForSelector('table.projects');
+  assert.equal(await p.$('#panic-banner'), null);
+});
+
+test('at 360×740 nothing overflows, filters fold away and the chart fits', async () => {
+  const p = await h.page('/?lang=zh', { viewport: { width: 360, height: 740 } });
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
+  assert.equal(await p.getAttribute('.filters-panel', 'open'), null, 'filters start folded');
+  const box = await p.locator('[data-testid="sector-chart"]').boundingBox();
+  assert.ok(box.width <= 360 && box.width >= 250, `chart is ${box.width}px wide`);
+  await p.click('.filters-panel summary');
+  await p.check('fieldset[data-facet="sector"] input[value="mining"]');
+  await p.waitForURL(/sector=mining/);
+  assert.equal(await rowCount(p), 2);
+  mkdirSync('docs', { recursive: true });
+  await p.screenshot({ path: 'docs/screenshot-mobile-zh.png' });
+});
+
+for (const [lang, path] of [['zh', '/?lang=zh'], ['en', '/?lang=en'], ['en', '/?lang=en&p=horqin-longma-wind-equipment-park'], ['zh', '/?lang=zh&sector=retail']]) {
+  test(`axe-core finds no violation (${path})`, async () => {
+    const p = await h.page(path);
+    await p.evaluate(AXE);
+    // Open every disclosure so their tables are checked too.
+    await p.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    const result = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`);
+    assert.deepEqual(summary, [], `${lang}: ${summary.join('\n')}`);
+  });
+}
+
+test('every control is reachable by keyboard with a visible focus', async () => {
+  const p = await h.page('/?lang=en');
+  const seen = new Set();
+  for (let i = 0; i < 80; i += 1) {
+    await p.keyboard.press('Tab');
+    const info = await p.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, id: el.dataset?.testid ?? el.className ?? '', outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+    if (info.tag === 'BODY') continue; // past the last control, before the first
+    assert.ok(info.outline, `focus ring on ${info.tag}.${info.id}`);
+    seen.add(info.tag + ':' + info.id);
+  }
+  for (const want of ['BUTTON:lang', 'INPUT:', 'CANVAS:sector-chart', 'BUTTON:sort', 'A:']) {
+    assert.ok([...seen].some((s) => s.startsWith(want)), `${want} reached; saw ${[...seen].join(' ')}`);
+  }
+});
+
+/** Deterministic pseudo-random generator, so failures reproduce. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+function hostileQueries(n) {
+  const r = rng(20221129);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const keys = ['sector', 'district', 'kind', 'stage', 'q', 'min', 'max', 'sort', 'p', 'lang', 'v', 'zzz', '', '%', 'sector[]'];
+  const values = ['', '%', '%%', '%E9%BE', '%ZZ', '+', '&', '=', '#', ',,,', 'energy,', '-1', 'NaN', '1e400', 'Infinity',
+    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '龙马', '%F0%9F%A6%80', 'a'.repeat(3000),
+    'manufacturing,energy,mining', '-investment', 'highlight', 'zh', 'en', '\u0000', '%00', "';--"];
+  const out = [];
+  for (let i = 0; i < n; i += 1) {
+    const parts = [];
+    const count = 1 + Math.floor(r() * 5);
+    for (let j = 0; j < count; j += 1) parts.push(`${pick(keys)}=${pick(values)}${r() < 0.2 ? pick(values) : ''}`);
+    out.push(parts.join(r() < 0.1 ? ';' : '&'));
+  }
+  return out;
+}
+
+test('hundreds of hostile links: no panic, no console error, a notice when something is ignored', async () => {
+  const p = await h.page();
+  let dialogs = 0;
+  p.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const queries = hostileQueries(200);
+  for (const q of queries) {
+    await open(p, h.server.url, `/?${q}`);
+    assert.deepEqual(p.problems, [], `after ?${q.slice(0, 200)}`);
+    assert.equal(await p.$('#panic-banner'), null, q);
+  }
+  // Links with an unknown key always show the notice.
+  await open(p, h.server.url, '/?zzz=1&lang=en');
+  assert.ok(await p.$('[data-testid="notice"]'));
+  assert.equal(dialogs, 0);
+});

@@ -1,0 +1,53 @@
+// Shared set-up for the browser test files: one server and one browser per file,
+// and a check after every test that no page logged an error or threw.
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+export function harness() {
+  const h = { server: null, browser: null, pages: [] };
+  before(async () => {
+    h.server = await startServer();
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  afterEach(() => {
+    for (const page of h.pages.splice(0)) {
+      assert.deepEqual(page.problems, [], `console errors on ${page.url()}`);
+    }
+  });
+  /** A fresh page, opened at `path` unless it is undefined. */
+  h.page = async (path, options) => {
+    const p = await newPage(h.browser.context, options);
+    h.pages.push(p);
+    if (path !== undefined) await open(p, h.server.url, path);
+    return p;
+  };
+  return h;
+}
+
+export const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
+export const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
+export const query = (p) => new URL(p.url()).searchParams;
+
+/** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. */
+export async function anchors(p, testid) {
+  await p.waitForFunction((t) => document.querySelector(`[data-testid="${t}"]`)?.dataset.anchors, testid);
+  const text = await p.getAttribute(`[data-testid="${testid}"]`, 'data-anchors');
+  return Object.fromEntries(text.split(',').map((a) => {
+    const [id, x, y] = a.split(':');
+    return [id, { x: Number(x), y: Number(y) }];
+  }));
+}
+
+/** Clicks a chart mark where the chart says it is. */
+export async function clickMark(p, testid, id) {
+  const at = (await anchors(p, testid))[id];
+  assert.ok(at, `${id} is drawn in ${testid}`);
+  const box = await p.locator(`[data-testid="${testid}"]`).boundingBox();
+  await p.mouse.click(box.x + at.x, box.y + at.y);
+}
