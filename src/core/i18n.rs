@@ -64,6 +64,7 @@ pub struct Texts {
     pub programme_share: &'static str,
     pub panic_message: &'static str,
     pub group: &'static str,
+    pub show_more: &'static str,
     pub reset_view: &'static str,
 }
 
@@ -125,6 +126,7 @@ pub const ZH: Texts = Texts {
     filter_none: "全部项目（未筛选）",
     programme_share: "本页列出的项目投资合计{named}，占全市重点项目总投资{total}的{pct}%（推算：合计÷总投资）。",
     group: "分组",
+    show_more: "显示更多（还有{}个）",
     panic_message: "页面出现内部错误，当前视图无法继续显示。",
     reset_view: "重置视图",
 };
@@ -187,6 +189,7 @@ pub const EN: Texts = Texts {
     filter_none: "All projects (no filter)",
     programme_share: "The projects named on this page add up to {named}: {pct}% of the programme's {total} (derived: sum ÷ total).",
     group: "Group",
+    show_more: "Show more ({} not shown)",
     panic_message: "The page hit an internal error and cannot go on showing this view.",
     reset_view: "Reset the view",
 };

@@ -6,7 +6,7 @@ use crate::core::aggregate::totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{quantity, yuan};
-use crate::core::i18n::{column_label, texts};
+use crate::core::i18n::{column_label, fill, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
 
@@ -57,10 +57,20 @@ fn HeaderCell(column: Column) -> impl IntoView {
     }
 }
 
+/// Rows rendered at first and per "show more": the DOM stays small however many rows match.
+const PAGE_ROWS: usize = 100;
+
 #[component]
 pub fn ProjectTable() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
+    let limit = RwSignal::new(PAGE_ROWS);
+    // A new result set starts again at the first page.
+    Effect::new(move |_| {
+        state.rows.track();
+        limit.set(PAGE_ROWS);
+    });
+    let hidden = move || state.rows.with(Vec::len).saturating_sub(limit.get());
     let body = move || {
         let lang = state.lang.get();
         let rows = state.rows.get();
@@ -69,6 +79,7 @@ pub fn ProjectTable() -> impl IntoView {
         }
         state.catalog.with(|c| {
             rows.iter()
+                .take(limit.get())
                 .map(|&i| {
                     let p = &c.ds.projects[i];
                     let row = &c.rows[i];
@@ -133,6 +144,11 @@ pub fn ProjectTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            <Show when=move || { hidden() > 0 }>
+                <button class="more" on:click=move |_| limit.update(|n| *n += PAGE_ROWS)>
+                    {move || fill(t().show_more, hidden())}
+                </button>
+            </Show>
         </section>
     }
 }
