@@ -2,7 +2,7 @@
 
 use tongliao_explorer::core::aggregate::{by_facet, ranked, totals};
 use tongliao_explorer::core::dataset::{embedded, Catalog};
-use tongliao_explorer::core::filter::{apply, facet_counts, Facet, Filter};
+use tongliao_explorer::core::filter::{apply, facet_counts, theme_counts, Facet, Filter};
 use tongliao_explorer::core::model::Lang;
 use tongliao_explorer::core::sort::{sort_rows, Column, Sort};
 
@@ -134,4 +134,21 @@ fn sector_sums() {
     assert_eq!(groups[0].derived, 1);
     assert_eq!(groups.iter().map(|g| g.count).sum::<usize>(), c.ds.projects.len());
     assert_eq!(totals(&c, &all).investment, 44_651_000_000.0);
+}
+
+#[test]
+fn theme_filter_matches_any_selected_theme() {
+    let c = cat();
+    let wind = apply(&c, &filter(|f| { f.themes.insert("wind".into()); }));
+    assert_eq!(
+        ids(&c, &wind),
+        ["horqin-left-middle-zhurihe-wind-500mw", "jarud-daolaodu-wind-500mw", "naiman-mingyang-smart-energy"]
+    );
+    let f = filter(|f| { f.sectors.insert("energy".into()); f.themes.insert("wind".into()); });
+    let counts = theme_counts(&c, &f);
+    let n = |id: &str| counts.iter().find(|(k, _)| k == id).map(|(_, n)| *n).unwrap();
+    // Counted under the sector filter, ignoring the theme selection itself.
+    assert_eq!(n("wind"), 3);
+    assert_eq!(n("heat-power"), 1);
+    assert_eq!(n("biopharma"), 0);
 }

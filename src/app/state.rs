@@ -114,6 +114,19 @@ impl AppState {
         self.update(Nav::Push, |v| v.filter.toggle(facet, value));
     }
 
+    pub fn toggle_theme(&self, theme: &str) {
+        self.update(Nav::Push, |v| {
+            if !v.filter.themes.remove(theme) {
+                v.filter.themes.insert(theme.to_string());
+            }
+        });
+    }
+
+    /// Opens a project's detail (a new history entry).
+    pub fn open_project(&self, id: &str) {
+        self.update(Nav::Push, |v| v.project = Some(id.to_string()));
+    }
+
     /// Link to the current view with a project opened (or closed with `None`).
     pub fn href_with_project(&self, project: Option<&str>) -> String {
         let mut v = self.view.get();

@@ -176,9 +176,12 @@ fn draw_legend<DB: DrawingBackend>(
     let steps = MAP_SCALE.len();
     let mut entries = vec![(MAP_NONE, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
     if max > 0.0 {
-        entries.extend(MAP_SCALE.iter().enumerate().map(|(i, c)| {
-            (*c, format!("≤{}", yuan_short(max * (i + 1) as f64 / steps as f64, style.lang)))
-        }));
+        entries.extend(
+            MAP_SCALE
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (*c, format!("≤{}", yuan_short(max * (i + 1) as f64 / steps as f64, style.lang)))),
+        );
     }
     let sw = style.px(12.0) as i32;
     for (colour, label) in entries {

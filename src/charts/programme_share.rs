@@ -24,7 +24,7 @@ pub struct ProgrammeBar {
     pub total_label: String,
     /// What the named projects in view add up to, in yuan; `None` where they do not itemise the figure.
     pub named: Option<f64>,
-    /// e.g. "6.8% · 120亿元 · 2个项目", or "not itemised".
+    /// e.g. "25.3% · 446.51亿元 · 21个项目", or "not itemised".
     pub share_label: String,
     pub selected: bool,
 }
@@ -78,6 +78,26 @@ fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
     }
 }
 
+/// The axis end that leaves room for the widest share label right of the longest bar,
+/// given the plot's width in pixels; the bars keep at least 40% of it.
+fn share_axis_end<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &[ProgrammeBar],
+    widest: f64,
+    plot_w: u32,
+    style: &ChartStyle,
+) -> f64 {
+    let font = (FONT, style.px(11.0)).into_font().color(&INK);
+    let label_px = bars
+        .iter()
+        .filter_map(|b| root.estimate_text_size(&b.share_label, &font).ok())
+        .map(|(tw, _)| tw + style.px(12.0))
+        .max()
+        .unwrap_or(0);
+    let plot = f64::from(plot_w.max(1));
+    widest * plot / (plot - f64::from(label_px)).max(plot * 0.4)
+}
+
 /// Draws the chart; returns the layout for hit-testing (`None` for the empty state).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -99,14 +119,13 @@ pub fn draw<DB: DrawingBackend>(
     let max_label = (w as f64 * 0.35) as u32;
     let bold = font(12.0).style(FontStyle::Bold).color(&INK);
     let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, &fits)).collect();
+    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, fits)).collect();
     let label_w =
         labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
 
     let n = bars.len() as f64;
     let widest = bars.iter().filter_map(ProgrammeBar::share).fold(1.0_f64, f64::max);
-    // Head-room on the right for the share labels.
-    let x_max = widest * 1.45;
+    let x_max = share_axis_end(root, bars, widest, w.saturating_sub(label_w + style.px(30.0)), style);
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
         .margin_right(style.px(12.0))
@@ -119,7 +138,7 @@ pub fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .disable_y_axis()
-        .light_line_style(GRID)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(MUTED)
         .x_labels(5)

@@ -1,5 +1,5 @@
 //! Investment against jobs, one circle per project; an axis turns logarithmic when its values span
-//! more than `LOG_RATIO`, so a 1.6亿 project and a 185亿 one both stay readable.
+//! more than `LOG_RATIO`, so a CNY 160 m project and a CNY 18.5 bn one both stay readable.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::core::format::{quantity, yuan_short};
+use crate::core::format::{quantity, yuan, yuan_short};
 use crate::core::i18n::{chart_word, ChartWord};
 use crate::core::model::{Lang, Unit};
 
@@ -135,9 +135,34 @@ impl Pick for ScatterLayout {
     }
 }
 
+/// Short tick text; amounts that would round to "0" in the short form get the full form.
+fn tick_yuan(v: f64, lang: Lang) -> String {
+    if v > 0.0 && v < 5e6 * if lang == Lang::Zh { 1.0 } else { 10.0 } {
+        yuan(v, lang)
+    } else {
+        yuan_short(v, lang)
+    }
+}
+
 fn axis_title(word: ChartWord, log: bool, lang: Lang) -> String {
     let suffix = if log { chart_word(ChartWord::LogScale, lang) } else { "" };
     format!("{}{suffix}", chart_word(word, lang))
+}
+
+/// The selected point's name beside it, flipped to its left near the right edge.
+fn draw_name<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (px, py): (i32, i32),
+    name: &str,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = (FONT, style.px(12.0)).into_font().color(&INK);
+    let offset = style.px(9.0) as i32;
+    let width = root.estimate_text_size(name, &font).map(|(tw, _)| tw as i32).unwrap_or(0);
+    let fits_right = px + offset + width <= root.dim_in_pixel().0 as i32;
+    let (x, h) = if fits_right { (px + offset, HPos::Left) } else { (px - offset, HPos::Right) };
+    root.draw(&Text::new(name.to_string(), (x, py - offset), font.pos(Pos::new(h, VPos::Bottom))))?;
+    Ok(())
 }
 
 /// Draws the scatter; returns the layout for picking (`None` for the empty state).
@@ -159,8 +184,10 @@ pub fn draw<DB: DrawingBackend>(
 
     let x = Scale::for_values(points.iter().map(|p| p.investment));
     let y = Scale::for_values(points.iter().map(|p| p.jobs));
-    let (x_title, y_title) =
-        (axis_title(ChartWord::ScatterX, x.is_log(), style.lang), axis_title(ChartWord::ScatterY, y.is_log(), style.lang));
+    let (x_title, y_title) = (
+        axis_title(ChartWord::ScatterX, x.is_log(), style.lang),
+        axis_title(ChartWord::ScatterY, y.is_log(), style.lang),
+    );
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
         .margin_right(style.px(16.0))
@@ -171,14 +198,15 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(x, y)?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        // Bold lines only: a log axis' minor lines would crowd the plot.
+        .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(MUTED)
         .x_labels(6)
         .y_labels(6)
         .x_label_style(font(11.0).color(&MUTED))
         .y_label_style(font(11.0).color(&MUTED))
-        .x_label_formatter(&|v| yuan_short(*v, style.lang))
+        .x_label_formatter(&|v| tick_yuan(*v, style.lang))
         .y_label_formatter(&|v| quantity(*v, Unit::Count, style.lang))
         .x_desc(x_title)
         .y_desc(y_title)
@@ -195,10 +223,7 @@ pub fn draw<DB: DrawingBackend>(
         Circle::new((p.investment, p.jobs), radius, shape)
     }))?;
     for p in points.iter().filter(|p| p.selected) {
-        let (px, py) = chart.backend_coord(&(p.investment, p.jobs));
-        let at = Pos::new(HPos::Left, VPos::Bottom);
-        let offset = style.px(9.0) as i32;
-        root.draw(&Text::new(p.label.clone(), (px + offset, py - offset), font(12.0).color(&INK).pos(at)))?;
+        draw_name(root, chart.backend_coord(&(p.investment, p.jobs)), &p.label, style)?;
     }
     if points.iter().any(|p| p.derived) {
         let at = Pos::new(HPos::Right, VPos::Bottom);

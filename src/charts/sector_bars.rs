@@ -103,7 +103,18 @@ pub fn draw<DB: DrawingBackend>(
     let n = bars.len() as f64;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     // Head-room on the right for the value labels.
-    let x_max = max * 1.35;
+    // Head-room on the right so the longest value label fits beside its bar.
+    let value_style = font(11.0);
+    let value_w = bars
+        .iter()
+        .filter_map(|b| root.estimate_text_size(&b.value_label, &value_style.clone().into()).ok())
+        .map(|(tw, _)| tw)
+        .max()
+        .unwrap_or(0) as f64
+        + style.px(10.0) as f64;
+    let plot_w = (w as f64 - label_w as f64 - style.px(16.0) as f64).max(1.0);
+    let bar_room = (plot_w - value_w).max(plot_w * 0.25);
+    let x_max = max * plot_w / bar_room;
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
         .margin_right(style.px(12.0))

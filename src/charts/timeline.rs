@@ -21,7 +21,7 @@ pub struct TimelineMark {
     pub year: i32,
     /// 1–12.
     pub month: u32,
-    /// For tooltips, e.g. "投产 2023年底（一期）".
+    /// For tooltips, e.g. "一期投产 2023年底" / "Phase 1: Production 2023-12".
     pub label: String,
 }
 
@@ -134,7 +134,7 @@ pub fn draw<DB: DrawingBackend>(
     let max_label = (w as f64 * 0.35) as u32;
     let bold = font(12.0).style(FontStyle::Bold).color(&INK);
     let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = data.rows.iter().map(|r| fit_text(&r.label, &fits)).collect();
+    let labels: Vec<String> = data.rows.iter().map(|r| fit_text(&r.label, fits)).collect();
     let label_w =
         labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
 
@@ -147,8 +147,9 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(label_w + style.px(14.0))
         .build_cartesian_2d(0.0..data.months(), n..0.0)?;
 
-    draw_rows(&chart, data, style)?;
+    draw_bands(&chart, data)?;
     draw_years(root, &chart, data, style)?;
+    draw_rows(&chart, data, style)?;
     for (i, (row, label)) in data.rows.iter().zip(&labels).enumerate() {
         let (x0, y) = chart.backend_coord(&(0.0, i as f64 + 0.5));
         let weight = if row.selected { FontStyle::Bold } else { FontStyle::Normal };
@@ -163,7 +164,19 @@ pub fn draw<DB: DrawingBackend>(
 
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-/// Selection bands, spans and markers, all in chart coordinates.
+/// The selected row's background, under the year lines.
+fn draw_bands<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    data: &TimelineData,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for (i, _) in data.rows.iter().enumerate().filter(|(_, r)| r.selected) {
+        let y = i as f64;
+        chart.plotting_area().draw(&Rectangle::new([(0.0, y), (data.months(), y + 1.0)], ROW_SELECTED.filled()))?;
+    }
+    Ok(())
+}
+
+/// Spans and markers, in chart coordinates.
 fn draw_rows<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     data: &TimelineData,
@@ -173,9 +186,6 @@ fn draw_rows<DB: DrawingBackend>(
     let months = data.months();
     for (i, row) in data.rows.iter().enumerate() {
         let y = i as f64;
-        if row.selected {
-            area.draw(&Rectangle::new([(0.0, y), (months, y + 1.0)], ROW_SELECTED.filled()))?;
-        }
         let xs: Vec<f64> = row.marks.iter().map(|m| data.x_of(m.year, m.month)).collect();
         let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(*x), h.max(*x)));
         if hi > lo {
@@ -226,7 +236,8 @@ fn draw_legend<DB: DrawingBackend>(
         draw_marker(root, e, (x, y), r)?;
         let label = milestone_label(e, style.lang);
         root.draw(&Text::new(label, (x + r + style.px(4.0) as i32, y), text.clone()))?;
-        x += r * 2 + style.px(16.0) as i32 + root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0);
+        x +=
+            r * 2 + style.px(16.0) as i32 + root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0);
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::aggregate::totals;
 use super::dataset::Catalog;
 use super::format::{qualified, quantity, trim_decimals, yuan};
-use super::i18n::{chart_word, fill, milestone_label, texts, ChartWord};
+use super::i18n::{chart_word, count_projects, milestone_label, texts, ChartWord};
 use super::model::{Lang, Metric, Milestone, Period, ProgrammeFigure, ProgrammeGroup, Project, Unit};
 use crate::charts::district_map::DistrictTile;
 use crate::charts::programme_share::ProgrammeBar;
@@ -41,7 +41,7 @@ pub fn district_tiles(cat: &Catalog, rows: &[usize], lang: Lang, selected: &BTre
                 row: u32::from(d.tile[1]),
                 count: t.count,
                 investment: t.investment,
-                count_label: fill(texts(lang).n_projects, t.count),
+                count_label: count_projects(t.count, lang),
                 value_label: amount_label(t.investment, t.with_investment, lang),
                 selected: selected.contains(&d.id),
             }
@@ -127,7 +127,7 @@ pub enum Scope {
 }
 
 /// Project totals are multi-year amounts, so only a one-off programme figure can hold them;
-/// the annual plan (551亿) gets no overlay.
+/// the annual plan gets no overlay.
 pub fn scope(f: &ProgrammeFigure) -> Scope {
     if f.figure.period != Period::Once {
         return Scope::None;
@@ -144,21 +144,25 @@ pub fn scope(f: &ProgrammeFigure) -> Scope {
 fn in_scope(cat: &Catalog, rows: &[usize], s: Scope) -> Option<Vec<usize>> {
     match s {
         Scope::All => Some(rows.to_vec()),
-        Scope::Theme(t) => Some(rows.iter().copied().filter(|&i| cat.ds.projects[i].themes.iter().any(|x| x == t)).collect()),
+        Scope::Theme(t) => {
+            Some(rows.iter().copied().filter(|&i| cat.ds.projects[i].themes.iter().any(|x| x == t)).collect())
+        }
         Scope::None => None,
     }
 }
 
 fn share_label(named: f64, total: f64, count: usize, with_amount: usize, lang: Lang) -> String {
     let pct = if total > 0.0 { trim_decimals(named / total * 100.0, 1) } else { "0".into() };
-    format!("{pct}% · {} · {}", amount_label(named, with_amount, lang), fill(texts(lang).n_projects, count))
+    format!("{pct}% · {} · {}", amount_label(named, with_amount, lang), count_projects(count, lang))
 }
 
 /// The figure as printed; English readers also get it in their units.
 fn total_label(f: &ProgrammeFigure, lang: Lang) -> String {
     match lang {
         Lang::Zh => f.figure.printed.clone(),
-        Lang::En => format!("{} · {}", qualified(f.figure.value, f.figure.unit, f.figure.qualifier, lang), f.figure.printed),
+        Lang::En => {
+            format!("{} · {}", qualified(f.figure.value, f.figure.unit, f.figure.qualifier, lang), f.figure.printed)
+        }
     }
 }
 

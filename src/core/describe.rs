@@ -29,6 +29,14 @@ pub fn describe_filter(cat: &Catalog, filter: &Filter, lang: Lang) -> String {
             parts.push(format!("{}{colon}{}", facet_label(facet.key(), lang), names.join(or)));
         }
     }
+    if !filter.themes.is_empty() {
+        let names: Vec<String> = filter
+            .themes
+            .iter()
+            .map(|t| cat.ds.themes.iter().find(|x| &x.id == t).map_or_else(|| t.clone(), |x| x.name.get(lang).to_string()))
+            .collect();
+        parts.push(format!("{}{colon}{}", facet_label("theme", lang), names.join(or)));
+    }
     if !filter.q.is_empty() {
         parts.push(format!("{}{colon}“{}”", facet_label("q", lang), filter.q));
     }

@@ -82,6 +82,8 @@ pub struct Filter {
     pub districts: BTreeSet<String>,
     pub kinds: BTreeSet<String>,
     pub stages: BTreeSet<String>,
+    /// Theme tags (a project has several): it matches if it carries any selected one.
+    pub themes: BTreeSet<String>,
     pub q: String,
     /// Lower bound of total investment, in 亿元.
     pub min: Option<f64>,
@@ -134,6 +136,10 @@ impl<'a> Matcher<'a> {
 
     /// Whether project `i` passes every active filter except `skip` (for facet counts).
     pub fn matches_except(&self, cat: &Catalog, i: usize, skip: Option<Facet>) -> bool {
+        self.matches_filters(cat, i, skip, false)
+    }
+
+    fn matches_filters(&self, cat: &Catalog, i: usize, skip: Option<Facet>, skip_themes: bool) -> bool {
         let p = &cat.ds.projects[i];
         let row = &cat.rows[i];
         for facet in Facet::ALL {
@@ -141,6 +147,10 @@ impl<'a> Matcher<'a> {
             if Some(facet) != skip && !set.is_empty() && !set.contains(facet_value(p, facet)) {
                 return false;
             }
+        }
+        let themes = &self.filter.themes;
+        if !skip_themes && !themes.is_empty() && !p.themes.iter().any(|t| themes.contains(t)) {
+            return false;
         }
         if self.filter.min.is_some() || self.filter.max.is_some() {
             let Some(inv) = row.investment else { return false };
@@ -173,6 +183,22 @@ pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String
             let v = facet_value(&cat.ds.projects[i], facet);
             if let Some(slot) = counts.iter_mut().find(|(k, _)| k == v) {
                 slot.1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// For each theme of the dataset, how many projects carry it under the other filters.
+pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
+    let m = Matcher::new(filter);
+    let mut counts: Vec<(String, usize)> = cat.ds.themes.iter().map(|t| (t.id.clone(), 0)).collect();
+    for i in 0..cat.ds.projects.len() {
+        if m.matches_filters(cat, i, None, true) {
+            for (id, n) in counts.iter_mut() {
+                if cat.ds.projects[i].themes.contains(id) {
+                    *n += 1;
+                }
             }
         }
     }

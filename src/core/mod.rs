@@ -14,3 +14,8 @@ pub mod query;
 pub mod search;
 pub mod sort;
 pub mod validate;
+pub mod changelog;
+pub mod cite;
+pub mod export;
+pub mod gbt4754;
+pub mod user_data;

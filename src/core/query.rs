@@ -1,7 +1,7 @@
 //! The view ↔ query-string codec. The URL is the whole view: `parse` never fails,
 //! it applies what it understands and returns a `Notice` for everything it ignored.
 //!
-//! Keys, in canonical order: sector, district, kind, stage, q, min, max, sort, p, lang, v.
+//! Keys, in canonical order: sector, district, kind, stage, theme, q, min, max, sort, p, lang, v, data, embed.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -26,6 +26,10 @@ pub struct ViewState {
     pub lang: Option<Lang>,
     /// Dataset release the link was made with.
     pub release: Option<String>,
+    /// Name of a user-loaded file the view was made with (its rows never leave the browser).
+    pub data_file: Option<String>,
+    /// Charts and table only, for embedding in another page.
+    pub embed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +109,17 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             }
             continue;
         }
-        let single = ["q", "min", "max", "sort", "p", "lang", "v"];
+        if key == "theme" {
+            for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if is_slug(item) {
+                    state.filter.themes.insert(item.to_string());
+                } else {
+                    notices.push(Notice::new(key, item, Problem::UnknownValue));
+                }
+            }
+            continue;
+        }
+        let single = ["q", "min", "max", "sort", "p", "lang", "v", "data", "embed"];
         if !single.contains(&key) {
             notices.push(Notice::new(key, value, Problem::UnknownKey));
             continue;
@@ -145,6 +159,18 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     notices.push(Notice::new(key, value, Problem::TooLong));
                 }
             }
+            "data" => {
+                if value.chars().count() <= 120 {
+                    state.data_file = (!value.is_empty()).then(|| value.to_string());
+                } else {
+                    notices.push(Notice::new(key, value, Problem::TooLong));
+                }
+            }
+            "embed" => match value {
+                "1" | "true" => state.embed = true,
+                "0" | "false" | "" => state.embed = false,
+                _ => notices.push(Notice::new(key, value, Problem::UnknownValue)),
+            },
             _ => unreachable!("single-valued keys are listed above"),
         }
     }
@@ -194,6 +220,10 @@ impl ViewState {
                 parts.push(format!("{}={}", facet.key(), items.join(",")));
             }
         }
+        if !self.filter.themes.is_empty() {
+            let items: Vec<String> = self.filter.themes.iter().map(|v| encode(v)).collect();
+            parts.push(format!("theme={}", items.join(",")));
+        }
         if !self.filter.q.is_empty() {
             parts.push(format!("q={}", encode(&self.filter.q)));
         }
@@ -214,6 +244,12 @@ impl ViewState {
         }
         if let Some(v) = &self.release {
             parts.push(format!("v={}", encode(v)));
+        }
+        if let Some(f) = &self.data_file {
+            parts.push(format!("data={}", encode(f)));
+        }
+        if self.embed {
+            parts.push("embed=1".to_string());
         }
         parts.join("&")
     }

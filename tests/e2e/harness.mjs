@@ -48,6 +48,8 @@ export async function anchors(p, testid) {
 export async function clickMark(p, testid, id) {
   const at = (await anchors(p, testid))[id];
   assert.ok(at, `${id} is drawn in ${testid}`);
-  const box = await p.locator(`[data-testid="${testid}"]`).boundingBox();
+  const canvas = p.locator(`[data-testid="${testid}"]`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   await p.mouse.click(box.x + at.x, box.y + at.y);
 }

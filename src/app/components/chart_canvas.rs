@@ -54,7 +54,8 @@ pub fn ChartCanvas(
     /// Accessible name of the chart.
     #[prop(into)]
     label: Signal<String>,
-    testid: &'static str,
+    #[prop(into)]
+    testid: String,
     /// Mark ids in keyboard order.
     #[prop(into)]
     marks: Signal<Vec<String>>,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
-use crate::core::filter::{facet_counts, Facet, Filter};
+use crate::core::filter::{facet_counts, theme_counts, Facet, Filter};
 use crate::core::i18n::{facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
 
@@ -60,6 +60,49 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     }
 }
 
+/// Theme tags: a project carries several, so this is not one of the exclusive facets.
+#[component]
+fn ThemeGroup() -> impl IntoView {
+    let state = use_app();
+    let counts = Memo::new(move |_| {
+        let filter = state.view.with(|v| v.filter.clone());
+        state.catalog.with(|c| theme_counts(c, &filter))
+    });
+    view! {
+        <fieldset class="facet" data-facet="theme">
+            <legend>{move || facet_label("theme", state.lang.get())}</legend>
+            {move || {
+                let lang = state.lang.get();
+                let selected = state.view.with(|v| v.filter.themes.clone());
+                counts
+                    .get()
+                    .into_iter()
+                    .filter(|(id, n)| *n > 0 || selected.contains(id))
+                    .map(|(id, count)| {
+                        let checked = selected.contains(&id);
+                        let label = state.catalog.with(|c| {
+                            c.ds.themes.iter().find(|t| t.id == id).map(|t| t.name.get(lang).to_string()).unwrap_or_default()
+                        });
+                        let v = id.clone();
+                        view! {
+                            <label class="facet-value" class:checked=checked>
+                                <input
+                                    type="checkbox"
+                                    value=id
+                                    prop:checked=checked
+                                    on:change=move |_| state.toggle_theme(&v)
+                                />
+                                <span class="facet-name">{label}</span>
+                                <span class="facet-count">{count}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </fieldset>
+    }
+}
+
 fn parse_bound(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
 }
@@ -96,6 +139,7 @@ pub fn Filters() -> impl IntoView {
                 <FacetGroup facet=Facet::District/>
                 <FacetGroup facet=Facet::Kind/>
                 <FacetGroup facet=Facet::Stage/>
+                <ThemeGroup/>
                 <fieldset class="range">
                     <legend>{move || format!("{} ({})", t().investment_range, t().range_unit)}</legend>
                     <label>

@@ -2,11 +2,16 @@
 
 pub mod audit;
 pub mod chart_canvas;
+pub mod chart_panel;
 pub mod detail;
+pub mod district_chart;
 pub mod explorer;
 pub mod filters;
 pub mod header;
 pub mod notices;
 pub mod programme;
+pub mod programme_chart;
+pub mod scatter_chart;
 pub mod sector_chart;
 pub mod table;
+pub mod timeline_chart;

@@ -1,0 +1,55 @@
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::chart_canvas::DrawFn;
+use super::chart_panel::{ChartPanel, DataRow};
+use super::sector_chart::{chart_style, drawn};
+use crate::app::state::use_app;
+use crate::charts::timeline::draw;
+use crate::core::chart_data::timeline;
+use crate::core::i18n::{column_label, texts};
+use crate::core::sort::Column;
+
+const ROW_PX: f64 = 45.0;
+const CHROME_PX: f64 = 90.0;
+
+#[component]
+pub fn TimelineChart() -> impl IntoView {
+    let state = use_app();
+    let data = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let rows = state.rows.get();
+        let selected = state.view.with(|v| v.project.clone());
+        state.catalog.with(|c| timeline(c, &rows, lang, selected.as_deref()))
+    });
+    let draw_fn: DrawFn = Rc::new(move |root, scale| {
+        let lang = state.lang.get();
+        drawn("timeline", draw(root, &data.get(), &chart_style(lang, scale, texts(lang).chart_timeline_title)))
+    });
+    let t = move || texts(state.lang.get());
+    let lang = move || state.lang.get();
+    let marks_text = |marks: &[crate::charts::timeline::TimelineMark]| {
+        marks.iter().map(|m| format!("{}-{:02} {}", m.year, m.month, m.label)).collect::<Vec<_>>().join("; ")
+    };
+    view! {
+        <ChartPanel
+            name="timeline"
+            title=Signal::derive(move || t().chart_timeline_title.to_string())
+            label=Signal::derive(move || t().chart_timeline_label.to_string())
+            hint=Signal::derive(move || t().chart_timeline_hint.to_string())
+            height=Signal::derive(move || CHROME_PX + ROW_PX * data.with(|d| d.rows.len()).max(1) as f64)
+            draw=draw_fn
+            on_pick=Callback::new(move |id: String| state.open_project(&id))
+            describe=Callback::new(move |id: String| {
+                data.with(|d| d.rows.iter().find(|r| r.id == id).map(|r| format!("{}: {}", r.label, marks_text(&r.marks))).unwrap_or_default())
+            })
+            head=Signal::derive(move || vec![column_label(Column::Name, lang()).to_string(), t().col_date.to_string()])
+            rows=Signal::derive(move || data.get().rows.into_iter().map(|r| DataRow {
+                cells: vec![r.label.clone(), marks_text(&r.marks)],
+                selected: r.selected,
+                id: r.id,
+            }).collect::<Vec<_>>())
+        />
+    }
+}

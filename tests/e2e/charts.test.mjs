@@ -1,0 +1,85 @@
+// The chart suite in the browser: every chart cross-filters through the URL.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { anchors, clickMark, harness, query, rowCount, rowIds } from './harness.mjs';
+
+const h = harness();
+const marks = (p, name) => p.getAttribute(`[data-testid="${name}-chart"]`, 'data-marks');
+
+test('a district tile toggles the district filter; the other charts and the table follow', async () => {
+  const p = await h.page('/?lang=en');
+  await clickMark(p, 'district-chart', 'kailu');
+  await p.waitForURL(/district=kailu/);
+  assert.deepEqual((await rowIds(p)).sort(), ['jiupeng-doxycycline', 'kailu-jinyufeng-corn-circular-park']);
+  assert.equal(await marks(p, 'sector'), 'manufacturing');
+  // Unselected tiles stay on the map (dimmed), so a second district can be added.
+  assert.equal((await marks(p, 'district')).split(',').length, 9);
+  await clickMark(p, 'district-chart', 'horqin');
+  await p.waitForURL(/district=horqin,kailu/);
+  assert.equal(await rowCount(p), 3);
+  await p.goBack();
+  await p.waitForFunction(() => new URLSearchParams(location.search).get('district') === 'kailu');
+  assert.equal(await rowCount(p), 2);
+});
+
+test('a scatter point opens its project', async () => {
+  const p = await h.page('/?lang=en');
+  const ids = (await marks(p, 'scatter')).split(',');
+  assert.equal(ids.length, 5, 'projects stating both investment and jobs');
+  await clickMark(p, 'scatter-chart', 'horqin-longma-wind-equipment-park');
+  await p.waitForURL(/p=horqin-longma-wind-equipment-park/);
+  await p.waitForSelector('[data-testid="detail"]');
+});
+
+test('a timeline row opens its project', async () => {
+  const p = await h.page('/?lang=en');
+  await clickMark(p, 'timeline-chart', 'etdz-haineng-nimh-battery');
+  await p.waitForURL(/p=etdz-haineng-nimh-battery/);
+  assert.match(await p.textContent('[data-testid="detail"]'), /2023年底/);
+});
+
+test('a programme bar filters by its theme', async () => {
+  const p = await h.page('/?lang=en');
+  await clickMark(p, 'programme-chart', 'new-energy2022-investment');
+  await p.waitForURL(/theme=new-energy/);
+  assert.equal(await rowCount(p), 7);
+  assert.equal(query(p).get('theme'), 'new-energy');
+  assert.ok((await p.$$eval('fieldset[data-facet="theme"] input:checked', (i) => i.map((x) => x.value))).includes('new-energy'));
+});
+
+test('the charts show an empty state when nothing matches', async () => {
+  const p = await h.page('/?lang=en&q=nothing-matches-this');
+  assert.equal(await rowCount(p), 0);
+  for (const name of ['sector', 'scatter', 'timeline']) {
+    assert.equal(await marks(p, name), '', `${name} has no marks`);
+    assert.equal(await p.getAttribute(`[data-testid="${name}-chart"]`, 'data-anchors'), '');
+  }
+});
+
+test('every chart has a name, a keyboard path and a data table with its numbers', async () => {
+  const p = await h.page('/?lang=zh');
+  for (const name of ['sector', 'district', 'scatter', 'timeline', 'programme']) {
+    const canvas = `[data-testid="${name}-chart"]`;
+    assert.equal(await p.getAttribute(canvas, 'role'), 'img');
+    assert.ok((await p.getAttribute(canvas, 'aria-label')).length > 10);
+    assert.equal(await p.getAttribute(canvas, 'tabindex'), '0');
+    const rows = await p.$$eval(`section[data-chart="${name}"] .chart-data tbody tr`, (r) => r.map((x) => x.dataset.id));
+    assert.deepEqual(rows, (await marks(p, name)).split(','));
+  }
+  await p.click('section[data-chart="district"] .chart-data summary');
+  await p.click('section[data-chart="district"] .chart-data tr[data-id="naiman"] button');
+  await p.waitForURL(/district=naiman/);
+  assert.equal(await rowCount(p), 1);
+});
+
+test('chart screenshots in both languages (docs/)', async () => {
+  mkdirSync('docs', { recursive: true });
+  for (const lang of ['zh', 'en']) {
+    const p = await h.page(`/?lang=${lang}&sector=energy,manufacturing`);
+    for (const name of ['sector', 'district', 'scatter', 'timeline', 'programme']) {
+      await anchors(p, `${name}-chart`);
+      await (await p.$(`section[data-chart="${name}"]`)).screenshot({ path: `docs/chart-${name}-${lang}.png` });
+    }
+  }
+});
