@@ -26,6 +26,8 @@ pub enum Nav {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalog: RwSignal<Arc<Catalog>>,
+    /// Name of the user file whose rows replace the embedded data (`None`: embedded).
+    pub loaded_file: RwSignal<Option<String>>,
     /// The view as the URL states it, with values unknown to this dataset dropped.
     pub view: Memo<ViewState>,
     /// Everything the URL held that the view ignored.
@@ -71,9 +73,14 @@ impl AppState {
             })
         });
         let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
+        Effect::new(move |_| {
+            let c = catalog.get();
+            crate::app::CURRENT.with(|slot| *slot.borrow_mut() = Some(c));
+        });
         let navigate = use_navigate();
         let state = AppState {
             catalog,
+            loaded_file: RwSignal::new(None),
             view,
             notices,
             lang,
@@ -83,19 +90,28 @@ impl AppState {
         };
         // A link without `lang` gets the reader's language written in, so that
         // every link copied from the address bar reopens in the same language.
-        if view.get_untracked().lang.is_none() {
-            let mut v = view.get_untracked();
-            v.lang = Some(fallback_lang);
-            state.set_view(v, Nav::Replace);
+        let first = view.get_untracked();
+        if first.lang.is_none() || first.release.is_none() {
+            let mut v = first;
+            v.lang = v.lang.or(Some(fallback_lang));
+            // An old link keeps its release, so the changes since then can be shown.
+            v.release = v.release.or_else(|| Some(catalog.with_untracked(|c| c.ds.release.clone())));
+            state.navigate_to(&v, Nav::Replace);
         }
         state
     }
 
-    /// Writes a view into the URL; the memos above follow.
+    /// Writes a view into the URL; the memos above follow. A view the reader makes
+    /// is a view of the data loaded now, so it carries the current release.
     pub fn set_view(&self, mut next: ViewState, nav: Nav) {
         if next.lang.is_none() {
             next.lang = Some(self.lang.get_untracked());
         }
+        next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
+        self.navigate_to(&next, nav);
+    }
+
+    fn navigate_to(&self, next: &ViewState, nav: Nav) {
         let query = next.to_query();
         let path = window().location().pathname().unwrap_or_else(|_| "/".into());
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
@@ -132,6 +148,7 @@ impl AppState {
         let mut v = self.view.get();
         v.project = project.map(String::from);
         v.lang = Some(self.lang.get());
+        v.release = Some(self.catalog.with(|c| c.ds.release.clone()));
         format!("?{}", v.to_query())
     }
 

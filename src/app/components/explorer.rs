@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::audit::AuditPanel;
+use super::data_tools::DataTools;
 use super::detail::ProjectDetail;
 use super::district_chart::DistrictChart;
 use super::filters::Filters;
@@ -62,6 +63,7 @@ pub fn Explorer() -> impl IntoView {
                     </div>
                     <ProgrammeChart/>
                     <Show when=move || !embed.get()>
+                        <DataTools/>
                         <ProgrammePanel/>
                         <AuditPanel/>
                     </Show>

@@ -1,7 +1,69 @@
 use leptos::prelude::*;
 
 use crate::app::state::use_app;
-use crate::core::i18n::{facet_label, problem_label, texts};
+use crate::core::changelog::{changes_in_view, changes_since, embedded as changelog};
+use crate::core::i18n::{facet_label, fill, fill_named, problem_label, texts};
+use crate::core::query::Problem;
+
+/// What changed between the link's release and this one, among the projects in view.
+#[component]
+fn ReleaseNotice() -> impl IntoView {
+    let state = use_app();
+    let content = move || {
+        let lang = state.lang.get();
+        let t = texts(lang);
+        let from = state.view.with(|v| v.release.clone())?;
+        let to = state.catalog.with(|c| c.ds.release.clone());
+        if from == to || state.loaded_file.with(Option::is_some) {
+            return None;
+        }
+        let head = fill_named(t.release_notice, &[("from", from.clone()), ("to", to.clone())]);
+        let rows = state.rows.get();
+        let items = changelog().ok().and_then(|cl| changes_since(&cl, &from, &to).ok()).map(|changes| {
+            state.catalog.with(|c| {
+                changes_in_view(&changes, c, &rows)
+                    .into_iter()
+                    .map(|ch| {
+                        let what = ch.project.clone().or_else(|| ch.programme.clone()).unwrap_or_default();
+                        format!("{what} · {}: {} → {} — {}", ch.field, ch.before, ch.after, ch.note.get(lang))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        Some(view! {
+            <div class="notice" role="status" data-testid="release-notice">
+                {match items {
+                    Some(items) => view! {
+                        <p>{head}</p>
+                        <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    }.into_any(),
+                    None => view! { <p>{fill_named(t.release_unknown_changes, &[("from", from)])}</p> }.into_any(),
+                }}
+            </div>
+        })
+    };
+    view! { {content} }
+}
+
+/// Whether the view needs, or shows, a user-loaded file.
+#[component]
+fn FileNotice() -> impl IntoView {
+    let state = use_app();
+    let content = move || {
+        let t = texts(state.lang.get());
+        let wanted = state.view.with(|v| v.data_file.clone());
+        match (state.loaded_file.get(), wanted) {
+            (Some(name), _) => Some(view! {
+                <div class="notice info" role="status" data-testid="file-loaded">{fill(t.loaded_file_notice, name)}</div>
+            }.into_any()),
+            (None, Some(name)) => Some(view! {
+                <div class="notice" role="status" data-testid="file-needed">{fill(t.file_needed_notice, name)}</div>
+            }.into_any()),
+            (None, None) => None,
+        }
+    };
+    view! { {content} }
+}
 
 /// Says exactly what the link held that the view could not use.
 #[component]
@@ -13,16 +75,20 @@ pub fn Notices() -> impl IntoView {
         state.notices.track();
         dismissed.set(false);
     });
-    let visible = move || !dismissed.get() && state.notices.with(|n| !n.is_empty());
+    let ignored = Memo::new(move |_| {
+        state.notices.with(|n| n.iter().filter(|n| n.problem != Problem::OtherRelease).cloned().collect::<Vec<_>>())
+    });
+    let visible = move || !dismissed.get() && ignored.with(|n| !n.is_empty());
     view! {
+        <ReleaseNotice/>
+        <FileNotice/>
         <Show when=visible>
             <div class="notice" role="status" data-testid="notice">
                 <p>{move || texts(state.lang.get()).ignored_from_link}</p>
                 <ul>
                     {move || {
                         let lang = state.lang.get();
-                        state
-                            .notices
+                        ignored
                             .get()
                             .into_iter()
                             .map(|n| {

@@ -1,0 +1,190 @@
+//! Take the view away (CSV/JSON export, citation) and bring another list in
+//! (a CSV or JSON file, parsed here in the browser and never sent anywhere).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::app::state::{use_app, Nav};
+use crate::core::cite::{cite_bibtex, cite_text};
+use crate::core::export::{file_name_for, to_csv, to_json};
+use crate::core::i18n::texts;
+use crate::core::user_data::{load, template_csv, MAX_BYTES};
+
+/// Saves text as a file through a Blob URL (no network, nothing leaves the page).
+pub fn save_text(text: &str, mime: &str, file_name: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+#[component]
+fn Export() -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let export = move |json: bool| {
+        let lang = state.lang.get_untracked();
+        let rows = state.rows.get_untracked();
+        let view = state.view.get_untracked();
+        state.catalog.with_untracked(|c| {
+            if json {
+                save_text(&to_json(c, &rows, lang), "application/json", &file_name_for(c, &view, "json"));
+            } else {
+                save_text(&to_csv(c, &rows, lang), "text/csv;charset=utf-8", &file_name_for(c, &view, "csv"));
+            }
+        });
+    };
+    view! {
+        <div class="export">
+            <h3>{move || t().export_title}</h3>
+            <p class="hint">{move || t().export_hint}</p>
+            <button data-testid="export-csv" on:click=move |_| export(false)>"CSV"</button>
+            <button data-testid="export-json" on:click=move |_| export(true)>"JSON"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Cite() -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let citation = move |bibtex: bool| {
+        let lang = state.lang.get();
+        let view = state.view.get();
+        let link = window().location().href().unwrap_or_default();
+        state.catalog.with(|c| {
+            if bibtex { cite_bibtex(c, &view, lang, &today(), &link) } else { cite_text(c, &view, lang, &today(), &link) }
+        })
+    };
+    view! {
+        <div class="cite">
+            <h3>{move || t().cite_title}</h3>
+            <p data-testid="cite-text" class="citation">{move || citation(false)}</p>
+            <details>
+                <summary>"BibTeX"</summary>
+                <pre data-testid="cite-bibtex">{move || citation(true)}</pre>
+            </details>
+        </div>
+    }
+}
+
+#[component]
+fn LoadFile() -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let read = move |file: web_sys::File| {
+        let name = file.name();
+        // Checked before reading a byte, so a huge file costs nothing.
+        if file.size() > MAX_BYTES as f64 {
+            let mb = (file.size() / 1_048_576.0).round();
+            error.set(Some(format!("{name}: {mb} MB > {} MB", MAX_BYTES / 1_048_576)));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            busy.set(false);
+            let bytes = match result {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    error.set(Some(format!("{name}: {}", texts(state.lang.get_untracked()).file_unreadable)));
+                    return;
+                }
+            };
+            match load(&bytes) {
+                Ok(catalog) => {
+                    error.set(None);
+                    state.catalog.set(Arc::new(catalog));
+                    state.loaded_file.set(Some(name.clone()));
+                    state.update(Nav::Push, |v| {
+                        v.filter = Default::default();
+                        v.project = None;
+                        v.data_file = Some(name);
+                    });
+                }
+                // The current data stays loaded; the message names row and field.
+                Err(e) => error.set(Some(format!("{name}: {e}"))),
+            }
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            read(file);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            read(file);
+        }
+    };
+    let back_to_embedded = move |_| {
+        if let Ok(c) = crate::core::dataset::embedded() {
+            state.catalog.set(Arc::new(c));
+        }
+        state.loaded_file.set(None);
+        state.update(Nav::Push, |v| {
+            v.filter = Default::default();
+            v.project = None;
+            v.data_file = None;
+        });
+    };
+    let loaded = move || state.loaded_file.with(Option::is_some);
+    view! {
+        <div class="load" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <h3>{move || t().load_title}</h3>
+            <p class="hint">{move || t().load_hint}</p>
+            <label class="file">
+                {move || t().load_pick}
+                <input type="file" data-testid="file-input" accept=".csv,.json,text/csv,application/json" on:change=on_change/>
+            </label>
+            <button on:click=move |_| save_text(&template_csv(), "text/csv;charset=utf-8", "explorer-template.csv")>
+                {move || t().load_template}
+            </button>
+            <Show when=loaded>
+                <button data-testid="back-to-embedded" on:click=back_to_embedded>{move || t().load_back}</button>
+            </Show>
+            <Show when=move || busy.get()>
+                <p role="status">{move || t().load_busy}</p>
+            </Show>
+            {move || error.get().map(|e| view! {
+                <div class="load-error-message" role="alert" data-testid="load-error">
+                    <strong>{t().load_failed}</strong>
+                    <pre>{e}</pre>
+                </div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn DataTools() -> impl IntoView {
+    view! {
+        <section class="data-tools" aria-label="data">
+            <Export/>
+            <Cite/>
+            <LoadFile/>
+        </section>
+    }
+}

@@ -1,0 +1,247 @@
+//! "Cite this view": a plain-text reference and a BibTeX entry naming the source page,
+//! the dataset release, the active filters in words, the access date and the link.
+//! The date and the link come from the caller, so the output is a pure function of its inputs.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::dataset::{Catalog, EMBEDDED_JSON};
+use super::describe::describe_filter;
+use super::filter::apply;
+use super::i18n::{fill, texts};
+use super::model::{Dataset, Lang, Source};
+use super::query::ViewState;
+
+/// Citation words. A local table (like `i18n::Texts`) so the citation format lives in one file.
+struct CiteTexts {
+    newspaper_page: &'static str,
+    release: &'static str,
+    view: &'static str,
+    accessed: &'static str,
+    in_: &'static str,
+}
+
+const ZH: CiteTexts =
+    CiteTexts {
+        newspaper_page: "报纸版面", release: "数据版本", view: "视图", accessed: "访问日期", in_: "见"
+    };
+const EN: CiteTexts = CiteTexts {
+    newspaper_page: "newspaper page",
+    release: "dataset release",
+    view: "View",
+    accessed: "accessed",
+    in_: "In",
+};
+
+fn words(lang: Lang) -> &'static CiteTexts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The embedded dataset's source file: only that source is known to be a newspaper page.
+fn embedded_source_file() -> Option<&'static str> {
+    #[derive(Deserialize)]
+    struct Head {
+        source: Source,
+    }
+    static FILE: OnceLock<Option<String>> = OnceLock::new();
+    FILE.get_or_init(|| serde_json::from_str::<Head>(EMBEDDED_JSON).ok().map(|h| h.source.file)).as_deref()
+}
+
+/// "newspaper page" for the embedded source; nothing for a user's file, whose kind we do not know.
+fn source_kind(ds: &Dataset, lang: Lang) -> Option<&'static str> {
+    (embedded_source_file() == Some(ds.source.file.as_str())).then(|| words(lang).newspaper_page)
+}
+
+/// Control characters (a `%0A` in a search link) would break lines and, in BibTeX, paragraphs.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// "Sector: Energy (4 projects)": the filter in words and how many projects it shows.
+fn view_words(cat: &Catalog, view: &ViewState, lang: Lang) -> String {
+    let n = apply(cat, &view.filter).len();
+    let count = match (lang, n) {
+        (Lang::En, 1) => "1 project".to_string(),
+        _ => fill(texts(lang).n_projects, n),
+    };
+    match lang {
+        Lang::Zh => format!("{}（{count}）", describe_filter(cat, &view.filter, lang)),
+        Lang::En => format!("{} ({count})", describe_filter(cat, &view.filter, lang)),
+    }
+}
+
+/// A plain-text reference, one paragraph.
+pub fn cite_text(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, link: &str) -> String {
+    let ds = &cat.ds;
+    let w = words(lang);
+    let title = &ds.source.title;
+    let region = ds.region.get(lang);
+    let year = ds.source.year;
+    let (view_text, accessed, link) = (one_line(&view_words(cat, view, lang)), one_line(accessed), one_line(link));
+    match lang {
+        Lang::Zh => {
+            let year = if year > 0 { format!("，{year}年") } else { String::new() };
+            let kind = source_kind(ds, lang).map(|k| format!("（{k}）")).unwrap_or_default();
+            format!(
+                "《{}》{kind}，{region}{year}。{}：{}，{}{}。{}：{view_text}。{link}（{}：{accessed}）。",
+                title.zh,
+                w.in_,
+                texts(lang).title,
+                w.release,
+                ds.release,
+                w.view,
+                w.accessed
+            )
+        }
+        Lang::En => {
+            let year = if year > 0 { format!(", {year}") } else { String::new() };
+            let translated =
+                if title.en.is_empty() || title.en == title.zh { String::new() } else { format!(" ({})", title.en) };
+            let kind = source_kind(ds, lang).map(|k| format!(" [{k}]")).unwrap_or_default();
+            format!(
+                "“{}”{translated}{kind}, {region}{year}. {}: {}, {} {}. {}: {view_text}. {link} ({} {accessed}).",
+                title.zh,
+                w.in_,
+                texts(lang).title,
+                w.release,
+                ds.release,
+                w.view,
+                w.accessed
+            )
+        }
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Escapes LaTeX's special characters; Chinese and other text pass through.
+pub fn bibtex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in one_line(s).chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '#' | '_' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `url` field is read verbatim by biblatex and `\url`, so `\%` there would corrupt the
+/// link; only what could unbalance the entry (braces, backslash, spaces) is percent-encoded.
+fn bibtex_url(link: &str) -> String {
+    let mut out = String::new();
+    for c in one_line(link).trim().chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// 32-bit FNV-1a: tiny, and unlike std's hasher, stable across builds and platforms.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Same filter and release → same key, whatever the language, sort or open project.
+/// e.g. `tongliao2022:2026.11.29:all`, `tongliao2022:2026.11.29:5c3e0a91`.
+pub fn bibtex_key(cat: &Catalog, view: &ViewState) -> String {
+    let ds = &cat.ds;
+    let keep =
+        |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect() };
+    let mut stem = keep(&ds.region.en.to_lowercase());
+    if stem.is_empty() {
+        stem = "dataset".into();
+    }
+    if ds.source.year > 0 {
+        stem.push_str(&ds.source.year.to_string());
+    }
+    let release = match keep(&ds.release) {
+        r if r.is_empty() => "release".to_string(),
+        r => r,
+    };
+    let filter_only = ViewState { filter: view.filter.clone(), ..ViewState::default() };
+    let query = filter_only.to_query();
+    let tail =
+        if query.is_empty() { "all".to_string() } else { format!("{:08x}", fnv1a(&format!("{release}|{query}"))) };
+    format!("{stem}:{release}:{tail}")
+}
+
+/// A BibTeX `@misc` entry (`urldate` for biblatex; the access date is also in `note`).
+pub fn cite_bibtex(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, link: &str) -> String {
+    let ds = &cat.ds;
+    let w = words(lang);
+    let title = &ds.source.title;
+    let title_text = match lang {
+        Lang::En if !title.en.is_empty() && title.en != title.zh => format!("{} ({})", title.zh, title.en),
+        _ => title.zh.clone(),
+    };
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let how = match (lang, source_kind(ds, lang)) {
+        (Lang::Zh, kind) => {
+            let kind = kind.map(|k| format!("{k}，")).unwrap_or_default();
+            format!("{kind}{}。{}，{}{}", ds.region.zh, texts(lang).title, w.release, ds.release)
+        }
+        (Lang::En, kind) => {
+            let kind = kind.map(|k| format!("{}, ", capitalized(k))).unwrap_or_default();
+            format!("{kind}{}. {}, {} {}", ds.region.en, texts(lang).title, w.release, ds.release)
+        }
+    };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let note = format!("{}{colon}{}{sep}{}{colon}{}", w.view, view_words(cat, view, lang), w.accessed, accessed);
+    let mut fields: Vec<(&str, String)> = vec![
+        // Double braces keep BibTeX styles from changing the title's case.
+        ("title", format!("{{{}}}", bibtex_escape(&title_text))),
+        ("howpublished", bibtex_escape(&how)),
+        ("note", bibtex_escape(&note)),
+    ];
+    if ds.source.year > 0 {
+        fields.push(("year", ds.source.year.to_string()));
+    }
+    fields.push(("url", bibtex_url(link)));
+    fields.push(("urldate", bibtex_escape(accessed.trim())));
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {{{v}}}")).collect();
+    format!("@misc{{{},\n{}\n}}\n", bibtex_key(cat, view), body.join(",\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_latex_specials() {
+        assert_eq!(
+            bibtex_escape(r"{a} 100% & #1 a_b $5 \x ~^"),
+            r"\{a\} 100\% \& \#1 a\_b \$5 \textbackslash{}x \textasciitilde{}\textasciicircum{}"
+        );
+        assert_eq!(bibtex_escape("龙马\n新能源"), "龙马 新能源");
+    }
+
+    #[test]
+    fn url_keeps_percent_encoding() {
+        assert_eq!(bibtex_url("https://x/?q=%E9%BE%99&a=1#{b}"), "https://x/?q=%E9%BE%99&a=1#%7Bb%7D");
+    }
+
+    #[test]
+    fn fnv_is_the_reference_function() {
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+    }
+}

@@ -1,0 +1,1308 @@
+//! Loading another region's list, in the same schema, from a file the user picks in the
+//! browser: JSON (the `Dataset` schema of `model.rs`) or a long-format CSV, one row per
+//! figure with the project columns repeated. Input is bytes (the browser has no paths).
+//! Nothing here panics on any input; every error says where it is (row and column, or
+//! record and field) and what would be accepted.
+//!
+//! CSV rows (numbered like a spreadsheet: the first row of the file is row 1, so the header
+//! is row 1 unless `#` metadata rows come first):
+//! - `# key: value` rows set dataset metadata (`META_KEYS`); other `#` rows are comments;
+//! - the header names the columns, in any order: all of `COLUMNS`, optionally `OPTIONAL_COLUMNS`;
+//! - a row with a `metric` is a figure; with `metric` = `milestone-<event>` a milestone
+//!   (`value` = YYYY-MM); with no `metric` but a `part` it declares that part (names, order);
+//!   with neither it is a project without figures.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use super::dataset::{Catalog, LoadError, EMBEDDED_JSON};
+use super::gbt4754::{by_code, SECTIONS};
+use super::model::{
+    Dataset, District, Figure, I18n, Kind, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
+    SourceRef, Stage, StageRecord, Theme, Unit,
+};
+use super::validate::{is_slug, ValidationError};
+
+/// Largest file accepted, checked before anything is parsed.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Row problems collected before reading stops.
+pub const MAX_ROW_ERRORS: usize = 100;
+/// Longest cell value quoted back in a message.
+const MAX_QUOTED: usize = 60;
+/// Districts are laid out on a grid this many tiles wide.
+pub const TILE_COLUMNS: usize = 4;
+
+/// Required CSV columns, in the order `dataset_to_csv` writes them.
+pub const COLUMNS: [&str; 25] = [
+    "project_id",
+    "kind",
+    "name_zh",
+    "name_en",
+    "district_id",
+    "district_zh",
+    "district_en",
+    "sector_code",
+    "themes",
+    "stage",
+    "company_zh",
+    "company_en",
+    "summary_zh",
+    "summary_en",
+    "project_line",
+    "metric",
+    "part",
+    "item_zh",
+    "item_en",
+    "period",
+    "value",
+    "unit",
+    "printed",
+    "qualifier",
+    "line",
+];
+/// Columns a file may add: the stage's own source line and the names of parts.
+pub const OPTIONAL_COLUMNS: [&str; 3] = ["stage_line", "part_zh", "part_en"];
+/// Columns that describe the project and must agree on every row of one project.
+const PROJECT_COLUMNS: [&str; 15] = [
+    "kind",
+    "name_zh",
+    "name_en",
+    "district_id",
+    "district_zh",
+    "district_en",
+    "sector_code",
+    "themes",
+    "stage",
+    "stage_line",
+    "company_zh",
+    "company_en",
+    "summary_zh",
+    "summary_en",
+    "project_line",
+];
+/// Figure columns; all empty on a project-only or part row.
+const FIGURE_COLUMNS: [&str; 8] = ["item_zh", "item_en", "period", "value", "unit", "printed", "qualifier", "line"];
+/// `metric` value of a milestone row is this prefix plus the event, e.g. `milestone-production`.
+pub const MILESTONE_PREFIX: &str = "milestone-";
+/// Keys of `# key: value` metadata rows.
+pub const META_KEYS: [&str; 7] =
+    ["release", "region_zh", "region_en", "source_file", "source_title_zh", "source_title_en", "source_year"];
+
+/// Metadata used when the file gives none.
+pub const DEFAULT_RELEASE: &str = "uploaded";
+const DEFAULT_NAME_ZH: &str = "上传的文件";
+const DEFAULT_NAME_EN: &str = "uploaded file";
+
+// ---------------------------------------------------------------- errors
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UserDataError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Empty,
+    /// UTF-16 text (with or without a byte-order mark).
+    Utf16 {
+        bom: bool,
+    },
+    /// Not UTF-8, and the bytes read like GBK/GB18030 Chinese. `offset`: first bad byte.
+    Gbk {
+        offset: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    /// An .xlsx/.xls workbook rather than CSV or JSON.
+    Spreadsheet,
+    /// Not JSON of the dataset schema; serde's message names line and column.
+    Json(String),
+    /// The header row (`row`) lacks, repeats or adds columns.
+    Columns {
+        row: usize,
+        missing: Vec<String>,
+        unknown: Vec<String>,
+        repeated: Vec<String>,
+    },
+    /// Only comment rows: no header.
+    NoHeader,
+    Rows(Vec<RowError>),
+    NoProjects,
+    /// Schema validation (`validate.rs`) failed; CSV errors also carry their row.
+    Invalid(Vec<Located>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// 1-based, as a spreadsheet numbers rows.
+    pub row: usize,
+    /// The column, e.g. "value"; empty for the row as a whole.
+    pub field: String,
+    pub problem: RowProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowProblem {
+    Missing,
+    /// Empty although the named column is filled in.
+    MissingWith(String),
+    /// Must be empty on this kind of row; the text says which kind.
+    NotAllowed(String),
+    BadNumber {
+        value: String,
+        expected: String,
+    },
+    UnknownValue {
+        value: String,
+        allowed: Vec<String>,
+    },
+    NotSlug(String),
+    /// Two rows describe one project (or district, or part) differently.
+    Conflict {
+        record: String,
+        first_row: usize,
+        first: String,
+        here: String,
+    },
+    TooManyFields {
+        found: usize,
+        expected: usize,
+    },
+    Other(String),
+}
+
+/// A validation error, with the CSV row it comes from when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub row: Option<usize>,
+    pub error: ValidationError,
+}
+
+fn quote(s: &str) -> String {
+    let mut q: String = s.chars().take(MAX_QUOTED).collect();
+    if s.chars().count() > MAX_QUOTED {
+        q.push('…');
+    }
+    format!("{q:?}")
+}
+
+const SAVE_AS_UTF8: &str = "save it as UTF-8 (in Excel: Save As → “CSV UTF-8”)";
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowProblem::Missing => write!(f, "is empty"),
+            RowProblem::MissingWith(other) => write!(f, "is empty but {other} is filled in"),
+            RowProblem::NotAllowed(why) => write!(f, "must be empty {why}"),
+            RowProblem::BadNumber { value, expected } => write!(f, "{} is not {expected}", quote(value)),
+            RowProblem::UnknownValue { value, allowed } => {
+                write!(f, "{} is not one of: {}", quote(value), allowed.join(", "))
+            }
+            RowProblem::NotSlug(v) => {
+                write!(f, "{} is not an id: use lowercase a-z, 0-9 and - (e.g. \"kailu-corn-park\")", quote(v))
+            }
+            RowProblem::Conflict { record, first_row, first, here } => {
+                write!(f, "{record} has {} here but {} in row {first_row}", quote(here), quote(first))
+            }
+            RowProblem::TooManyFields { found, expected } => {
+                write!(f, "has {found} cells but the header has {expected}")
+            }
+            RowProblem::Other(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "row {}: {}", self.row, self.problem)
+        } else {
+            write!(f, "row {}, {}: {}", self.row, self.field, self.problem)
+        }
+    }
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.row {
+            Some(r) => write!(f, "row {r}: {}", self.error),
+            None => write!(f, "{}", self.error),
+        }
+    }
+}
+
+impl fmt::Display for UserDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use UserDataError::*;
+        match self {
+            TooLarge { bytes, limit } => write!(
+                f,
+                "the file is {:.1} MB; files up to {} MB can be loaded",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            Empty => write!(f, "the file is empty"),
+            Utf16 { .. } => write!(f, "the file is UTF-16 text; {SAVE_AS_UTF8}"),
+            Gbk { offset } => write!(
+                f,
+                "the file is not UTF-8: from byte offset {offset} it looks like GBK/GB18030 Chinese; {SAVE_AS_UTF8}"
+            ),
+            NotUtf8 { offset } => {
+                write!(f, "the file is not UTF-8 text (invalid byte at offset {offset}); {SAVE_AS_UTF8}")
+            }
+            Spreadsheet => write!(f, "this is an Excel workbook, not CSV or JSON; save it as “CSV UTF-8”"),
+            Json(m) => write!(f, "not a dataset JSON file: {m}"),
+            Columns { row, missing, unknown, repeated } => {
+                write!(f, "row {row} (the header) has the wrong columns:")?;
+                if !missing.is_empty() {
+                    write!(f, " missing {};", missing.join(", "))?;
+                }
+                if !unknown.is_empty() {
+                    write!(f, " unknown {};", unknown.join(", "))?;
+                }
+                if !repeated.is_empty() {
+                    write!(f, " repeated {};", repeated.join(", "))?;
+                }
+                write!(f, " expected {} (optional: {})", COLUMNS.join(", "), OPTIONAL_COLUMNS.join(", "))
+            }
+            Rows(errs) => {
+                write!(f, "{} problem(s) in the file", errs.len())?;
+                if errs.len() >= MAX_ROW_ERRORS {
+                    write!(f, " (reading stopped there)")?;
+                }
+                for e in errs {
+                    write!(f, "\n- {e}")?;
+                }
+                Ok(())
+            }
+            NoHeader => write!(f, "the file has no header row; expected the columns {}", COLUMNS.join(", ")),
+            NoProjects => write!(f, "the file has a header but no project rows"),
+            Invalid(errs) => {
+                write!(f, "{} problem(s) in the dataset", errs.len())?;
+                for e in errs.iter().take(MAX_ROW_ERRORS) {
+                    write!(f, "\n- {e}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- bytes → text
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// GBK-looking: nearly every non-ASCII byte is part of a GBK lead/trail pair.
+fn looks_gbk(bytes: &[u8]) -> bool {
+    let (mut pairs, mut stray, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b)
+            && bytes.get(i + 1).is_some_and(|&t| (0x40..=0xFE).contains(&t) && t != 0x7F)
+        {
+            pairs += 1;
+            i += 2;
+        } else {
+            stray += 1;
+            i += 1;
+        }
+    }
+    pairs > 0 && stray * 20 <= pairs
+}
+
+/// UTF-16 without a byte-order mark: ASCII text comes out as every other byte NUL.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    head.len() >= 4 && nuls * 4 >= head.len()
+}
+
+/// Size, emptiness and encoding checks, in that order. Strips a UTF-8 BOM.
+pub fn decode(bytes: &[u8]) -> Result<&str, UserDataError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(UserDataError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
+    }
+    if bytes.is_empty() {
+        return Err(UserDataError::Empty);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(UserDataError::Utf16 { bom: true });
+    }
+    // Zip (xlsx) and OLE (xls) signatures.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(UserDataError::Spreadsheet);
+    }
+    let (skip, body) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    if looks_utf16(body) {
+        return Err(UserDataError::Utf16 { bom: false });
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = skip + e.valid_up_to();
+            return Err(if looks_gbk(body) {
+                UserDataError::Gbk { offset }
+            } else {
+                UserDataError::NotUtf8 { offset }
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(UserDataError::Empty);
+    }
+    Ok(text)
+}
+
+/// JSON when the text starts with `{` or `[`, otherwise CSV.
+pub fn detect(text: &str) -> Format {
+    match text.trim_start().chars().next() {
+        Some('{') | Some('[') => Format::Json,
+        _ => Format::Csv,
+    }
+}
+
+/// The entry point: a user's file → a validated catalog, or a precise error.
+pub fn load(bytes: &[u8]) -> Result<Catalog, UserDataError> {
+    let text = decode(bytes)?;
+    match detect(text) {
+        Format::Json => load_json(text),
+        Format::Csv => load_csv(text),
+    }
+}
+
+fn invalid(err: LoadError, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
+    match err {
+        LoadError::Parse(m) => UserDataError::Json(m),
+        LoadError::Invalid(errs) => {
+            UserDataError::Invalid(errs.into_iter().map(|e| Located { row: locate(&e), error: e }).collect())
+        }
+    }
+}
+
+/// Decoded JSON text (use `load` for bytes: it checks size and encoding first).
+pub fn load_json(text: &str) -> Result<Catalog, UserDataError> {
+    let ds: Dataset = serde_json::from_str(text).map_err(|e| UserDataError::Json(e.to_string()))?;
+    Catalog::new(ds).map_err(|e| invalid(e, |_| None))
+}
+
+/// Decoded CSV text (use `load` for bytes: it checks size and encoding first).
+pub fn load_csv(text: &str) -> Result<Catalog, UserDataError> {
+    let (ds, rows) = read_csv(text)?;
+    Catalog::new(ds).map_err(|e| invalid(e, |v| rows.locate(v)))
+}
+
+/// The dataset a CSV describes, before validation.
+pub fn parse_csv(text: &str) -> Result<Dataset, UserDataError> {
+    read_csv(text).map(|(ds, _)| ds)
+}
+
+// ---------------------------------------------------------------- enum vocabularies
+
+const KINDS: [Kind; 2] = [Kind::Highlight, Kind::Mentioned];
+const STAGES: [Stage; 3] = [Stage::Planned, Stage::UnderConstruction, Stage::InProduction];
+const PERIODS: [Period; 3] = [Period::Once, Period::Annual, Period::Lifetime];
+const QUALIFIERS: [Qualifier; 5] =
+    [Qualifier::AtLeast, Qualifier::Nearly, Qualifier::About, Qualifier::Over, Qualifier::OddMore];
+const EVENTS: [MilestoneEvent; 3] = [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion];
+#[rustfmt::skip]
+const UNITS: [Unit; 16] = {
+    use Unit::*;
+    [
+        Yuan, Person, Kw, Kwh, Tonne, Mu, Hectare, SquareMetre, Hour, Year, Count, Kv, GramPerKwh, BillionUnits,
+        Percent, PercentagePoint,
+    ]
+};
+#[rustfmt::skip]
+const METRICS: [Metric; 29] = {
+    use Metric::*;
+    [
+        Investment, Jobs, OutputValue, ValueAdded, Revenue, ProfitTax, Tax, PowerCapacity, StorageCapacity,
+        Generation, UtilisationHours, LandArea, PermanentLandArea, FloorArea, ProductionCapacity, ProcessingCapacity,
+        StorageVolume, CoalSaved, CoalRate, EmissionsAvoided, ProductionLines, Units, Reserves, ServiceLife,
+        HerdSize, Voltage, Count, GrowthRate, RateChange,
+    ]
+};
+
+/// The serde name of an enum value, which is also its CSV spelling.
+fn slug_of<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// Spellings of an enum's values, built once per file.
+struct Vocab<T> {
+    entries: Vec<(String, T)>,
+}
+
+impl<T: Serialize + Copy> Vocab<T> {
+    fn new(all: &[T]) -> Self {
+        Vocab { entries: all.iter().map(|v| (slug_of(v), *v)).collect() }
+    }
+    fn get(&self, s: &str) -> Option<T> {
+        self.entries.iter().find(|(k, _)| k == s).map(|(_, v)| *v)
+    }
+    fn names(&self) -> Vec<String> {
+        self.entries.iter().map(|(k, _)| k.clone()).collect()
+    }
+}
+
+struct Vocabs {
+    kind: Vocab<Kind>,
+    stage: Vocab<Stage>,
+    period: Vocab<Period>,
+    qualifier: Vocab<Qualifier>,
+    event: Vocab<MilestoneEvent>,
+    unit: Vocab<Unit>,
+    metric: Vocab<Metric>,
+}
+
+impl Vocabs {
+    fn new() -> Self {
+        Vocabs {
+            kind: Vocab::new(&KINDS),
+            stage: Vocab::new(&STAGES),
+            period: Vocab::new(&PERIODS),
+            qualifier: Vocab::new(&QUALIFIERS),
+            event: Vocab::new(&EVENTS),
+            unit: Vocab::new(&UNITS),
+            metric: Vocab::new(&METRICS),
+        }
+    }
+
+    /// What the `metric` column accepts: metrics, then milestone events.
+    fn metric_names(&self) -> Vec<String> {
+        let mut v = self.metric.names();
+        v.extend(self.event.names().into_iter().map(|e| format!("{MILESTONE_PREFIX}{e}")));
+        v
+    }
+}
+
+// ---------------------------------------------------------------- reading CSV
+
+/// Header positions.
+struct Header {
+    index: HashMap<&'static str, usize>,
+    width: usize,
+}
+
+fn known_column(name: &str) -> Option<&'static str> {
+    COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).find(|c| **c == name).copied()
+}
+
+fn read_header(rec: &csv::StringRecord, row: usize) -> Result<Header, UserDataError> {
+    let mut index = HashMap::new();
+    let (mut unknown, mut repeated) = (Vec::new(), Vec::new());
+    for (i, cell) in rec.iter().enumerate() {
+        let name = cell.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            continue; // spreadsheets pad rows with empty cells
+        }
+        match known_column(&name) {
+            Some(c) if index.contains_key(c) => repeated.push(name),
+            Some(c) => {
+                index.insert(c, i);
+            }
+            None => unknown.push(name.chars().take(MAX_QUOTED).collect()),
+        }
+    }
+    let missing: Vec<String> = COLUMNS.iter().filter(|c| !index.contains_key(*c)).map(|c| c.to_string()).collect();
+    if missing.is_empty() && unknown.is_empty() && repeated.is_empty() {
+        Ok(Header { index, width: rec.len() })
+    } else {
+        Err(UserDataError::Columns { row, missing, unknown, repeated })
+    }
+}
+
+/// One data row, cells looked up by column name (absent trailing cells read as empty).
+struct Cells<'a> {
+    rec: &'a csv::StringRecord,
+    header: &'a Header,
+    row: usize,
+}
+
+impl Cells<'_> {
+    fn get(&self, name: &str) -> &str {
+        self.header.index.get(name).and_then(|&i| self.rec.get(i)).map_or("", str::trim)
+    }
+}
+
+/// Where each project's rows are, to point validation errors at a row.
+#[derive(Default)]
+struct RowMap {
+    projects: HashMap<String, ProjectRows>,
+}
+
+#[derive(Default, Clone)]
+struct ProjectRows {
+    first: usize,
+    figures: Vec<usize>,
+    milestones: Vec<usize>,
+}
+
+/// The number in `figures[3].value` for the prefix `figures[`.
+fn index_in(field: &str, prefix: &str) -> Option<usize> {
+    field.strip_prefix(prefix)?.split(']').next()?.parse().ok()
+}
+
+impl RowMap {
+    fn locate(&self, e: &ValidationError) -> Option<usize> {
+        let rows = self.projects.get(e.record.strip_prefix("project ")?)?;
+        if let Some(i) = index_in(&e.field, "figures[") {
+            return rows.figures.get(i).copied();
+        }
+        if let Some(i) = index_in(&e.field, "milestones[") {
+            return rows.milestones.get(i).copied();
+        }
+        Some(rows.first)
+    }
+}
+
+struct PartBuild {
+    id: String,
+    zh: Option<(String, usize)>,
+    en: Option<(String, usize)>,
+}
+
+struct ProjectBuild {
+    project: Project,
+    /// The first row's project columns, to compare later rows against.
+    key: Vec<String>,
+    parts: Vec<PartBuild>,
+    rows: ProjectRows,
+}
+
+struct Meta {
+    values: HashMap<&'static str, String>,
+    year: u16,
+}
+
+struct Builder {
+    vocab: Vocabs,
+    meta: Meta,
+    projects: Vec<ProjectBuild>,
+    project_index: HashMap<String, usize>,
+    districts: Vec<(District, usize)>,
+    district_index: HashMap<String, usize>,
+    themes: Vec<String>,
+    sector_codes: HashSet<&'static str>,
+    errs: Vec<RowError>,
+}
+
+fn parse_line(s: &str) -> Option<u32> {
+    s.parse::<u32>().ok().filter(|&n| n >= 1)
+}
+
+fn split_themes(s: &str) -> Vec<String> {
+    s.split([';', '；']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            vocab: Vocabs::new(),
+            meta: Meta { values: HashMap::new(), year: 0 },
+            projects: Vec::new(),
+            project_index: HashMap::new(),
+            districts: Vec::new(),
+            district_index: HashMap::new(),
+            themes: Vec::new(),
+            sector_codes: HashSet::new(),
+            errs: Vec::new(),
+        }
+    }
+
+    fn err(&mut self, row: usize, field: &str, problem: RowProblem) {
+        self.errs.push(RowError { row, field: field.to_string(), problem });
+    }
+
+    fn full(&self) -> bool {
+        self.errs.len() >= MAX_ROW_ERRORS
+    }
+
+    /// `# key: value`; rows without a known key are comments.
+    fn meta_row(&mut self, text: &str, row: usize) {
+        let body = text.trim_start_matches('#').trim();
+        let Some((key, value)) = body.split_once([':', '：']) else { return };
+        let key = key.trim().to_ascii_lowercase();
+        let Some(key) = META_KEYS.iter().find(|k| **k == key).copied() else { return };
+        let value = value.trim().to_string();
+        if key == "source_year" {
+            match value.parse::<u16>() {
+                Ok(y) => self.meta.year = y,
+                Err(_) => self.err(row, key, RowProblem::BadNumber { value, expected: "a year".into() }),
+            }
+        } else {
+            self.meta.values.insert(key, value);
+        }
+    }
+
+    fn required<'c>(&mut self, c: &'c Cells, field: &str) -> Option<&'c str> {
+        let v = c.get(field);
+        if v.is_empty() {
+            self.err(c.row, field, RowProblem::Missing);
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    /// Both languages or neither; a half-filled pair is an error on the empty side.
+    fn pair(&mut self, c: &Cells, zh: &str, en: &str) -> Option<I18n> {
+        match (c.get(zh), c.get(en)) {
+            ("", "") => None,
+            ("", _) => {
+                self.err(c.row, zh, RowProblem::MissingWith(en.into()));
+                None
+            }
+            (_, "") => {
+                self.err(c.row, en, RowProblem::MissingWith(zh.into()));
+                None
+            }
+            (a, b) => Some(I18n { zh: a.into(), en: b.into() }),
+        }
+    }
+
+    fn enum_value<T: Copy + Serialize>(
+        &mut self,
+        c: &Cells,
+        field: &str,
+        vocab: fn(&Vocabs) -> &Vocab<T>,
+    ) -> Option<T> {
+        let v = c.get(field);
+        if v.is_empty() {
+            return None;
+        }
+        let found = vocab(&self.vocab).get(&v.to_ascii_lowercase());
+        if found.is_none() {
+            let allowed = vocab(&self.vocab).names();
+            self.err(c.row, field, RowProblem::UnknownValue { value: v.into(), allowed });
+        }
+        found
+    }
+
+    fn line(&mut self, c: &Cells, field: &str) -> Option<u32> {
+        let v = self.required(c, field)?;
+        let n = parse_line(v);
+        if n.is_none() {
+            let value = v.to_string();
+            self.err(c.row, field, RowProblem::BadNumber { value, expected: "a line number (1, 2, 3…)".into() });
+        }
+        n
+    }
+
+    fn slug(&mut self, c: &Cells, field: &str, value: &str) -> bool {
+        let ok = is_slug(value);
+        if !ok {
+            self.err(c.row, field, RowProblem::NotSlug(value.into()));
+        }
+        ok
+    }
+
+    fn district(&mut self, c: &Cells) -> Option<String> {
+        let id = c.get("district_id");
+        if id.is_empty() {
+            for f in ["district_zh", "district_en"] {
+                if !c.get(f).is_empty() {
+                    self.err(c.row, "district_id", RowProblem::MissingWith(f.into()));
+                }
+            }
+            return None;
+        }
+        if !self.slug(c, "district_id", id) {
+            return None;
+        }
+        let zh = self.required(c, "district_zh");
+        let en = self.required(c, "district_en");
+        let (Some(zh), Some(en)) = (zh, en) else { return Some(id.into()) };
+        match self.district_index.get(id).copied() {
+            Some(i) => {
+                let (d, first_row) = &self.districts[i];
+                let (first_row, name) = (*first_row, d.name.clone());
+                for (field, first, here) in [("district_zh", &name.zh, zh), ("district_en", &name.en, en)] {
+                    if first != here {
+                        let problem = RowProblem::Conflict {
+                            record: format!("district {id}"),
+                            first_row,
+                            first: first.clone(),
+                            here: here.into(),
+                        };
+                        self.err(c.row, field, problem);
+                    }
+                }
+            }
+            None => {
+                let n = self.districts.len();
+                let (col, row) = (n % TILE_COLUMNS, n / TILE_COLUMNS);
+                let Ok(row_u8) = u8::try_from(row) else {
+                    self.err(c.row, "district_id", RowProblem::Other("more than 1024 districts".into()));
+                    return None;
+                };
+                let tile = [col as u8, row_u8];
+                let name = I18n { zh: zh.into(), en: en.into() };
+                self.district_index.insert(id.into(), n);
+                self.districts.push((District { id: id.into(), name, tile }, c.row));
+            }
+        }
+        Some(id.into())
+    }
+
+    fn sector(&mut self, c: &Cells) -> String {
+        let Some(code) = self.required(c, "sector_code") else { return String::new() };
+        match by_code(code) {
+            Some(s) => {
+                self.sector_codes.insert(s.code);
+                s.slug.into()
+            }
+            None => {
+                let allowed = SECTIONS.iter().map(|s| format!("{} ({})", s.code, s.slug)).collect();
+                self.err(c.row, "sector_code", RowProblem::UnknownValue { value: code.into(), allowed });
+                String::new()
+            }
+        }
+    }
+
+    fn themes(&mut self, c: &Cells) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in split_themes(c.get("themes")) {
+            if self.slug(c, "themes", &t) {
+                if !self.themes.contains(&t) {
+                    self.themes.push(t.clone());
+                }
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn stage(&mut self, c: &Cells, project_line: u32) -> Option<StageRecord> {
+        let stage_line = c.get("stage_line");
+        let Some(value) = self.enum_value(c, "stage", |v| &v.stage) else {
+            if c.get("stage").is_empty() && !stage_line.is_empty() {
+                self.err(c.row, "stage", RowProblem::MissingWith("stage_line".into()));
+            }
+            return None;
+        };
+        let line = if stage_line.is_empty() { Some(project_line) } else { self.line(c, "stage_line") };
+        line.map(|line| StageRecord { value, src: SourceRef { line } })
+    }
+
+    /// The project columns of a project's first row. Errors are recorded; the returned
+    /// project holds placeholders where a value was bad (the file is rejected then anyway).
+    fn project(&mut self, c: &Cells, id: &str) -> Project {
+        let kind = self.required(c, "kind").and(self.enum_value(c, "kind", |v| &v.kind));
+        let name = self.pair(c, "name_zh", "name_en");
+        if name.is_none() && c.get("name_zh").is_empty() && c.get("name_en").is_empty() {
+            self.err(c.row, "name_zh", RowProblem::Missing);
+        }
+        let district = self.district(c);
+        let sector = self.sector(c);
+        let themes = self.themes(c);
+        let company = self.pair(c, "company_zh", "company_en");
+        let summary = self.pair(c, "summary_zh", "summary_en");
+        if summary.is_none() && c.get("summary_zh").is_empty() && c.get("summary_en").is_empty() {
+            self.err(c.row, "summary_zh", RowProblem::Missing);
+        }
+        let line = self.line(c, "project_line").unwrap_or(1);
+        let stage = self.stage(c, line);
+        Project {
+            id: id.into(),
+            kind: kind.unwrap_or(Kind::Mentioned),
+            name: name.unwrap_or_default(),
+            district,
+            sector,
+            themes,
+            stage,
+            company,
+            summary: summary.unwrap_or_default(),
+            parts: Vec::new(),
+            milestones: Vec::new(),
+            figures: Vec::new(),
+            src: SourceRef { line },
+        }
+    }
+
+    fn key(c: &Cells) -> Vec<String> {
+        PROJECT_COLUMNS
+            .iter()
+            .map(|f| if *f == "themes" { split_themes(c.get(f)).join(";") } else { c.get(f).to_string() })
+            .collect()
+    }
+
+    /// Later rows of a project must repeat its columns exactly.
+    fn check_same(&mut self, c: &Cells, p: usize) {
+        let here = Self::key(c);
+        let (first_row, id) = (self.projects[p].rows.first, self.projects[p].project.id.clone());
+        for (i, field) in PROJECT_COLUMNS.iter().enumerate() {
+            let first = &self.projects[p].key[i];
+            if *first != here[i] {
+                let problem = RowProblem::Conflict {
+                    record: format!("project {id}"),
+                    first_row,
+                    first: first.clone(),
+                    here: here[i].clone(),
+                };
+                self.errs.push(RowError { row: c.row, field: field.to_string(), problem });
+            }
+        }
+    }
+
+    /// Registers the row's part (and its names, which must agree across rows).
+    fn part(&mut self, c: &Cells, p: usize) -> Option<String> {
+        let id = c.get("part");
+        let (zh, en) = (c.get("part_zh"), c.get("part_en"));
+        if id.is_empty() {
+            for (f, v) in [("part_zh", zh), ("part_en", en)] {
+                if !v.is_empty() {
+                    self.err(c.row, "part", RowProblem::MissingWith(f.into()));
+                }
+            }
+            return None;
+        }
+        if !self.slug(c, "part", id) {
+            return None;
+        }
+        let project = self.projects[p].project.id.clone();
+        let parts = &mut self.projects[p].parts;
+        let k = match parts.iter().position(|x| x.id == id) {
+            Some(k) => k,
+            None => {
+                parts.push(PartBuild { id: id.into(), zh: None, en: None });
+                parts.len() - 1
+            }
+        };
+        let build = &mut parts[k];
+        let mut conflicts = Vec::new();
+        for (field, value, slot) in [("part_zh", zh, &mut build.zh), ("part_en", en, &mut build.en)] {
+            if value.is_empty() {
+                continue;
+            }
+            match slot {
+                Some((first, first_row)) if first != value => conflicts.push((field, first.clone(), *first_row)),
+                Some(_) => {}
+                None => *slot = Some((value.to_string(), c.row)),
+            }
+        }
+        for (field, first, first_row) in conflicts {
+            let record = format!("project {project}, part {id}");
+            let here = if field == "part_zh" { zh } else { en }.to_string();
+            self.err(c.row, field, RowProblem::Conflict { record, first_row, first, here });
+        }
+        Some(id.into())
+    }
+
+    fn number(&mut self, c: &Cells, field: &str) -> Option<f64> {
+        let v = self.required(c, field)?;
+        match v.parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 => Some(n),
+            _ => {
+                let value = v.to_string();
+                self.err(c.row, field, RowProblem::BadNumber { value, expected: "a number ≥ 0 in base units".into() });
+                None
+            }
+        }
+    }
+
+    fn milestone(&mut self, c: &Cells, event: MilestoneEvent, part: Option<String>) -> Option<Milestone> {
+        for f in ["item_zh", "item_en", "period", "unit", "qualifier"] {
+            if !c.get(f).is_empty() {
+                self.err(c.row, f, RowProblem::NotAllowed("on a milestone row".into()));
+            }
+        }
+        let date = self.required(c, "value").map(String::from);
+        let printed = self.required(c, "printed").map(String::from);
+        let line = self.line(c, "line");
+        Some(Milestone { event, part, date: date?, printed: printed?, src: SourceRef { line: line? } })
+    }
+
+    fn figure(&mut self, c: &Cells, metric: Metric, part: Option<String>) -> Option<Figure> {
+        let item = self.pair(c, "item_zh", "item_en");
+        let period = self.enum_value(c, "period", |v| &v.period);
+        let period_ok = period.is_some() || c.get("period").is_empty();
+        let value = self.number(c, "value");
+        let unit = self.required(c, "unit").and(self.enum_value(c, "unit", |v| &v.unit));
+        let printed = self.required(c, "printed").map(String::from);
+        let qualifier = self.enum_value(c, "qualifier", |v| &v.qualifier);
+        let qualifier_ok = qualifier.is_some() || c.get("qualifier").is_empty();
+        let line = self.line(c, "line");
+        if !(period_ok && qualifier_ok) {
+            return None;
+        }
+        Some(Figure {
+            metric,
+            part,
+            item,
+            period: period.unwrap_or_default(),
+            value: value?,
+            unit: unit?,
+            printed: printed?,
+            qualifier,
+            src: SourceRef { line: line? },
+        })
+    }
+
+    fn data_row(&mut self, c: &Cells) {
+        let Some(id) = self.required(c, "project_id") else { return };
+        if !self.slug(c, "project_id", id) {
+            return;
+        }
+        let p = match self.project_index.get(id).copied() {
+            Some(p) => {
+                self.check_same(c, p);
+                p
+            }
+            None => {
+                let project = self.project(c, id);
+                let rows = ProjectRows { first: c.row, ..ProjectRows::default() };
+                self.projects.push(ProjectBuild { project, key: Self::key(c), parts: Vec::new(), rows });
+                self.project_index.insert(id.into(), self.projects.len() - 1);
+                self.projects.len() - 1
+            }
+        };
+        let part = self.part(c, p);
+        let metric = c.get("metric").to_ascii_lowercase();
+        if metric.is_empty() {
+            // A project-only or part row: no figure cells.
+            if let Some(f) = FIGURE_COLUMNS.iter().find(|f| !c.get(f).is_empty()) {
+                self.err(c.row, "metric", RowProblem::MissingWith((*f).into()));
+            }
+            return;
+        }
+        let event = metric.strip_prefix(MILESTONE_PREFIX).and_then(|e| self.vocab.event.get(e));
+        if let Some(event) = event {
+            if let Some(m) = self.milestone(c, event, part) {
+                self.projects[p].project.milestones.push(m);
+                self.projects[p].rows.milestones.push(c.row);
+            }
+            return;
+        }
+        let Some(metric) = self.vocab.metric.get(&metric) else {
+            let allowed = self.vocab.metric_names();
+            self.err(c.row, "metric", RowProblem::UnknownValue { value: c.get("metric").into(), allowed });
+            return;
+        };
+        if let Some(f) = self.figure(c, metric, part) {
+            self.projects[p].project.figures.push(f);
+            self.projects[p].rows.figures.push(c.row);
+        }
+    }
+
+    fn finish(self) -> Result<(Dataset, RowMap), UserDataError> {
+        if !self.errs.is_empty() {
+            return Err(UserDataError::Rows(self.errs));
+        }
+        if self.projects.is_empty() {
+            return Err(UserDataError::NoProjects);
+        }
+        let meta = |k: &str, default: &str| -> String {
+            self.meta.values.get(k).filter(|v| !v.is_empty()).cloned().unwrap_or_else(|| default.to_string())
+        };
+        let region = I18n { zh: meta("region_zh", DEFAULT_NAME_ZH), en: meta("region_en", DEFAULT_NAME_EN) };
+        let source = Source {
+            file: meta("source_file", DEFAULT_NAME_EN),
+            title: I18n { zh: meta("source_title_zh", &region.zh), en: meta("source_title_en", &region.en) },
+            year: self.meta.year,
+        };
+        let mut rows = RowMap::default();
+        let mut projects = Vec::new();
+        for b in self.projects {
+            let mut p = b.project;
+            p.parts = b
+                .parts
+                .into_iter()
+                .map(|x| {
+                    let name = |n: Option<(String, usize)>| n.map_or_else(|| x.id.clone(), |(s, _)| s);
+                    Part { name: I18n { zh: name(x.zh), en: name(x.en) }, id: x.id }
+                })
+                .collect();
+            rows.projects.insert(p.id.clone(), b.rows);
+            projects.push(p);
+        }
+        let ds = Dataset {
+            release: meta("release", DEFAULT_RELEASE),
+            region,
+            source,
+            districts: self.districts.into_iter().map(|(d, _)| d).collect(),
+            sectors: SECTIONS.iter().filter(|s| self.sector_codes.contains(s.code)).map(|s| s.to_sector()).collect(),
+            themes: self
+                .themes
+                .into_iter()
+                .map(|t| Theme { name: I18n { zh: t.clone(), en: t.clone() }, id: t })
+                .collect(),
+            projects,
+            programme: Vec::new(),
+        };
+        Ok((ds, rows))
+    }
+}
+
+fn read_csv(text: &str) -> Result<(Dataset, RowMap), UserDataError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut b = Builder::new();
+    let mut header: Option<Header> = None;
+    let mut row = 0usize;
+    let mut rec = csv::StringRecord::new();
+    loop {
+        row += 1;
+        match reader.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                b.err(row, "", RowProblem::Other(format!("unreadable CSV: {e}")));
+                break;
+            }
+        }
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let first = rec.get(0).unwrap_or("").trim_start();
+        if first.starts_with('#') {
+            // An unquoted comma splits a comment into cells: join them back.
+            let text = rec.iter().collect::<Vec<_>>().join(",");
+            b.meta_row(text.trim_end_matches(','), row);
+            continue;
+        }
+        let Some(h) = &header else {
+            header = Some(read_header(&rec, row)?);
+            continue;
+        };
+        if rec.len() > h.width && rec.iter().skip(h.width).any(|c| !c.trim().is_empty()) {
+            b.err(row, "", RowProblem::TooManyFields { found: rec.len(), expected: h.width });
+        } else {
+            b.data_row(&Cells { rec: &rec, header: h, row });
+        }
+        if b.full() {
+            break;
+        }
+    }
+    if header.is_none() {
+        return Err(UserDataError::NoHeader);
+    }
+    b.finish()
+}
+
+// ---------------------------------------------------------------- writing CSV
+
+const HELP: &str = "# One row per figure, part or milestone (metric milestone-start, milestone-production or \
+milestone-completion, value YYYY-MM); a project without any is one row with the figure columns empty. \
+Rows starting with # are optional; keys: release, region_zh, region_en, source_file, source_title_zh, \
+source_title_en, source_year.";
+
+fn all_columns() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).copied()
+}
+
+/// A row under construction, cells in `all_columns` order.
+struct OutRow(Vec<String>);
+
+impl OutRow {
+    fn set(&mut self, column: &str, value: impl Into<String>) {
+        if let Some(i) = all_columns().position(|c| c == column) {
+            self.0[i] = value.into();
+        }
+    }
+}
+
+fn project_row(ds: &Dataset, p: &Project) -> OutRow {
+    let mut r = OutRow(vec![String::new(); COLUMNS.len() + OPTIONAL_COLUMNS.len()]);
+    r.set("project_id", &p.id);
+    r.set("kind", slug_of(&p.kind));
+    r.set("name_zh", &p.name.zh);
+    r.set("name_en", &p.name.en);
+    if let Some(d) = &p.district {
+        r.set("district_id", d);
+        if let Some(d) = ds.districts.iter().find(|x| &x.id == d) {
+            r.set("district_zh", &d.name.zh);
+            r.set("district_en", &d.name.en);
+        }
+    }
+    let code = ds.sectors.iter().find(|s| s.id == p.sector).map(|s| s.code.clone());
+    r.set("sector_code", code.unwrap_or_else(|| super::gbt4754::by_slug(&p.sector).map_or("", |s| s.code).into()));
+    r.set("themes", p.themes.join(";"));
+    if let Some(s) = &p.stage {
+        r.set("stage", slug_of(&s.value));
+        r.set("stage_line", s.src.line.to_string());
+    }
+    if let Some(c) = &p.company {
+        r.set("company_zh", &c.zh);
+        r.set("company_en", &c.en);
+    }
+    r.set("summary_zh", &p.summary.zh);
+    r.set("summary_en", &p.summary.en);
+    r.set("project_line", p.src.line.to_string());
+    r
+}
+
+fn project_rows(ds: &Dataset, p: &Project) -> Vec<OutRow> {
+    let mut out = Vec::new();
+    // Part rows first: they keep the parts' order and names, and parts no figure uses.
+    for part in &p.parts {
+        let mut r = project_row(ds, p);
+        r.set("part", &part.id);
+        r.set("part_zh", &part.name.zh);
+        r.set("part_en", &part.name.en);
+        out.push(r);
+    }
+    for f in &p.figures {
+        let mut r = project_row(ds, p);
+        r.set("metric", slug_of(&f.metric));
+        r.set("part", f.part.clone().unwrap_or_default());
+        if let Some(item) = &f.item {
+            r.set("item_zh", &item.zh);
+            r.set("item_en", &item.en);
+        }
+        r.set("period", slug_of(&f.period));
+        // Rust prints the shortest text that reads back to the same f64, never in exponent form.
+        r.set("value", f.value.to_string());
+        r.set("unit", slug_of(&f.unit));
+        r.set("printed", &f.printed);
+        r.set("qualifier", f.qualifier.as_ref().map(slug_of).unwrap_or_default());
+        r.set("line", f.src.line.to_string());
+        out.push(r);
+    }
+    for m in &p.milestones {
+        let mut r = project_row(ds, p);
+        r.set("metric", format!("{MILESTONE_PREFIX}{}", slug_of(&m.event)));
+        r.set("part", m.part.clone().unwrap_or_default());
+        r.set("value", &m.date);
+        r.set("printed", &m.printed);
+        r.set("line", m.src.line.to_string());
+        out.push(r);
+    }
+    if out.is_empty() {
+        out.push(project_row(ds, p));
+    }
+    out
+}
+
+fn write_csv(ds: &Dataset, help: Option<&str>) -> String {
+    let mut w = csv::WriterBuilder::new().flexible(true).has_headers(false).from_writer(Vec::new());
+    // Writing to memory cannot fail; a failed row would only be missing, never a panic.
+    if let Some(h) = help {
+        let _ = w.write_record([h]);
+    }
+    let meta = [
+        ("release", ds.release.clone()),
+        ("region_zh", ds.region.zh.clone()),
+        ("region_en", ds.region.en.clone()),
+        ("source_file", ds.source.file.clone()),
+        ("source_title_zh", ds.source.title.zh.clone()),
+        ("source_title_en", ds.source.title.en.clone()),
+        ("source_year", ds.source.year.to_string()),
+    ];
+    for (k, v) in meta {
+        let _ = w.write_record([format!("# {k}: {v}")]);
+    }
+    let _ = w.write_record(all_columns());
+    for p in &ds.projects {
+        for r in project_rows(ds, p) {
+            let _ = w.write_record(&r.0);
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The long-format CSV of a dataset (with a BOM for Excel): metadata rows, header, then
+/// each project's part, figure and milestone rows. `load` reads it back to the same
+/// projects; programme figures have no CSV form and are left out.
+pub fn dataset_to_csv(ds: &Dataset) -> String {
+    write_csv(ds, None)
+}
+
+/// A downloadable template: a help row, the embedded dataset's metadata rows, the header
+/// and three rows of one embedded project (a part, a whole-project figure, a figure of
+/// that part). It loads as it is.
+pub fn template_csv() -> String {
+    let Ok(mut ds) = serde_json::from_str::<Dataset>(EMBEDDED_JSON) else {
+        return write_csv(&empty_dataset(), Some(HELP));
+    };
+    let sample = ds.projects.iter().find_map(|p| {
+        let part = p.parts.iter().find(|x| p.figures.iter().any(|f| f.part.as_ref() == Some(&x.id)))?;
+        let whole = p.figures.iter().find(|f| f.part.is_none())?;
+        let of_part = p.figures.iter().find(|f| f.part.as_ref() == Some(&part.id))?;
+        Some(Project {
+            parts: vec![part.clone()],
+            figures: vec![whole.clone(), of_part.clone()],
+            milestones: Vec::new(),
+            ..p.clone()
+        })
+    });
+    ds.projects = sample.into_iter().collect();
+    ds.programme.clear();
+    write_csv(&ds, Some(HELP))
+}
+
+fn empty_dataset() -> Dataset {
+    let name = I18n { zh: DEFAULT_NAME_ZH.into(), en: DEFAULT_NAME_EN.into() };
+    Dataset {
+        release: DEFAULT_RELEASE.into(),
+        region: name.clone(),
+        source: Source { file: DEFAULT_NAME_EN.into(), title: name, year: 0 },
+        districts: Vec::new(),
+        sectors: Vec::new(),
+        themes: Vec::new(),
+        projects: Vec::new(),
+        programme: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde's "expected one of `a`, `b`" lists every variant: our tables must have them all.
+    fn covers_every_variant<T: Serialize + Copy + serde::de::DeserializeOwned>(all: &[T]) {
+        let err = serde_json::from_str::<T>("\"zzz\"").err().map(|e| e.to_string()).unwrap_or_default();
+        let listed = err.matches('`').count() / 2 - 1;
+        assert_eq!(listed, all.len(), "{err}");
+        for v in all {
+            assert!(err.contains(&format!("`{}`", slug_of(v))), "{err}");
+        }
+    }
+
+    #[test]
+    fn vocabularies_are_complete() {
+        covers_every_variant(&KINDS);
+        covers_every_variant(&STAGES);
+        covers_every_variant(&PERIODS);
+        covers_every_variant(&QUALIFIERS);
+        covers_every_variant(&EVENTS);
+        covers_every_variant(&UNITS);
+        covers_every_variant(&METRICS);
+    }
+
+    #[test]
+    fn encodings() {
+        assert!(looks_gbk(&[0xCD, 0xA8, 0xC1, 0xC9, b',', 0xCA, 0xD0]));
+        assert!(!looks_gbk(b"plain"));
+        assert!(looks_utf16(&[b'a', 0, b',', 0, b'b', 0]));
+        assert!(!looks_utf16("通辽,a".as_bytes()));
+    }
+
+    #[test]
+    fn locating_validation_errors() {
+        let mut map = RowMap::default();
+        map.projects.insert("x".into(), ProjectRows { first: 4, figures: vec![5, 7], milestones: vec![9] });
+        let e = |record: &str, field: &str| ValidationError {
+            record: record.into(),
+            field: field.into(),
+            message: String::new(),
+        };
+        assert_eq!(map.locate(&e("project x", "figures[1].value")), Some(7));
+        assert_eq!(map.locate(&e("project x", "milestones[0].date")), Some(9));
+        assert_eq!(map.locate(&e("project x", "name.en")), Some(4));
+        assert_eq!(map.locate(&e("project y", "name.en")), None);
+        assert_eq!(map.locate(&e("district a", "id")), None);
+    }
+}
