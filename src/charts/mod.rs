@@ -59,19 +59,25 @@ pub const PROGRAMME_TOTAL: RGBColor = RGBColor(0xe0, 0xe7, 0xff);
 pub const PROGRAMME_NAMED: RGBColor = RGBColor(0x37, 0x30, 0xa3);
 pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
 
-/// Shortens `text` with an ellipsis until `fits` accepts it.
+/// Shortens `text` with an ellipsis until `fits` accepts it. Binary search: in the
+/// browser every `fits` call is a text measurement (a forced layout).
 pub fn fit_text(text: &str, fits: impl Fn(&str) -> bool) -> String {
     if fits(text) {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    for n in (1..chars.len()).rev() {
-        let candidate: String = chars[..n].iter().collect::<String>() + "…";
-        if fits(&candidate) {
-            return candidate;
+    let cut = |n: usize| chars[..n].iter().collect::<String>() + "…";
+    // Invariant: `lo` characters fit (0 always "fits" as a bare ellipsis), `hi` do not.
+    let (mut lo, mut hi) = (0, chars.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if fits(&cut(mid)) {
+            lo = mid;
+        } else {
+            hi = mid;
         }
     }
-    "…".to_string()
+    cut(lo)
 }
 
 /// What a drawn chart offers the UI: the mark under a pointer and where each mark

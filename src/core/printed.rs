@@ -20,57 +20,85 @@ const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 const INFIX_QUALIFIERS: &[(&str, Qualifier)] = &[("余", Qualifier::OddMore), ("多", Qualifier::OddMore)];
 
-/// Unit tokens with the factor that turns one token into base units.
+/// Unit tokens with the power of ten that turns one token into base units.
 /// Longer tokens first, so "千瓦时" wins over "千瓦".
-fn unit_tokens(unit: Unit) -> &'static [(&'static str, f64)] {
+fn unit_tokens(unit: Unit) -> &'static [(&'static str, i32)] {
     match unit {
-        Unit::Yuan => &[("元", 1.0)],
-        Unit::Person => &[("人", 1.0), ("名", 1.0), ("个", 1.0)],
-        Unit::Kw => &[("千瓦", 1.0), ("兆瓦", 1000.0), ("MW", 1000.0)],
-        Unit::Kwh => &[("千瓦时", 1.0)],
-        Unit::Tonne => &[("吨标煤", 1.0), ("吨/年", 1.0), ("吨", 1.0)],
-        Unit::Mu => &[("亩", 1.0)],
-        Unit::Hectare => &[("公顷", 1.0)],
-        Unit::SquareMetre => &[("平方米", 1.0)],
-        Unit::Hour => &[("小时", 1.0), ("个", 1.0)],
-        Unit::Year => &[("年", 1.0)],
-        Unit::Count => &[("个", 1.0), ("条", 1.0), ("台", 1.0), ("座", 1.0), ("项", 1.0), ("支", 1.0), ("家", 1.0), ("头", 1.0), ("", 1.0)],
-        Unit::Kv => &[("千伏", 1.0)],
-        Unit::GramPerKwh => &[("g/kWh", 1.0)],
-        Unit::BillionUnits => &[("十亿", 1.0)],
-        Unit::Percent => &[("%", 1.0)],
-        Unit::PercentagePoint => &[("个百分点", 1.0)],
+        Unit::Yuan => &[("元", 0)],
+        Unit::Person => &[("人", 0), ("名", 0), ("个", 0)],
+        Unit::Kw => &[("千瓦", 0), ("兆瓦", 3), ("MW", 3)],
+        Unit::Kwh => &[("千瓦时", 0)],
+        Unit::Tonne => &[("吨标煤", 0), ("吨/年", 0), ("吨", 0)],
+        Unit::Mu => &[("亩", 0)],
+        Unit::Hectare => &[("公顷", 0)],
+        Unit::SquareMetre => &[("平方米", 0)],
+        Unit::Hour => &[("小时", 0), ("个", 0)],
+        Unit::Year => &[("年", 0)],
+        Unit::Count => &[("个", 0), ("条", 0), ("台", 0), ("座", 0), ("项", 0), ("支", 0), ("家", 0), ("头", 0), ("", 0)],
+        Unit::Kv => &[("千伏", 0)],
+        Unit::GramPerKwh => &[("g/kWh", 0)],
+        Unit::BillionUnits => &[("十亿", 0)],
+        Unit::Percent => &[("%", 0)],
+        Unit::PercentagePoint => &[("个百分点", 0)],
     }
 }
 
-fn chinese_digit(c: char) -> Option<f64> {
+fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
-        '一' => 1.0,
-        '二' | '两' => 2.0,
-        '三' => 3.0,
-        '四' => 4.0,
-        '五' => 5.0,
-        '六' => 6.0,
-        '七' => 7.0,
-        '八' => 8.0,
-        '九' => 9.0,
-        '十' => 10.0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
         _ => return None,
     })
 }
 
+/// A decimal number kept exact: `mantissa × 10^-decimals`.
+#[derive(Debug, Clone, Copy)]
+struct Decimal {
+    mantissa: u128,
+    decimals: i32,
+}
+
 /// Reads a leading number: arabic digits with an optional decimal point, or one
 /// Chinese numeral. Returns the number and the rest of the text.
-fn take_number(s: &str) -> Option<(f64, &str)> {
+fn take_number(s: &str) -> Option<(Decimal, &str)> {
     let end = s
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
         .map_or(s.len(), |(i, _)| i);
     if end > 0 {
-        return s[..end].parse::<f64>().ok().map(|v| (v, &s[end..]));
+        let text = &s[..end];
+        let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+        if int.is_empty() || frac.contains('.') || int.len() + frac.len() > 30 {
+            return None;
+        }
+        let mantissa = format!("{int}{frac}").parse::<u128>().ok()?;
+        return Some((Decimal { mantissa, decimals: frac.len() as i32 }, &s[end..]));
     }
     let c = s.chars().next()?;
-    chinese_digit(c).map(|v| (v, &s[c.len_utf8()..]))
+    chinese_digit(c).map(|v| (Decimal { mantissa: u128::from(v), decimals: 0 }, &s[c.len_utf8()..]))
+}
+
+/// The nearest f64 to `mantissa × 10^exp`, rounded once, so "140.48亿" is exactly 14048000000.
+fn to_f64(mantissa: u128, exp: i32) -> f64 {
+    if exp >= 0 {
+        match 10u128.checked_pow(exp as u32).and_then(|p| mantissa.checked_mul(p)) {
+            Some(v) => v as f64,
+            None => mantissa as f64 * 10f64.powi(exp),
+        }
+    } else if exp >= -22 {
+        // Both operands are exact (powers of ten up to 1e22 are), so the division rounds once.
+        mantissa as f64 / 10f64.powi(-exp)
+    } else {
+        mantissa as f64 * 10f64.powi(exp)
+    }
 }
 
 fn strip_any<'a>(s: &'a str, list: &[(&str, Qualifier)], prefix: bool) -> (&'a str, Option<Qualifier>) {
@@ -90,18 +118,21 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
     let (s, post) = strip_any(s, SUFFIX_QUALIFIERS, false);
 
     // "近万人": the magnitude alone stands for one of it.
-    let (mut value, mut rest) = match take_number(s) {
+    let (mut number, mut rest) = match take_number(s) {
         Some(n) => n,
-        None if s.starts_with('万') || s.starts_with('亿') => (1.0, s),
+        None if s.starts_with('万') || s.starts_with('亿') => (Decimal { mantissa: 1, decimals: 0 }, s),
         None => return Err(format!("no number in {printed:?}")),
     };
     // "2×100MW": a count times a size.
     if let Some(r) = rest.strip_prefix('×').or_else(|| rest.strip_prefix('x')) {
         let (m, r) = take_number(r).ok_or_else(|| format!("no number after × in {printed:?}"))?;
-        value *= m;
+        number = Decimal {
+            mantissa: number.mantissa.checked_mul(m.mantissa).ok_or_else(|| format!("{printed:?} is too large"))?,
+            decimals: number.decimals + m.decimals,
+        };
         rest = r;
     }
-    let mut infix = None;
+    let mut exp = -number.decimals;
     let mut magnitude_seen = false;
     loop {
         // "十亿" is itself a unit (billions of activity units), not a magnitude.
@@ -109,19 +140,18 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
             break;
         }
         if let Some(r) = rest.strip_prefix('万') {
-            value *= 1e4;
+            exp += 4;
             rest = r;
         } else if let Some(r) = rest.strip_prefix('亿') {
-            value *= 1e8;
+            exp += 8;
             rest = r;
         } else {
             break;
         }
         magnitude_seen = true;
     }
-    let (r, q) = strip_any(rest, INFIX_QUALIFIERS, true);
-    if q.is_some() {
-        infix = q;
+    let (r, infix) = strip_any(rest, INFIX_QUALIFIERS, true);
+    if infix.is_some() {
         rest = r;
     }
     let (token, factor) = unit_tokens(unit)
@@ -135,17 +165,7 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
     if qualifiers.len() > 1 {
         return Err(format!("more than one qualifier in {printed:?}"));
     }
-    Ok(Parsed { value: round_exact(value * factor), qualifier: qualifiers.first().copied() })
-}
-
-/// Removes binary noise from decimal products (1.9 × 1e4 = 19000.000000000004).
-fn round_exact(v: f64) -> f64 {
-    let r = (v * 1e6).round() / 1e6;
-    if (r - r.round()).abs() < 1e-9 {
-        r.round()
-    } else {
-        r
-    }
+    Ok(Parsed { value: to_f64(number.mantissa, exp + factor), qualifier: qualifiers.first().copied() })
 }
 
 #[cfg(test)]
@@ -182,6 +202,10 @@ mod tests {
         assert_eq!(p("30%以上", Unit::Percent), (30.0, Some(Qualifier::AtLeast)));
         assert_eq!(p("44个百分点", Unit::PercentagePoint), (44.0, None));
         assert_eq!(p("3770.3吨/年", Unit::Tonne), (3770.3, None));
+        // Exact in yuan where binary floating point multiplication is not (140.48 × 1e8).
+        assert_eq!(p("140.48亿元", Unit::Yuan), (14_048_000_000.0, None));
+        assert_eq!(p("266.22亿元", Unit::Yuan), (26_622_000_000.0, None));
+        assert_eq!(p("0.01亿元", Unit::Yuan), (1_000_000.0, None));
     }
 
     #[test]
@@ -191,5 +215,7 @@ mod tests {
         assert!(parse_printed("", Unit::Yuan).is_err());
         assert!(parse_printed("近约100亿元", Unit::Yuan).is_err());
         assert!(parse_printed("300", Unit::Count).is_err());
+        assert!(parse_printed("1.2.3亿元", Unit::Yuan).is_err());
+        assert!(parse_printed(&format!("{}亿元", "9".repeat(60)), Unit::Yuan).is_err());
     }
 }

@@ -1,0 +1,81 @@
+// The 100k-project part of the benchmark: loading through the user-file path,
+// interaction timings, wasm heap, and crossfilter2 on the same rows in the same page.
+import { statSync } from 'node:fs';
+import { newPage } from '../tests/e2e/browser.mjs';
+
+export async function benchLarge({ browser, server, file, report, median, p95, runs, crossfilter }) {
+  const page = await newPage(browser.context);
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.goto(`${server.url}/?lang=en`);
+  await page.waitForSelector('canvas[data-anchors]');
+  const heapBefore = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+
+  // Load: change event → 100,000 rows counted in the table heading.
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid="file-input"]');
+    input.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="row-count"]')?.textContent === '100000' && !window.__t1) window.__t1 = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.setInputFiles('[data-testid="file-input"]', file);
+  await page.waitForFunction(() => window.__t1, null, { timeout: 120000 });
+  const load = await page.evaluate(() => window.__t1 - window.__t0);
+  const size = statSync(file).size;
+  report('100k: file → parsed, validated, indexed, table shown', load.toFixed(0), 'ms', 'goal ≤ 250');
+  const heapAfter = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  report('100k: raw file size', (size / 1048576).toFixed(1), 'MiB');
+  report('100k: wasm heap after load (memory size)', (heapAfter / 1048576).toFixed(1), 'MiB');
+  report('100k: heap ÷ raw data size', (heapAfter / size).toFixed(2), '×', 'goal ≤ 3');
+  report('100k: heap growth ÷ raw data size', ((heapAfter - heapBefore) / size).toFixed(2), '×');
+
+  // Interaction: a facet click → table and chart updated.
+  await page.waitForSelector('canvas[data-anchors]');
+  const clicks = await page.evaluate(async (n) => {
+    const times = [];
+    const input = document.querySelector('fieldset[data-facet="sector"] input[value="manufacturing"]');
+    const canvas = document.querySelector('[data-testid="sector-chart"]');
+    for (let i = 0; i < n * 2; i += 1) {
+      const before = canvas.dataset.anchors;
+      const t0 = performance.now();
+      input.click();
+      while (canvas.dataset.anchors === before) await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, runs);
+  report('100k: filter click → table + charts updated (median)', median(clicks).toFixed(0), 'ms');
+  report('100k: filter click → table + charts updated (p95)', p95(clicks).toFixed(0), 'ms', 'goal ≤ 16');
+
+  // Side by side: filter one sector + group by sector, ours (core, in wasm) and crossfilter2's.
+  await page.evaluate(crossfilter);
+  const side = await page.evaluate(async ({ text, reps }) => {
+    const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(',');
+    const [si, vi] = [head.indexOf('sector_code'), head.indexOf('value')];
+    const records = lines.slice(1).map((l) => { const c = l.split(','); return { sector: c[si], investment: Number(c[vi]) }; });
+    const t0 = performance.now();
+    const cf = window.crossfilter(records);
+    const bySector = cf.dimension((d) => d.sector);
+    const groupDim = cf.dimension((d) => d.sector);
+    const sums = groupDim.group().reduceSum((d) => d.investment);
+    const indexing = performance.now() - t0;
+    const t1 = performance.now();
+    let sink = 0;
+    for (let i = 0; i < reps; i += 1) {
+      bySector.filterExact(i % 2 ? 'C' : 'D');
+      sink += sums.all().reduce((a, g) => a + g.value, 0);
+    }
+    const cfPerRun = (performance.now() - t1) / reps;
+    bySector.filterAll();
+    const ours = window.wasmBindings.bench_filter_group('manufacturing', reps);
+    return { indexing, cfPerRun, ours, sink };
+  }, { text: (await import('node:fs')).readFileSync(file, 'utf8'), reps: 20 });
+  report('100k: crossfilter2 indexing (records → dimensions + group)', side.indexing.toFixed(0), 'ms');
+  report('100k: filter + group-by-sector, ours (core in wasm), per run', side.ours.toFixed(2), 'ms');
+  report('100k: filter + group-by-sector, crossfilter2, per run', side.cfPerRun.toFixed(2), 'ms');
+  report('100k: ours ÷ crossfilter2', (side.ours / side.cfPerRun).toFixed(2), '×', 'goal ≤ 1.0');
+  await page.close();
+}

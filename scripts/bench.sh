@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmark on demand (not part of the tests): builds the release bundle, generates the
+# seeded 100k-project file, and prints every figure with its goal. See BENCHMARKS.md.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+bash scripts/setup.sh
+trunk build --release
+mkdir -p target
+[ -f target/synthetic-100k.csv ] || node scripts/gen-synthetic.mjs 100000 target/synthetic-100k.csv
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(chromium --version | head -1)"
+node scripts/bench.mjs
