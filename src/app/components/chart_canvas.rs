@@ -11,10 +11,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
+use super::measured_canvas::MeasuredCanvas;
 use crate::charts::{Pick, FONT, MUTED};
 
 /// Draws into the area at a device-pixel scale; returns what was drawn for picking.
-pub type DrawFn = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, f64) -> Option<Box<dyn Pick>>>;
+pub type DrawFn = Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, f64) -> Option<Box<dyn Pick>>>;
 
 fn device_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
@@ -28,7 +29,7 @@ fn download_png(draw: &DrawFn, css_w: f64, css_h: f64, caption: &str, file_name:
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width((css_w * SCALE) as u32);
     canvas.set_height(((css_h + CAPTION_PX) * SCALE) as u32);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = MeasuredCanvas(CanvasBackend::with_canvas_object(canvas.clone())?).into_drawing_area();
     let (chart, strip) = root.split_vertically((css_h * SCALE) as i32);
     draw(&chart, SCALE);
     strip.fill(&WHITE).ok()?;
@@ -94,7 +95,7 @@ pub fn ChartCanvas(
         let _ = css.set_property("width", &format!("{css_w}px"));
         let _ = css.set_property("height", &format!("{css_h}px"));
         size.set((css_w, css_h));
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()).map(MeasuredCanvas) else { return };
         let drawn = redraw(&backend.into_drawing_area(), dpr);
         // Each mark's anchor in CSS pixels, from the chart's own mapping: lets tests
         // and assistive tooling find a mark without a second hit model.

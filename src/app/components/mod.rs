@@ -7,6 +7,7 @@ pub mod data_tools;
 pub mod detail;
 pub mod district_chart;
 pub mod explorer;
+pub mod measured_canvas;
 pub mod filters;
 pub mod header;
 pub mod notices;
