@@ -1,7 +1,7 @@
 //! Sums over the projects in view, grouped by a facet.
 
 use super::dataset::Catalog;
-use super::filter::{facet_value, facet_values, Facet};
+use super::filter::Facet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -39,23 +39,25 @@ pub fn totals(cat: &Catalog, rows: &[usize]) -> Totals {
 }
 
 /// One group per facet value that has at least one project in `rows`, in the
-/// dataset's table order.
+/// dataset's table order. One pass over the rows, by value code.
 pub fn by_facet(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Group> {
-    facet_values(cat, facet)
-        .into_iter()
-        .filter_map(|id| {
-            let members: Vec<usize> =
-                rows.iter().copied().filter(|&i| facet_value(&cat.ds.projects[i], facet) == id).collect();
-            let t = totals(cat, &members);
-            (t.count > 0).then_some(Group {
-                id,
-                count: t.count,
-                investment: t.investment,
-                with_investment: t.with_investment,
-                derived: t.derived,
-            })
-        })
-        .collect()
+    let values = &cat.facet_values[facet.index()];
+    let mut groups: Vec<Group> = values
+        .iter()
+        .map(|id| Group { id: id.clone(), count: 0, investment: 0.0, with_investment: 0, derived: 0 })
+        .collect();
+    for &i in rows {
+        let row = &cat.rows[i];
+        let Some(g) = groups.get_mut(row.codes[facet.index()] as usize) else { continue };
+        g.count += 1;
+        if let Some(a) = row.investment {
+            g.investment += a.value;
+            g.with_investment += 1;
+            g.derived += a.derived as usize;
+        }
+    }
+    groups.retain(|g| g.count > 0);
+    groups
 }
 
 /// Groups sorted for a bar chart: largest investment first, then by count.

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use std::collections::HashMap;
+
+use super::filter::{all_facet_values, facet_value, Facet};
 use super::model::{Dataset, Figure, Kind, Metric, Period, Project};
 use super::search::normalize;
 use super::validate::{validate, ValidationError};
@@ -23,6 +26,9 @@ pub struct Row {
     pub jobs: Option<Amount>,
     /// Normalized zh + en names, company and id, for text search.
     pub haystack: String,
+    /// Position of the project's value in `Catalog::facet_values`, per facet (`Facet::index`),
+    /// so filtering and grouping compare integers, not strings.
+    pub codes: [u32; 4],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +36,8 @@ pub struct Catalog {
     pub ds: Dataset,
     /// Parallel to `ds.projects`.
     pub rows: Vec<Row>,
+    /// Every value each facet can take, in display order (indexed by `Facet::index`).
+    pub facet_values: [Vec<String>; 4],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,12 +72,12 @@ pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
     (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true })
 }
 
-fn row(p: &Project) -> Row {
+fn row(p: &Project, codes: [u32; 4]) -> Row {
     let mut text = format!("{} {} {}", p.name.zh, p.name.en, p.id);
     if let Some(c) = &p.company {
         text.push_str(&format!(" {} {}", c.zh, c.en));
     }
-    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text) }
+    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text), codes }
 }
 
 impl Catalog {
@@ -78,8 +86,20 @@ impl Catalog {
         if !errs.is_empty() {
             return Err(LoadError::Invalid(errs));
         }
-        let rows = ds.projects.iter().map(row).collect();
-        Ok(Catalog { ds, rows })
+        let facet_values = Facet::ALL.map(|f| all_facet_values(&ds, f));
+        let lookup: Vec<HashMap<&str, u32>> = facet_values
+            .iter()
+            .map(|vals| vals.iter().enumerate().map(|(i, v)| (v.as_str(), i as u32)).collect())
+            .collect();
+        let rows = ds
+            .projects
+            .iter()
+            .map(|p| {
+                let codes = Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX));
+                row(p, codes)
+            })
+            .collect();
+        Ok(Catalog { ds, rows, facet_values })
     }
 
     pub fn project_index(&self, id: &str) -> Option<usize> {

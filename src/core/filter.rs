@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::dataset::Catalog;
-use super::model::{Kind, Project, Stage};
+use super::model::{Dataset, Kind, Project, Stage};
 use super::search::Terms;
 
 /// Facet value for projects whose district or stage the source does not state.
@@ -23,6 +23,11 @@ pub enum Facet {
 
 impl Facet {
     pub const ALL: [Facet; 4] = [Facet::Sector, Facet::District, Facet::Kind, Facet::Stage];
+
+    /// Position in `Facet::ALL` (and in `Row::codes`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The query-string key, which is also the facet's stable name.
     pub fn key(self) -> &'static str {
@@ -63,11 +68,16 @@ pub fn facet_value(p: &Project, facet: Facet) -> &str {
 
 /// Every value a facet can take in a dataset, in display order.
 pub fn facet_values(cat: &Catalog, facet: Facet) -> Vec<String> {
+    cat.facet_values[facet.index()].clone()
+}
+
+/// Computes the facet values of a dataset (once, when the catalog is built).
+pub fn all_facet_values(ds: &Dataset, facet: Facet) -> Vec<String> {
     let own = |ids: Vec<&str>| ids.into_iter().map(String::from).collect::<Vec<_>>();
     match facet {
-        Facet::Sector => own(cat.ds.sectors.iter().map(|s| s.id.as_str()).collect()),
+        Facet::Sector => own(ds.sectors.iter().map(|s| s.id.as_str()).collect()),
         Facet::District => {
-            let mut v = own(cat.ds.districts.iter().map(|d| d.id.as_str()).collect());
+            let mut v = own(ds.districts.iter().map(|d| d.id.as_str()).collect());
             v.push(UNSTATED.into());
             v
         }
@@ -123,15 +133,22 @@ impl Filter {
     }
 }
 
-/// A filter prepared for repeated matching (the search terms parsed once).
+/// A filter prepared for repeated matching: search terms parsed once, and each
+/// facet's selection turned into a mask over the catalog's value codes.
 pub struct Matcher<'a> {
     filter: &'a Filter,
     terms: Terms,
+    /// Per facet: `None` when nothing is selected, else which codes pass.
+    masks: [Option<Vec<bool>>; 4],
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(filter: &'a Filter) -> Self {
-        Matcher { filter, terms: Terms::new(&filter.q) }
+    pub fn new(cat: &Catalog, filter: &'a Filter) -> Self {
+        let masks = Facet::ALL.map(|f| {
+            let set = filter.selected(f);
+            (!set.is_empty()).then(|| cat.facet_values[f.index()].iter().map(|v| set.contains(v)).collect())
+        });
+        Matcher { filter, terms: Terms::new(&filter.q), masks }
     }
 
     /// Whether project `i` passes every active filter except `skip` (for facet counts).
@@ -143,9 +160,13 @@ impl<'a> Matcher<'a> {
         let p = &cat.ds.projects[i];
         let row = &cat.rows[i];
         for facet in Facet::ALL {
-            let set = self.filter.selected(facet);
-            if Some(facet) != skip && !set.is_empty() && !set.contains(facet_value(p, facet)) {
-                return false;
+            if Some(facet) == skip {
+                continue;
+            }
+            if let Some(mask) = &self.masks[facet.index()] {
+                if !mask.get(row.codes[facet.index()] as usize).copied().unwrap_or(false) {
+                    return false;
+                }
             }
         }
         let themes = &self.filter.themes;
@@ -169,19 +190,18 @@ impl<'a> Matcher<'a> {
 
 /// Indices of the projects in view, in dataset order.
 pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
-    let m = Matcher::new(filter);
+    let m = Matcher::new(cat, filter);
     (0..cat.ds.projects.len()).filter(|&i| m.matches(cat, i)).collect()
 }
 
 /// For each value of `facet`, how many projects would match if it were selected
 /// alongside the other facets' current selections.
 pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String, usize)> {
-    let m = Matcher::new(filter);
+    let m = Matcher::new(cat, filter);
     let mut counts: Vec<(String, usize)> = facet_values(cat, facet).into_iter().map(|v| (v, 0)).collect();
     for i in 0..cat.ds.projects.len() {
         if m.matches_except(cat, i, Some(facet)) {
-            let v = facet_value(&cat.ds.projects[i], facet);
-            if let Some(slot) = counts.iter_mut().find(|(k, _)| k == v) {
+            if let Some(slot) = counts.get_mut(cat.rows[i].codes[facet.index()] as usize) {
                 slot.1 += 1;
             }
         }
@@ -191,7 +211,7 @@ pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String
 
 /// For each theme of the dataset, how many projects carry it under the other filters.
 pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
-    let m = Matcher::new(filter);
+    let m = Matcher::new(cat, filter);
     let mut counts: Vec<(String, usize)> = cat.ds.themes.iter().map(|t| (t.id.clone(), 0)).collect();
     for i in 0..cat.ds.projects.len() {
         if m.matches_filters(cat, i, None, true) {

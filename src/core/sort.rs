@@ -108,17 +108,25 @@ fn label_key(cat: &Catalog, i: usize, column: Column, lang: Lang) -> String {
 }
 
 /// Sorts row indices in place. Missing numbers go last in either direction;
-/// ties keep name order so the table is deterministic.
+/// ties keep name order so the table is deterministic. Text keys are built once per
+/// row, not once per comparison (a user file can hold 100,000 rows).
 pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
     let number = |i: usize| match sort.column {
         Column::Investment => cat.rows[i].investment.map(|a| a.value),
         Column::Jobs => cat.rows[i].jobs.map(|a| a.value),
         _ => None,
     };
-    let name = |i: usize| cat.ds.projects[i].name.get(lang).to_lowercase();
-    rows.sort_by(|&a, &b| {
-        let primary = match sort.column {
-            Column::Investment | Column::Jobs => match (number(a), number(b)) {
+    let numeric = matches!(sort.column, Column::Investment | Column::Jobs);
+    let mut keyed: Vec<(usize, Option<f64>, String, String)> = rows
+        .iter()
+        .map(|&i| {
+            let label = if numeric { String::new() } else { label_key(cat, i, sort.column, lang) };
+            (i, number(i), label, cat.ds.projects[i].name.get(lang).to_lowercase())
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        let primary = if numeric {
+            match (a.1, b.1) {
                 (Some(x), Some(y)) => {
                     let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
                     if sort.descending { o.reverse() } else { o }
@@ -126,12 +134,14 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
-            },
-            c => {
-                let o = label_key(cat, a, c, lang).cmp(&label_key(cat, b, c, lang));
-                if sort.descending { o.reverse() } else { o }
             }
+        } else {
+            let o = a.2.cmp(&b.2);
+            if sort.descending { o.reverse() } else { o }
         };
-        primary.then_with(|| name(a).cmp(&name(b))).then(a.cmp(&b))
+        primary.then_with(|| a.3.cmp(&b.3)).then(a.0.cmp(&b.0))
     });
+    for (slot, k) in rows.iter_mut().zip(keyed) {
+        *slot = k.0;
+    }
 }
