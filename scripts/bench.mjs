@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launch, newPage } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
+import { benchLarge, timeClicks } from './bench-large.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -58,19 +59,7 @@ try {
   const page = await newPage(browser.context);
   await page.goto(`${server.url}/?lang=en`);
   await page.waitForSelector('canvas[data-anchors]');
-  const clicks = await page.evaluate(async (runs) => {
-    const times = [];
-    const input = document.querySelector('fieldset[data-facet="sector"] input[value="energy"]');
-    const canvas = document.querySelector('[data-testid="sector-chart"]');
-    for (let i = 0; i < runs * 2; i += 1) {
-      const before = canvas.dataset.anchors;
-      const t0 = performance.now();
-      input.click();
-      while (canvas.dataset.anchors === before) await new Promise((r) => setTimeout(r, 0));
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, RUNS);
+  const clicks = await timeClicks(page, 'fieldset[data-facet="sector"] input[value="energy"]', RUNS);
   report('filter click → table + chart updated, embedded data (median)', median(clicks).toFixed(1), 'ms');
   report('filter click → table + chart updated, embedded data (p95)', p95(clicks).toFixed(1), 'ms', 'goal ≤ 16');
   await page.close();
@@ -78,7 +67,6 @@ try {
   // 4. 100k synthetic projects, loaded through the user-file path (see scripts/gen-synthetic.mjs).
   const big = process.env.SYNTHETIC ?? 'target/synthetic-100k.csv';
   if (existsSync(big)) {
-    const { benchLarge } = await import('./bench-large.mjs');
     await benchLarge({ browser, server, file: big, report, median, p95, runs: RUNS, crossfilter: readFileSync(require.resolve('crossfilter2/crossfilter.min.js'), 'utf8') });
   } else {
     console.log(`(no ${big}: run scripts/bench.sh to generate it)`);

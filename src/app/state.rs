@@ -90,13 +90,21 @@ impl AppState {
         };
         // A link without `lang` gets the reader's language written in, so that
         // every link copied from the address bar reopens in the same language.
-        let first = view.get_untracked();
-        if first.lang.is_none() || first.release.is_none() {
-            let mut v = first;
-            v.lang = v.lang.or(Some(fallback_lang));
-            // An old link keeps its release, so the changes since then can be shown.
-            v.release = v.release.or_else(|| Some(catalog.with_untracked(|c| c.ds.release.clone())));
-            state.navigate_to(&v, Nav::Replace);
+        // Added to the link as it stands, so that what it held that the view ignores
+        // is still there for the notice.
+        let raw = location.search.get_untracked();
+        let (stated, _) = parse(&raw);
+        let mut missing = Vec::new();
+        if stated.lang.is_none() {
+            missing.push(format!("lang={}", if fallback_lang == Lang::Zh { "zh" } else { "en" }));
+        }
+        if stated.release.is_none() {
+            let release = catalog.with_untracked(|c| c.ds.release.clone());
+            missing.push(format!("v={}", form_urlencoded::byte_serialize(release.as_bytes()).collect::<String>()));
+        }
+        if !missing.is_empty() {
+            let query = if raw.is_empty() { missing.join("&") } else { format!("{raw}&{}", missing.join("&")) };
+            state.navigate_raw(&query, Nav::Replace);
         }
         state
     }
@@ -112,7 +120,10 @@ impl AppState {
     }
 
     fn navigate_to(&self, next: &ViewState, nav: Nav) {
-        let query = next.to_query();
+        self.navigate_raw(&next.to_query(), nav);
+    }
+
+    fn navigate_raw(&self, query: &str, nav: Nav) {
         let path = window().location().pathname().unwrap_or_else(|_| "/".into());
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
         let options = NavigateOptions { replace: nav == Nav::Replace, scroll: false, ..Default::default() };
@@ -152,12 +163,24 @@ impl AppState {
         format!("?{}", v.to_query())
     }
 
+    /// The canonical link to the view: fixed key order, defaults left out, language and
+    /// release always stated, whatever order the address bar happens to hold.
+    pub fn canonical_link(&self) -> String {
+        let mut v = self.view.get();
+        v.lang = Some(self.lang.get());
+        v.release = Some(self.catalog.with(|c| c.ds.release.clone()));
+        let loc = window().location();
+        let origin = loc.origin().unwrap_or_default();
+        let path = loc.pathname().unwrap_or_else(|_| "/".into());
+        format!("{origin}{path}?{}", v.to_query())
+    }
+
     /// Two lines for exported charts: the filter in words, then the source and link.
     pub fn caption(&self) -> String {
         let lang = self.lang.get();
         self.catalog.with(|c| {
             let filter = self.view.with(|v| describe_filter(c, &v.filter, lang));
-            let href = window().location().href().unwrap_or_default();
+            let href = self.canonical_link();
             format!("{filter}\n{} · {} {} · {href}", texts(lang).source_line, c.ds.region.get(lang), c.ds.release)
         })
     }

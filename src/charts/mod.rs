@@ -3,6 +3,7 @@
 
 pub mod district_map;
 pub mod programme_share;
+pub mod rows;
 pub mod scatter;
 pub mod sector_bars;
 pub mod timeline;
@@ -87,11 +88,3 @@ pub trait Pick {
     fn anchor(&self, id: &str) -> Option<(i32, i32)>;
 }
 
-impl Pick for sector_bars::BarsLayout {
-    fn pick(&self, px: (i32, i32)) -> Option<String> {
-        self.hit(px).map(String::from)
-    }
-    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
-        self.row_centre(id)
-    }
-}

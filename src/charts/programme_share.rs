@@ -2,15 +2,16 @@
 //! full-length light bar (100%), the named projects' sum a dark bar over it, on a share axis.
 
 use plotters::coord::types::RangedCoordf64;
-use plotters::coord::{ReverseCoordTranslate, Shift};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::core::format::trim_decimals;
 use crate::core::i18n::{chart_word, ChartWord};
 
+use super::rows::RowsLayout;
 use super::{
-    fit_text, ChartStyle, Pick, FONT, GRID, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
+    fit_text, ChartStyle, FONT, GRID, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,39 +37,7 @@ impl ProgrammeBar {
     }
 }
 
-/// Rows as plotters maps them: x is the share (1.0 = the programme figure), y the row (row 0 on top).
-#[derive(Clone)]
-pub struct ProgrammeLayout {
-    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
-    ids: Vec<String>,
-}
-
-impl ProgrammeLayout {
-    /// Programme figure id of the row under a device-pixel position; the label column counts as its row.
-    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
-        let xr = self.coord.get_x_axis_pixel_range();
-        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
-        let (_, row) = self.coord.reverse_translate((x, y))?;
-        (row >= 0.0).then(|| self.ids.get(row.floor() as usize).map(String::as_str)).flatten()
-    }
-
-    /// Centre of a figure's row, in device pixels.
-    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
-        let i = self.ids.iter().position(|r| r == id)?;
-        let xr = self.coord.get_x_axis_pixel_range();
-        let y = self.coord.translate(&(0.0, i as f64 + 0.5)).1;
-        Some(((xr.start + xr.end) / 2, y))
-    }
-}
-
-impl Pick for ProgrammeLayout {
-    fn pick(&self, px: (i32, i32)) -> Option<String> {
-        self.hit(px).map(String::from)
-    }
-    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
-        self.row_centre(id)
-    }
-}
+pub type ProgrammeLayout = RowsLayout;
 
 fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
     if any_selected && !bar.selected {
@@ -161,7 +130,7 @@ pub fn draw<DB: DrawingBackend>(
     draw_legend(root, style)?;
     root.present()?;
     let ids = bars.iter().map(|b| b.id.clone()).collect();
-    Ok(Some(ProgrammeLayout { coord: chart.as_coord_spec().clone(), ids }))
+    Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), ids, false)))
 }
 
 /// Row labels on the left, the printed figure inside the light bar's end, the share past the longer bar.

@@ -1,12 +1,12 @@
 //! Horizontal bars: investment by sector for the projects in view, largest on top.
 
-use plotters::coord::types::RangedCoordf64;
-use plotters::coord::{ReverseCoordTranslate, Shift};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::core::format::yuan_short;
 
+use super::rows::RowsLayout;
 use super::{fit_text, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, GRID, INK, MUTED};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,38 +23,8 @@ pub struct Bar {
     pub count: usize,
 }
 
-/// Where the bars landed, kept from plotters' own coordinate mapping so clicks
-/// and tooltips resolve to exactly what was drawn.
-#[derive(Clone)]
-pub struct BarsLayout {
-    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
-    ids: Vec<String>,
-}
-
-impl BarsLayout {
-    /// Bar id under a device-pixel position; the label column to the left counts as the bar's row.
-    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
-        let xr = self.coord.get_x_axis_pixel_range();
-        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
-        let (_, v) = self.coord.reverse_translate((x, y))?;
-        let row = v.floor();
-        let n = self.ids.len();
-        if row < 0.0 || row >= n as f64 {
-            return None;
-        }
-        // Row 0 is at the bottom; the first (largest) bar is on top.
-        self.ids.get(n - 1 - row as usize).map(String::as_str)
-    }
-
-    /// Centre of a bar's row, in device pixels (for keyboard focus rings and tests).
-    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
-        let n = self.ids.len();
-        let i = self.ids.iter().position(|b| b == id)?;
-        let xr = self.coord.get_x_axis_pixel_range();
-        let y = self.coord.translate(&(0.0, (n - 1 - i) as f64 + 0.5)).1;
-        Some(((xr.start + xr.end) / 2, y))
-    }
-}
+/// Where the bars landed: the first (largest) bar is the top row.
+pub type BarsLayout = RowsLayout;
 
 fn bar_colour(bar: &Bar, any_selected: bool) -> RGBColor {
     match (any_selected, bar.selected) {
@@ -153,5 +123,5 @@ pub fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(b.value_label.clone(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
     }
     root.present()?;
-    Ok(Some(BarsLayout { coord: chart.as_coord_spec().clone(), ids: bars.iter().map(|b| b.id.clone()).collect() }))
+    Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), bars.iter().map(|b| b.id.clone()).collect(), true)))
 }

@@ -2,7 +2,7 @@
 //! kind) and a thin bar from its first milestone to its last.
 
 use plotters::coord::types::RangedCoordf64;
-use plotters::coord::{CoordTranslate, ReverseCoordTranslate, Shift};
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::element::{EmptyElement, TriangleMarker};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -10,8 +10,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::i18n::milestone_label;
 use crate::core::model::MilestoneEvent;
 
+use super::rows::RowsLayout;
 use super::{
-    fit_text, ChartStyle, Pick, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
+    fit_text, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
     ROW_SELECTED, TIMELINE_SPAN,
 };
 
@@ -54,39 +55,7 @@ impl TimelineData {
     }
 }
 
-/// Rows as plotters maps them: x is months since January of the first year, y the row (row 0 on top).
-#[derive(Clone)]
-pub struct TimelineLayout {
-    coord: Cartesian2d<RangedCoordf64, RangedCoordf64>,
-    ids: Vec<String>,
-}
-
-impl TimelineLayout {
-    /// Project id of the row under a device-pixel position; the label column counts as its row.
-    pub fn hit(&self, (x, y): (i32, i32)) -> Option<&str> {
-        let xr = self.coord.get_x_axis_pixel_range();
-        let x = x.clamp(xr.start.min(xr.end), xr.start.max(xr.end));
-        let (_, row) = self.coord.reverse_translate((x, y))?;
-        (row >= 0.0).then(|| self.ids.get(row.floor() as usize).map(String::as_str)).flatten()
-    }
-
-    /// Centre of a project's row, in device pixels.
-    pub fn row_centre(&self, id: &str) -> Option<(i32, i32)> {
-        let i = self.ids.iter().position(|r| r == id)?;
-        let xr = self.coord.get_x_axis_pixel_range();
-        let y = self.coord.translate(&(0.0, i as f64 + 0.5)).1;
-        Some(((xr.start + xr.end) / 2, y))
-    }
-}
-
-impl Pick for TimelineLayout {
-    fn pick(&self, px: (i32, i32)) -> Option<String> {
-        self.hit(px).map(String::from)
-    }
-    fn anchor(&self, id: &str) -> Option<(i32, i32)> {
-        self.row_centre(id)
-    }
-}
+pub type TimelineLayout = RowsLayout;
 
 pub fn event_colour(e: MilestoneEvent) -> RGBColor {
     match e {
@@ -159,7 +128,7 @@ pub fn draw<DB: DrawingBackend>(
     draw_legend(root, style)?;
     root.present()?;
     let ids = data.rows.iter().map(|r| r.id.clone()).collect();
-    Ok(Some(TimelineLayout { coord: chart.as_coord_spec().clone(), ids }))
+    Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), ids, false)))
 }
 
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;

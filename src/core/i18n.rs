@@ -293,6 +293,11 @@ pub const EN: Texts = Texts {
     reset_view: "Reset the view",
 };
 
+/// Each language's name in itself, for the language switch.
+pub fn language_name(lang: Lang) -> &'static str {
+    pick(lang, "中文", "English")
+}
+
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Zh => &ZH,

@@ -138,3 +138,42 @@ test('hundreds of hostile links: no panic, no console error, a notice when somet
   assert.ok(await p.$('[data-testid="notice"]'));
   assert.equal(dialogs, 0);
 });
+
+// A few payloads from the OWASP XSS filter evasion cheat sheet.
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(2)>',
+  '<svg/onload=alert(3)>',
+  '"><iframe src="javascript:alert(4)">',
+  "';alert(5);//",
+  '<a href="javascript:alert(6)">x</a>',
+  '<body onload=alert(7)>',
+  '<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#56;&#41;>',
+];
+
+function csvCell(s) {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+test('XSS payloads in every query key and in a loaded file’s text fields stay text', async () => {
+  const p = await h.page();
+  let dialogs = 0;
+  p.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  for (const payload of PAYLOADS) {
+    const v = encodeURIComponent(payload);
+    await open(p, h.server.url, `/?lang=en&sector=${v}&district=${v}&kind=${v}&stage=${v}&theme=${v}&q=${v}&min=${v}&max=${v}&sort=${v}&p=${v}&v=${v}&data=${v}&embed=${v}&${v}=${v}`);
+    assert.equal(await p.$('img, iframe, svg:not(canvas svg), script:not([type="module"])'), null, payload);
+  }
+  // A file whose every text field is a payload.
+  await open(p, h.server.url, '/?lang=en');
+  const header = 'project_id,kind,name_zh,name_en,district_id,district_zh,district_en,sector_code,themes,stage,company_zh,company_en,summary_zh,summary_en,project_line,metric,part,item_zh,item_en,period,value,unit,printed,qualifier,line';
+  const rows = PAYLOADS.map((x, i) => [`x${i}`, 'mentioned', x, x, `d${i}`, x, x, 'C', '', '', x, x, x, x, '1', '', '', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
+  await p.setInputFiles('[data-testid="file-input"]', { name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+  await p.waitForSelector('[data-testid="file-loaded"]');
+  const names = await p.$$eval('table.projects tbody th a', (a) => a.map((x) => x.textContent));
+  assert.deepEqual([...names].sort(), [...PAYLOADS].sort());
+  await p.click('table.projects tbody th a >> nth=0');
+  await p.waitForSelector('[data-testid="detail"]');
+  assert.equal(await p.$('img, iframe, script:not([type="module"])'), null);
+  assert.equal(dialogs, 0);
+});

@@ -66,7 +66,7 @@ fn Cite() -> impl IntoView {
     let citation = move |bibtex: bool| {
         let lang = state.lang.get();
         let view = state.view.get();
-        let link = window().location().href().unwrap_or_default();
+        let link = state.canonical_link();
         state.catalog.with(|c| {
             if bibtex { cite_bibtex(c, &view, lang, &today(), &link) } else { cite_text(c, &view, lang, &today(), &link) }
         })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, Nav};
-use crate::core::i18n::texts;
+use crate::core::i18n::{language_name, texts};
 use crate::core::model::Lang;
 
 #[component]
@@ -10,12 +10,12 @@ pub fn Header() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
-        let href = window().location().href().unwrap_or_default();
+        let href = state.canonical_link();
         let clipboard = window().navigator().clipboard();
         let _ = clipboard.write_text(&href);
         copied.set(true);
     };
-    let lang_button = move |lang: Lang, label: &'static str| {
+    let lang_button = move |lang: Lang| {
         view! {
             <button
                 class="lang"
@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
                 on:click=move |_| state.update(Nav::Push, |v| v.lang = Some(lang))
                 lang=if lang == Lang::Zh { "zh-CN" } else { "en" }
             >
-                {label}
+                {language_name(lang)}
             </button>
         }
     };
@@ -35,8 +35,8 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="actions">
                 <div class="lang-switch" role="group" aria-label=move || t().language>
-                    {lang_button(Lang::Zh, "中文")}
-                    {lang_button(Lang::En, "English")}
+                    {lang_button(Lang::Zh)}
+                    {lang_button(Lang::En)}
                 </div>
                 <button class="share" on:click=copy_link>
                     {move || t().share}
