@@ -7,6 +7,12 @@ use tongliao_explorer::core::model::Lang;
 use tongliao_explorer::core::query::{parse, resolve, Problem, ViewState, MAX_QUERY_CHARS};
 use tongliao_explorer::core::sort::{Column, Sort};
 
+/// Parsed once: the property tests resolve thousands of queries against it.
+fn catalog() -> &'static tongliao_explorer::core::dataset::Catalog {
+    static CATALOG: std::sync::OnceLock<tongliao_explorer::core::dataset::Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(|| embedded().unwrap())
+}
+
 fn slug() -> impl Strategy<Value = String> {
     "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}"
 }
@@ -46,7 +52,8 @@ fn view_state() -> impl Strategy<Value = ViewState> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // 3 × 4,000 generated queries (plus the mutations below) per run.
+    #![proptest_config(ProptestConfig::with_cases(4000))]
 
     #[test]
     fn state_query_state_is_identity(s in view_state()) {
@@ -61,9 +68,31 @@ proptest! {
     #[test]
     fn any_string_parses_without_panic(q in ".{0,300}") {
         let (mut s, _) = parse(&q);
-        let c = embedded().unwrap();
-        let _ = resolve(&mut s, &c);
+        let _ = resolve(&mut s, catalog());
         let _ = s.to_query();
+    }
+
+    /// Real links, mutated: a character dropped, doubled or replaced, or a key repeated.
+    #[test]
+    fn mutated_real_links_parse(base in proptest::sample::select(vec![
+        "sector=energy,manufacturing&district=kailu&lang=en&v=2026.11.29",
+        "q=%E9%BE%99%E9%A9%AC&sort=-jobs&p=horqin-longma-wind-equipment-park",
+        "min=10&max=200&theme=new-energy&stage=under-construction&embed=1",
+    ]), at in 0usize..80, with in any::<char>(), how in 0u8..4) {
+        let mut chars: Vec<char> = base.chars().collect();
+        let i = at % chars.len();
+        match how {
+            0 => { chars.remove(i); }
+            1 => { let c = chars[i]; chars.insert(i, c); }
+            2 => { chars[i] = with; }
+            _ => { chars.extend(format!("&{base}").chars()); }
+        }
+        let q: String = chars.into_iter().collect();
+        let (mut s, _) = parse(&q);
+        let _ = resolve(&mut s, catalog());
+        let (again, n) = parse(&s.to_query());
+        prop_assert!(n.is_empty());
+        prop_assert_eq!(again, s);
     }
 
     #[test]

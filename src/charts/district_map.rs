@@ -106,7 +106,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_top(style.px(30.0))
         .margin_left(style.px(8.0))
         .margin_right(style.px(8.0))
-        .margin_bottom(style.px(40.0))
+        .margin_bottom(style.px(52.0))
         .build_cartesian_2d(0.0..f64::from(cols), f64::from(rows)..0.0)?;
     let coord = chart.as_coord_spec().clone();
 
@@ -164,14 +164,16 @@ fn draw_legend<DB: DrawingBackend>(
     max: f64,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (_, h) = root.dim_in_pixel();
+    let (w, h) = root.dim_in_pixel();
     let left = Pos::new(HPos::Left, VPos::Center);
     let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(left);
-    let y = h as i32 - style.px(18.0) as i32;
-    let mut x = style.px(8.0) as i32;
+    // The title on its own line, the swatches below it, so a narrow map keeps them all.
+    let x0 = style.px(8.0) as i32;
+    let mut y = h as i32 - style.px(34.0) as i32;
+    let mut x = x0;
     let title = chart_word(ChartWord::MapLegend, style.lang);
     root.draw(&Text::new(title, (x, y), text.clone()))?;
-    x += root.estimate_text_size(title, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(10.0) as i32;
+    y += style.px(18.0) as i32;
 
     let steps = MAP_SCALE.len();
     let mut entries = vec![(MAP_NONE, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
@@ -184,11 +186,19 @@ fn draw_legend<DB: DrawingBackend>(
         );
     }
     let sw = style.px(12.0) as i32;
+    let gap = style.px(8.0) as i32;
+    let width: i32 = entries
+        .iter()
+        .map(|(_, l)| sw + style.px(4.0) as i32 + root.estimate_text_size(l, &text).map(|(tw, _)| tw as i32).unwrap_or(0))
+        .sum::<i32>()
+        + gap * (entries.len() as i32 - 1);
+    // Squeeze the gaps, never the labels, when the map is narrow.
+    let gap = if x0 + width > w as i32 { (gap / 3).max(1) } else { gap };
     for (colour, label) in entries {
         root.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], colour.filled()))?;
         x += sw + style.px(4.0) as i32;
         root.draw(&Text::new(label.clone(), (x, y), text.clone()))?;
-        x += root.estimate_text_size(&label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(10.0) as i32;
+        x += root.estimate_text_size(&label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + gap;
     }
     Ok(())
 }

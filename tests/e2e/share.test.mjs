@@ -49,6 +49,24 @@ test('copy link → a new browser opens the identical view', async () => {
   }
 });
 
+test('where the clipboard is refused, the link is shown selected instead', async () => {
+  const p = await h.page();
+  await p.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  await p.goto(`${h.server.url}/?lang=en&district=kailu`);
+  await p.waitForSelector('table.projects');
+  await p.click('button.share');
+  const field = await p.waitForSelector('[data-testid="share-fallback"]');
+  const value = await field.inputValue();
+  assert.match(value, /\?district=kailu&lang=en&v=2026\.11\.29$/);
+  const selected = await p.evaluate(() => {
+    const el = document.activeElement;
+    return el.value.slice(el.selectionStart, el.selectionEnd);
+  });
+  assert.equal(selected, value);
+});
+
 test('the CSV and JSON exports equal the table in view', async () => {
   const p = await h.page('/?lang=en&sector=manufacturing,mining&sort=-investment');
   const ids = await rowIds(p);

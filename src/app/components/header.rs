@@ -9,12 +9,31 @@ pub fn Header() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let copied = RwSignal::new(false);
+    // Where the Clipboard API is refused (insecure origin, no permission), the link is
+    // shown selected in a text field instead, ready for Ctrl+C.
+    let fallback = RwSignal::new(None::<String>);
+    let field = NodeRef::<leptos::html::Input>::new();
     let copy_link = move |_| {
         let href = state.canonical_link();
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&href);
-        copied.set(true);
+        let promise = window().navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    fallback.set(None);
+                    copied.set(true);
+                }
+                Err(_) => fallback.set(Some(href)),
+            }
+        });
     };
+    Effect::new(move |_| {
+        if fallback.with(Option::is_some) {
+            if let Some(input) = field.get() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
     let lang_button = move |lang: Lang| {
         view! {
             <button
@@ -42,6 +61,16 @@ pub fn Header() -> impl IntoView {
                     {move || t().share}
                     <span class="copied" aria-live="polite">{move || if copied.get() { " ✓" } else { "" }}</span>
                 </button>
+                <Show when=move || fallback.with(Option::is_some)>
+                    <input
+                        class="share-fallback"
+                        data-testid="share-fallback"
+                        readonly
+                        aria-label=move || t().share
+                        node_ref=field
+                        prop:value=move || fallback.get().unwrap_or_default()
+                    />
+                </Show>
             </div>
         </header>
     }
