@@ -27,11 +27,11 @@ pub fn Header() -> impl IntoView {
         });
     };
     Effect::new(move |_| {
-        if fallback.with(Option::is_some) {
-            if let Some(input) = field.get() {
-                let _ = input.focus();
-                input.select();
-            }
+        if let (Some(link), Some(input)) = (fallback.get(), field.get()) {
+            // Set here, not only through the binding, so the selection covers the link.
+            input.set_value(&link);
+            let _ = input.focus();
+            input.select();
         }
     });
     let lang_button = move |lang: Lang| {
