@@ -11,7 +11,9 @@ use tongliao_explorer::charts::timeline::{self, TimelineData, TimelineLayout, Ti
 use tongliao_explorer::charts::ChartStyle;
 use tongliao_explorer::core::chart_data::{district_tiles, parse_month, programme_bars, scatter_points, timeline};
 use tongliao_explorer::core::dataset::{embedded, Catalog};
+use tongliao_explorer::core::i18n::ChartWord;
 use tongliao_explorer::core::model::{Lang, MilestoneEvent};
+use tongliao_explorer::core::query::Measure;
 
 // ---------- helpers ----------
 
@@ -115,7 +117,7 @@ fn district_tiles_keep_empty_districts_and_mark_selection() {
 fn scatter_has_a_point_per_project_with_both_numbers() {
     let cat = catalog();
     let rows = all_rows(&cat);
-    let points = scatter_points(&cat, &rows, Lang::Zh, Some("hure-xiexin-lead-zinc-mine"));
+    let points = scatter_points(&cat, &rows, Lang::Zh, Some("hure-xiexin-lead-zinc-mine"), Measure::Jobs);
     let expected: Vec<&str> = cat
         .ds
         .projects
@@ -138,7 +140,7 @@ fn scatter_has_a_point_per_project_with_both_numbers() {
     );
     let etdz = points.iter().find(|p| p.id == "etdz-haineng-nimh-battery").unwrap();
     assert!(etdz.derived, "10亿 + 61亿 summed from the phases");
-    assert_eq!((etdz.investment, etdz.jobs), (7_100_000_000.0, 1500.0));
+    assert_eq!((etdz.investment, etdz.y), (7_100_000_000.0, 1500.0));
     assert_eq!(points.iter().filter(|p| p.derived).count(), 1);
     let longma = &points[0];
     assert_eq!(longma.value_label, "185亿元 · 1万人");
@@ -355,7 +357,7 @@ fn map_without_districts_shows_the_empty_state() {
 // ---------- scatter ----------
 
 fn draw_scatter(points: &[ScatterPoint], scale: f64, lang: Lang) -> (String, Option<ScatterLayout>) {
-    render((640, 360), scale, |root| scatter::draw(root, points, &style(scale, lang)).expect("draws"))
+    render((640, 360), scale, |root| scatter::draw(root, points, ChartWord::ScatterY, &style(scale, lang)).expect("draws"))
 }
 
 fn point(id: &str, investment: f64, jobs: f64) -> ScatterPoint {
@@ -363,7 +365,7 @@ fn point(id: &str, investment: f64, jobs: f64) -> ScatterPoint {
         id: id.into(),
         label: format!("{id} label"),
         investment,
-        jobs,
+        y: jobs,
         derived: false,
         value_label: String::new(),
         selected: false,
@@ -373,7 +375,7 @@ fn point(id: &str, investment: f64, jobs: f64) -> ScatterPoint {
 #[test]
 fn scatter_draws_a_circle_per_project_hollow_when_derived() {
     let cat = catalog();
-    let points = scatter_points(&cat, &all_rows(&cat), Lang::Zh, None);
+    let points = scatter_points(&cat, &all_rows(&cat), Lang::Zh, None, Measure::Jobs);
     let (svg, layout) = draw_scatter(&points, 1.0, Lang::Zh);
     let circles = elements(&svg, "circle");
     assert_eq!(circles.len(), 5, "{svg}");
@@ -640,4 +642,25 @@ fn programme_scales_for_hi_dpi_and_has_an_empty_state() {
     let (svg, layout) = draw_programme(&[], 1.0, Lang::En);
     assert!(layout.is_none() && svg.contains("Nothing to plot"));
     assert_eq!(count_filled(&svg, "rect", TOTAL), 0);
+}
+
+#[test]
+fn scatter_against_annual_output_and_revenue() {
+    let cat = embedded().unwrap();
+    let ids = |m: Measure| {
+        let mut v: Vec<String> = scatter_points(&cat, &all_rows(&cat), Lang::En, None, m).into_iter().map(|p| p.id).collect();
+        v.sort();
+        v
+    };
+    // 560亿元以上 and 70亿元 of annual output; 156亿, 22952万 and 153亿元 of annual revenue.
+    assert_eq!(ids(Measure::Output), ["holingol-chuangyuan-aluminium-alloy", "horqin-longma-wind-equipment-park"]);
+    assert_eq!(
+        ids(Measure::Revenue),
+        ["etdz-haineng-nimh-battery", "hure-xiexin-lead-zinc-mine", "kailu-jinyufeng-corn-circular-park"]
+    );
+    let pts = scatter_points(&cat, &all_rows(&cat), Lang::En, None, Measure::Output);
+    let longma = pts.iter().find(|p| p.id == "horqin-longma-wind-equipment-park").unwrap();
+    assert_eq!(longma.y, 56_000_000_000.0);
+    let (svg, _) = render((640, 360), 1.0, |root| scatter::draw(root, &pts, ChartWord::ScatterYOutput, &style(1.0, Lang::En)).expect("draws"));
+    assert!(svg.contains("Annual output value"));
 }

@@ -29,9 +29,9 @@ fn view_state() -> impl Strategy<Value = ViewState> {
         (0usize..7, any::<bool>()),
         proptest::option::of(slug()),
         proptest::option::of(prop_oneof![Just(Lang::Zh), Just(Lang::En)]),
-        (proptest::option::of("[0-9.]{1,12}"), proptest::option::of(".{1,40}"), any::<bool>(), proptest::collection::btree_set(slug(), 0..3)),
+        (proptest::option::of("[0-9.]{1,12}"), proptest::option::of(".{1,40}"), any::<bool>(), proptest::collection::btree_set(slug(), 0..3), 0usize..3),
     )
-        .prop_map(|(sectors, districts, kinds, stages, q, min, max, (col, desc), project, lang, (release, data_file, embed, themes))| {
+        .prop_map(|(sectors, districts, kinds, stages, q, min, max, (col, desc), project, lang, (release, data_file, embed, themes, measure))| {
             let mut s = ViewState::default();
             s.filter.sectors = sectors;
             s.filter.districts = districts;
@@ -47,6 +47,7 @@ fn view_state() -> impl Strategy<Value = ViewState> {
             s.data_file = data_file;
             s.embed = embed;
             s.filter.themes = themes;
+            s.measure = tongliao_explorer::core::query::Measure::ALL[measure];
             s
         })
 }

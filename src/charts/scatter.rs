@@ -1,4 +1,4 @@
-//! Investment against jobs, one circle per project; an axis turns logarithmic when its values span
+//! Investment against jobs (or annual output or revenue), one circle per project; an axis turns logarithmic when its values span
 //! more than `LOG_RATIO`, so a CNY 160 m project and a CNY 18.5 bn one both stay readable.
 
 use std::ops::Range;
@@ -28,7 +28,8 @@ pub struct ScatterPoint {
     /// Total investment, in yuan (> 0).
     pub investment: f64,
     /// Jobs, in persons (> 0).
-    pub jobs: f64,
+    /// The vertical value (jobs, or an annual amount in yuan).
+    pub y: f64,
     /// True when a value was summed from parts: drawn hollow.
     pub derived: bool,
     /// For tooltips, e.g. "185亿元 · 1万人".
@@ -108,7 +109,7 @@ impl ScatterLayout {
         let d2 = |(px, py): (i32, i32)| i64::from(px - x).pow(2) + i64::from(py - y).pow(2);
         self.points
             .iter()
-            .map(|(id, inv, jobs)| (id, d2(self.coord.translate(&(*inv, *jobs)))))
+            .map(|(id, inv, y)| (id, d2(self.coord.translate(&(*inv, *y)))))
             .filter(|(_, d)| *d <= i64::from(max_px).pow(2))
             .min_by_key(|(_, d)| *d)
             .map(|(id, _)| id.as_str())
@@ -116,11 +117,11 @@ impl ScatterLayout {
 
     /// A point's centre in device pixels.
     pub fn point_centre(&self, id: &str) -> Option<(i32, i32)> {
-        let (_, inv, jobs) = self.points.iter().find(|(i, _, _)| i == id)?;
-        Some(self.coord.translate(&(*inv, *jobs)))
+        let (_, inv, y) = self.points.iter().find(|(i, _, _)| i == id)?;
+        Some(self.coord.translate(&(*inv, *y)))
     }
 
-    /// Whether the x (investment) and y (jobs) axes are logarithmic.
+    /// Whether the x (investment) and y axes are logarithmic.
     pub fn log_axes(&self) -> (bool, bool) {
         (self.coord.x_spec().is_log(), self.coord.y_spec().is_log())
     }
@@ -169,6 +170,7 @@ fn draw_name<DB: DrawingBackend>(
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[ScatterPoint],
+    y_word: ChartWord,
     style: &ChartStyle,
 ) -> Result<Option<ScatterLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
@@ -183,10 +185,10 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     let x = Scale::for_values(points.iter().map(|p| p.investment));
-    let y = Scale::for_values(points.iter().map(|p| p.jobs));
+    let y = Scale::for_values(points.iter().map(|p| p.y));
     let (x_title, y_title) = (
         axis_title(ChartWord::ScatterX, x.is_log(), style.lang),
-        axis_title(ChartWord::ScatterY, y.is_log(), style.lang),
+        axis_title(y_word, y.is_log(), style.lang),
     );
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
@@ -220,10 +222,10 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(order.map(|p| {
         let (colour, radius) = if p.selected { (POINT_SELECTED, r + style.px(2.0)) } else { (POINT, r) };
         let shape = if p.derived { colour.stroke_width(stroke) } else { colour.filled() };
-        Circle::new((p.investment, p.jobs), radius, shape)
+        Circle::new((p.investment, p.y), radius, shape)
     }))?;
     for p in points.iter().filter(|p| p.selected) {
-        draw_name(root, chart.backend_coord(&(p.investment, p.jobs)), &p.label, style)?;
+        draw_name(root, chart.backend_coord(&(p.investment, p.y)), &p.label, style)?;
     }
     if points.iter().any(|p| p.derived) {
         let at = Pos::new(HPos::Right, VPos::Bottom);
@@ -232,6 +234,6 @@ pub fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(chart_word(ChartWord::DerivedHollow, style.lang), pos, note))?;
     }
     root.present()?;
-    let points = points.iter().map(|p| (p.id.clone(), p.investment, p.jobs)).collect();
+    let points = points.iter().map(|p| (p.id.clone(), p.investment, p.y)).collect();
     Ok(Some(ScatterLayout { coord: chart.as_coord_spec().clone(), points, pick_px: style.px(12.0) as i32 }))
 }

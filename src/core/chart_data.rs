@@ -7,6 +7,7 @@ use super::aggregate::totals;
 use super::dataset::Catalog;
 use super::format::{qualified, quantity, trim_decimals, yuan};
 use super::i18n::{chart_word, count_projects, milestone_label, texts, ChartWord};
+use super::query::Measure;
 use super::model::{Lang, Metric, Milestone, Period, ProgrammeFigure, ProgrammeGroup, Project, Unit};
 use crate::charts::district_map::DistrictTile;
 use crate::charts::programme_share::ProgrammeBar;
@@ -49,19 +50,37 @@ pub fn district_tiles(cat: &Catalog, rows: &[usize], lang: Lang, selected: &BTre
         .collect()
 }
 
-/// A point per project in view with both a positive investment and a positive job count.
-pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> Vec<ScatterPoint> {
+/// The scatter's vertical value for a project: jobs (total, or summed from phases),
+/// or a whole-project annual amount as printed.
+fn measure_of(cat: &Catalog, i: usize, measure: Measure) -> Option<(f64, bool, Unit)> {
+    let annual = |metric: Metric| {
+        cat.ds.projects[i]
+            .figures
+            .iter()
+            .find(|f| f.metric == metric && f.period == Period::Annual && f.part.is_none() && f.item.is_none())
+            .map(|f| (f.value, false, f.unit))
+    };
+    match measure {
+        Measure::Jobs => cat.rows[i].jobs.map(|a| (a.value, a.derived, Unit::Person)),
+        Measure::Output => annual(Metric::OutputValue),
+        Measure::Revenue => annual(Metric::Revenue),
+    }
+}
+
+/// A point per project in view with a positive investment and a positive `measure`.
+pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>, measure: Measure) -> Vec<ScatterPoint> {
     rows.iter()
         .filter_map(|&i| {
             let (p, row) = (&cat.ds.projects[i], &cat.rows[i]);
-            let (inv, jobs) = (row.investment?, row.jobs?);
-            (inv.value > 0.0 && jobs.value > 0.0).then(|| ScatterPoint {
+            let inv = row.investment?;
+            let (y, y_derived, unit) = measure_of(cat, i, measure)?;
+            (inv.value > 0.0 && y > 0.0).then(|| ScatterPoint {
                 id: p.id.clone(),
                 label: p.name.get(lang).to_string(),
                 investment: inv.value,
-                jobs: jobs.value,
-                derived: inv.derived || jobs.derived,
-                value_label: format!("{} · {}", yuan(inv.value, lang), quantity(jobs.value, Unit::Person, lang)),
+                y,
+                derived: inv.derived || y_derived,
+                value_label: format!("{} · {}", yuan(inv.value, lang), quantity(y, unit, lang)),
                 selected: selected == Some(p.id.as_str()),
             })
         })

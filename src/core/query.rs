@@ -1,7 +1,7 @@
 //! The view ↔ query-string codec. The URL is the whole view: `parse` never fails,
 //! it applies what it understands and returns a `Notice` for everything it ignored.
 //!
-//! Keys, in canonical order: sector, district, kind, stage, theme, q, min, max, sort, p, lang, v, data, embed.
+//! Keys, in canonical order: sector, district, kind, stage, theme, q, min, max, sort, y, p, lang, v, data, embed.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -17,6 +17,29 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Longest value quoted back in a notice.
 const MAX_QUOTED_CHARS: usize = 60;
 
+/// What the scatter plots against investment (`y=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Measure {
+    #[default]
+    Jobs,
+    /// Annual output value (产值).
+    Output,
+    /// Annual sales revenue.
+    Revenue,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 3] = [Measure::Jobs, Measure::Output, Measure::Revenue];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Measure::Jobs => "jobs",
+            Measure::Output => "output",
+            Measure::Revenue => "revenue",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewState {
     pub filter: Filter,
@@ -30,6 +53,7 @@ pub struct ViewState {
     pub data_file: Option<String>,
     /// Charts and table only, for embedding in another page.
     pub embed: bool,
+    pub measure: Measure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +143,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             }
             continue;
         }
-        let single = ["q", "min", "max", "sort", "p", "lang", "v", "data", "embed"];
+        let single = ["q", "min", "max", "sort", "p", "lang", "v", "data", "embed", "y"];
         if !single.contains(&key) {
             notices.push(Notice::new(key, value, Problem::UnknownKey));
             continue;
@@ -166,6 +190,10 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     notices.push(Notice::new(key, value, Problem::TooLong));
                 }
             }
+            "y" => match Measure::ALL.into_iter().find(|m| m.slug() == value) {
+                Some(m) => state.measure = m,
+                None => notices.push(Notice::new(key, value, Problem::UnknownValue)),
+            },
             "embed" => match value {
                 "1" | "true" => state.embed = true,
                 "0" | "false" | "" => state.embed = false,
@@ -235,6 +263,9 @@ impl ViewState {
         }
         if self.sort != Sort::default() {
             parts.push(format!("sort={}", self.sort));
+        }
+        if self.measure != Measure::default() {
+            parts.push(format!("y={}", self.measure.slug()));
         }
         if let Some(p) = &self.project {
             parts.push(format!("p={}", encode(p)));

@@ -32,6 +32,19 @@ test('a scatter point opens its project', async () => {
   await p.waitForSelector('[data-testid="detail"]');
 });
 
+test('the scatter plots annual output or revenue instead of jobs, through the URL', async () => {
+  const p = await h.page('/?lang=en');
+  await p.click('button[data-measure="output"]');
+  await p.waitForURL(/y=output/);
+  await p.waitForFunction(() => document.querySelector('[data-testid="scatter-chart"]').dataset.marks.split(',').length === 2);
+  assert.deepEqual((await marks(p, 'scatter')).split(',').sort(), ['holingol-chuangyuan-aluminium-alloy', 'horqin-longma-wind-equipment-park']);
+  await p.click('button[data-measure="revenue"]');
+  await p.waitForURL(/y=revenue/);
+  await p.goBack();
+  await p.waitForURL(/y=output/);
+  assert.equal(await p.getAttribute('button[data-measure="output"]', 'aria-pressed'), 'true');
+});
+
 test('a timeline row opens its project', async () => {
   const p = await h.page('/?lang=en');
   await clickMark(p, 'timeline-chart', 'etdz-haineng-nimh-battery');

@@ -8,10 +8,19 @@ use super::sector_chart::{chart_style, drawn};
 use crate::app::state::use_app;
 use crate::charts::scatter::draw;
 use crate::core::chart_data::scatter_points;
-use crate::core::format::{quantity, yuan};
-use crate::core::i18n::{column_label, texts};
-use crate::core::model::Unit;
+use crate::app::state::Nav;
+use crate::core::format::yuan;
+use crate::core::i18n::{chart_word, column_label, texts, ChartWord};
+use crate::core::query::Measure;
 use crate::core::sort::Column;
+
+fn y_word(m: Measure) -> ChartWord {
+    match m {
+        Measure::Jobs => ChartWord::ScatterY,
+        Measure::Output => ChartWord::ScatterYOutput,
+        Measure::Revenue => ChartWord::ScatterYRevenue,
+    }
+}
 
 #[component]
 pub fn ScatterChart() -> impl IntoView {
@@ -19,16 +28,31 @@ pub fn ScatterChart() -> impl IntoView {
     let points = Memo::new(move |_| {
         let lang = state.lang.get();
         let rows = state.rows.get();
-        let selected = state.view.with(|v| v.project.clone());
-        state.catalog.with(|c| scatter_points(c, &rows, lang, selected.as_deref()))
+        let (selected, measure) = state.view.with(|v| (v.project.clone(), v.measure));
+        state.catalog.with(|c| scatter_points(c, &rows, lang, selected.as_deref(), measure))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
-        drawn("scatter", draw(root, &points.get(), &chart_style(lang, scale, texts(lang).chart_scatter_title)))
+        let word = y_word(state.view.with(|v| v.measure));
+        drawn("scatter", draw(root, &points.get(), word, &chart_style(lang, scale, texts(lang).chart_scatter_title)))
     });
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();
+    let measure_button = move |m: Measure| {
+        view! {
+            <button
+                data-measure=m.slug()
+                aria-pressed=move || (state.view.with(|v| v.measure) == m).to_string()
+                on:click=move |_| state.update(Nav::Push, |v| v.measure = m)
+            >
+                {move || chart_word(y_word(m), state.lang.get())}
+            </button>
+        }
+    };
     view! {
+        <div class="measure-switch" role="group" aria-label=move || t().scatter_measure>
+            {Measure::ALL.into_iter().map(measure_button).collect_view()}
+        </div>
         <ChartPanel
             name="scatter"
             title=Signal::derive(move || t().chart_scatter_title.to_string())
@@ -43,10 +67,10 @@ pub fn ScatterChart() -> impl IntoView {
             head=Signal::derive(move || vec![
                 column_label(Column::Name, lang()).to_string(),
                 column_label(Column::Investment, lang()).to_string(),
-                column_label(Column::Jobs, lang()).to_string(),
+                chart_word(y_word(state.view.with(|v| v.measure)), lang()).to_string(),
             ])
             rows=Signal::derive(move || points.get().into_iter().map(|x| DataRow {
-                cells: vec![x.label, yuan(x.investment, lang()), quantity(x.jobs, Unit::Person, lang())],
+                cells: vec![x.label, yuan(x.investment, lang()), x.value_label.rsplit(" · ").next().unwrap_or_default().to_string()],
                 selected: x.selected,
                 id: x.id,
             }).collect::<Vec<_>>())
