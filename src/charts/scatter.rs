@@ -209,7 +209,10 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_style(font(11.0).color(&MUTED))
         .y_label_style(font(11.0).color(&MUTED))
         .x_label_formatter(&|v| tick_yuan(*v, style.lang))
-        .y_label_formatter(&|v| quantity(*v, Unit::Count, style.lang))
+        .y_label_formatter(&|v| {
+            // Jobs are counted; output and revenue are amounts of yuan.
+            if y_word == ChartWord::ScatterY { quantity(*v, Unit::Count, style.lang) } else { tick_yuan(*v, style.lang) }
+        })
         .x_desc(x_title)
         .y_desc(y_title)
         .axis_desc_style(font(12.0).color(&INK))

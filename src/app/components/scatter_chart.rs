@@ -10,7 +10,8 @@ use crate::charts::scatter::draw;
 use crate::core::chart_data::scatter_points;
 use crate::app::state::Nav;
 use crate::core::format::yuan;
-use crate::core::i18n::{chart_word, column_label, texts, ChartWord};
+use crate::core::i18n::{chart_word, column_label, fill, texts, ChartWord};
+use crate::core::model::Lang;
 use crate::core::query::Measure;
 use crate::core::sort::Column;
 
@@ -20,6 +21,13 @@ fn y_word(m: Measure) -> ChartWord {
         Measure::Output => ChartWord::ScatterYOutput,
         Measure::Revenue => ChartWord::ScatterYRevenue,
     }
+}
+
+/// "Investment vs jobs", "投资与年产值".
+fn title(word: ChartWord, lang: Lang) -> String {
+    let measure = chart_word(word, lang);
+    let measure = if lang == Lang::En { measure.to_lowercase() } else { measure.to_string() };
+    fill(texts(lang).chart_scatter_title, measure)
 }
 
 #[component]
@@ -34,7 +42,7 @@ pub fn ScatterChart() -> impl IntoView {
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
         let word = y_word(state.view.with(|v| v.measure));
-        drawn("scatter", draw(root, &points.get(), word, &chart_style(lang, scale, texts(lang).chart_scatter_title)))
+        drawn("scatter", draw(root, &points.get(), word, &chart_style(lang, scale, &title(word, lang))))
     });
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();
@@ -55,7 +63,7 @@ pub fn ScatterChart() -> impl IntoView {
         </div>
         <ChartPanel
             name="scatter"
-            title=Signal::derive(move || t().chart_scatter_title.to_string())
+            title=Signal::derive(move || title(y_word(state.view.with(|v| v.measure)), state.lang.get()))
             label=Signal::derive(move || t().chart_scatter_label.to_string())
             hint=Signal::derive(move || t().chart_scatter_hint.to_string())
             height=Signal::derive(|| 360.0)
