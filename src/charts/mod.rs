@@ -8,6 +8,8 @@ pub mod scatter;
 pub mod sector_bars;
 pub mod timeline;
 
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
 use plotters::style::RGBColor;
 
 /// What every chart needs besides its data.
@@ -59,6 +61,26 @@ pub const ROW_SELECTED: RGBColor = RGBColor(0xfe, 0xf3, 0xc7);
 pub const PROGRAMME_TOTAL: RGBColor = RGBColor(0xe0, 0xe7, 0xff);
 pub const PROGRAMME_NAMED: RGBColor = RGBColor(0x37, 0x30, 0xa3);
 pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
+
+/// The value axis of a horizontal-bar chart, shared by the sector and programme charts:
+/// x ticks and bold grid lines only, no row grid, no y axis (rows are labelled by hand).
+pub fn draw_bar_axis<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    style: &ChartStyle,
+    format: &dyn Fn(&f64) -> String,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .disable_y_axis()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .x_labels(5)
+        .x_label_style((FONT, style.px(11.0)).into_font().color(&MUTED))
+        .x_label_formatter(format)
+        .draw()
+}
 
 /// Shortens `text` with an ellipsis until `fits` accepts it. Binary search: in the
 /// browser every `fits` call is a text measurement (a forced layout).

@@ -11,7 +11,7 @@ use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
 use super::{
-    fit_text, ChartStyle, FONT, GRID, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
+    draw_bar_axis, fit_text, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,17 +103,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(label_w + style.px(14.0))
         .build_cartesian_2d(0.0..x_max, n..0.0)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .x_labels(5)
-        .x_label_style(font(11.0).color(&MUTED))
-        .x_label_formatter(&|v| format!("{}%", trim_decimals(v * 100.0, 0)))
-        .draw()?;
+    draw_bar_axis(&mut chart, style, &|v| format!("{}%", trim_decimals(v * 100.0, 0)))?;
 
     let any_selected = bars.iter().any(|b| b.selected);
     let valid = || bars.iter().enumerate().filter(|(_, b)| b.total > 0.0);

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 
 use super::rows::RowsLayout;
-use super::{fit_text, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, GRID, INK, MUTED};
+use super::{draw_bar_axis, fit_text, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK, MUTED};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -93,17 +93,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(label_w)
         .build_cartesian_2d(0.0..x_max, 0.0..n)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .disable_y_axis()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .x_labels(5)
-        .x_label_style(font(11.0).color(&MUTED))
-        .x_label_formatter(&|v| yuan_short(*v, style.lang))
-        .draw()?;
+    draw_bar_axis(&mut chart, style, &|v| yuan_short(*v, style.lang))?;
 
     let any_selected = bars.iter().any(|b| b.selected);
     chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
