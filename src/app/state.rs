@@ -23,6 +23,9 @@ pub enum Nav {
     Replace,
 }
 
+/// The router's navigation function, kept so components need not hold the router.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub catalog: RwSignal<Arc<Catalog>>,
@@ -36,7 +39,7 @@ pub struct AppState {
     /// Indices of the projects in view, in table order.
     pub rows: Memo<Vec<usize>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
-    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    navigate: StoredValue<Navigate>,
 }
 
 /// The browser's preferred language, used only when a link names none.

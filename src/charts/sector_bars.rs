@@ -61,7 +61,7 @@ pub fn draw<DB: DrawingBackend>(
     // Measured in bold, the widest a (selected) label gets.
     let bold_font = font(12.0).style(FontStyle::Bold).color(&INK);
     let fits = |s: &str| root.estimate_text_size(s, &bold_font).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, &fits)).collect();
+    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, fits)).collect();
     let label_w = labels
         .iter()
         .filter_map(|l| root.estimate_text_size(l, &bold_font).ok())

@@ -65,7 +65,7 @@ fn status(stated: f64, computed: f64) -> Status {
     }
 }
 
-fn whole<'a>(p: &'a Project, metric: Metric, period: Period) -> Option<&'a Figure> {
+fn whole(p: &Project, metric: Metric, period: Period) -> Option<&Figure> {
     p.figures.iter().find(|f| f.metric == metric && f.period == period && f.part.is_none() && f.item.is_none())
 }
 
