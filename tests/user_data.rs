@@ -585,3 +585,17 @@ fn a_loaded_list_works_with_the_rest_of_the_core() {
     assert!(cite_text(&c, &view, Lang::En, "2027-01-01", "https://x/").contains("Hongshan"));
     assert!(audit(&c.ds).iter().all(|a| a.project.as_deref() != Some("p2")));
 }
+
+#[test]
+fn project_key_comparison_is_unambiguous() {
+    let header = "project_id,kind,name_zh,name_en,district_id,district_zh,district_en,sector_code,themes,stage,company_zh,company_en,summary_zh,summary_en,project_line,metric,part,item_zh,item_en,period,value,unit,printed,qualifier,line";
+    let row = |name_en: &str, printed: &str, value: &str| {
+        format!("p1,mentioned,项目,{name_en},d1,区,D1,C,,,,,摘要,summary,1,investment,,,,once,{value},yuan,{printed},,1")
+    };
+    // Cells that look like the key's own length prefixes must not confuse the comparison.
+    let same = format!("{header}\n{}\n{}\n", row("3:abc", "1亿元", "100000000"), row("3:abc", "2亿元", "200000000"));
+    assert!(tongliao_explorer::core::user_data::load(same.as_bytes()).is_ok());
+    let differ = format!("{header}\n{}\n{}\n", row("3:abc", "1亿元", "100000000"), row("3:abd", "2亿元", "200000000"));
+    let err = tongliao_explorer::core::user_data::load(differ.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("row 3, name_en") && err.contains("3:abc") && err.contains("3:abd"), "{err}");
+}

@@ -13,6 +13,7 @@
 //!   with neither it is a project without figures.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::fmt;
 
 use serde::Serialize;
@@ -489,9 +490,27 @@ impl Vocabs {
 
 // ---------------------------------------------------------------- reading CSV
 
+/// FNV-1a: column names are a few trusted bytes, looked up for every cell of every
+/// row, where SipHash's flood resistance costs time and buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Header positions.
 struct Header {
-    index: HashMap<&'static str, usize>,
+    index: HashMap<&'static str, usize, BuildHasherDefault<Fnv>>,
     width: usize,
 }
 
@@ -500,7 +519,7 @@ fn known_column(name: &str) -> Option<&'static str> {
 }
 
 fn read_header(rec: &csv::StringRecord, row: usize) -> Result<Header, UserDataError> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     let (mut unknown, mut repeated) = (Vec::new(), Vec::new());
     for (i, cell) in rec.iter().enumerate() {
         let name = cell.trim().to_ascii_lowercase();
@@ -576,7 +595,8 @@ struct PartBuild {
 struct ProjectBuild {
     project: Project,
     /// The first row's project columns, to compare later rows against.
-    key: Vec<String>,
+    /// The project columns of its first row, as one string (one allocation a row).
+    key: String,
     parts: Vec<PartBuild>,
     rows: ProjectRows,
 }
@@ -831,19 +851,46 @@ impl Builder {
         }
     }
 
-    fn key(c: &Cells) -> Vec<String> {
-        PROJECT_COLUMNS
-            .iter()
-            .map(|f| if *f == "themes" { split_themes(c.get(f)).join(";") } else { c.get(f).to_string() })
-            .collect()
+    /// Each cell prefixed with its byte length, so any content compares unambiguously.
+    fn key(c: &Cells) -> String {
+        use std::fmt::Write;
+        let mut key = String::new();
+        for f in PROJECT_COLUMNS {
+            let themes;
+            let cell = if f == "themes" {
+                themes = split_themes(c.get(f)).join(";");
+                themes.as_str()
+            } else {
+                c.get(f)
+            };
+            let _ = write!(key, "{}:{cell}", cell.len());
+        }
+        key
+    }
+
+    fn key_cells(key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = key;
+        while let Some((len, tail)) = rest.split_once(':') {
+            let Ok(n) = len.parse::<usize>() else { break };
+            let Some(cell) = tail.get(..n) else { break };
+            out.push(cell.to_string());
+            rest = &tail[n..];
+        }
+        out
     }
 
     /// Later rows of a project must repeat its columns exactly.
     fn check_same(&mut self, c: &Cells, p: usize) {
         let here = Self::key(c);
+        if here == self.projects[p].key {
+            return;
+        }
+        let here = Self::key_cells(&here);
+        let firsts = Self::key_cells(&self.projects[p].key);
         let (first_row, id) = (self.projects[p].rows.first, self.projects[p].project.id.clone());
         for (i, field) in PROJECT_COLUMNS.iter().enumerate() {
-            let first = &self.projects[p].key[i];
+            let first = &firsts[i];
             if *first != here[i] {
                 let problem = RowProblem::Conflict {
                     record: format!("project {id}"),
