@@ -9,37 +9,9 @@ use serde::Deserialize;
 use super::dataset::{Catalog, EMBEDDED_JSON};
 use super::describe::describe_filter;
 use super::filter::apply;
-use super::i18n::{fill, texts};
+use super::i18n::{cite_words as words, fill, texts};
 use super::model::{Dataset, Lang, Source};
 use super::query::ViewState;
-
-/// Citation words. A local table (like `i18n::Texts`) so the citation format lives in one file.
-struct CiteTexts {
-    newspaper_page: &'static str,
-    release: &'static str,
-    view: &'static str,
-    accessed: &'static str,
-    in_: &'static str,
-}
-
-const ZH: CiteTexts =
-    CiteTexts {
-        newspaper_page: "报纸版面", release: "数据版本", view: "视图", accessed: "访问日期", in_: "见"
-    };
-const EN: CiteTexts = CiteTexts {
-    newspaper_page: "newspaper page",
-    release: "dataset release",
-    view: "View",
-    accessed: "accessed",
-    in_: "In",
-};
-
-fn words(lang: Lang) -> &'static CiteTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
 
 /// The embedded dataset's source file: only that source is known to be a newspaper page.
 fn embedded_source_file() -> Option<&'static str> {

@@ -471,6 +471,32 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
     }
 }
 
+/// Words of a citation.
+pub struct CiteTexts {
+    pub newspaper_page: &'static str,
+    pub release: &'static str,
+    pub view: &'static str,
+    pub accessed: &'static str,
+    pub in_: &'static str,
+}
+
+const CITE_ZH: CiteTexts =
+    CiteTexts { newspaper_page: "报纸版面", release: "数据版本", view: "视图", accessed: "访问日期", in_: "见" };
+const CITE_EN: CiteTexts = CiteTexts {
+    newspaper_page: "newspaper page",
+    release: "dataset release",
+    view: "View",
+    accessed: "accessed",
+    in_: "In",
+};
+
+pub fn cite_words(lang: Lang) -> &'static CiteTexts {
+    match lang {
+        Lang::Zh => &CITE_ZH,
+        Lang::En => &CITE_EN,
+    }
+}
+
 /// Fills named `{key}` placeholders of a template.
 pub fn fill_named(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
