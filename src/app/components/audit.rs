@@ -19,7 +19,8 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
                     state.catalog.with(|c| c.project_index(id).map(|k| (c.ds.projects[k].name.get(lang).to_string(), id.clone())))
                 });
                 let bad = i.status == Status::Contradiction;
-                let dev = format!("{:+}%", trim_decimals(i.deviation() * 100.0, 1));
+                let d = i.deviation() * 100.0;
+                let dev = format!("{}{}%", if d > 0.0 { "+" } else { "" }, trim_decimals(d, 1));
                 view! {
                     <li class="audit-item" class:contradiction=bad data-status=if bad { "contradiction" } else { "consistent" }>
                         <strong>{status_label(i.status, lang)}</strong>

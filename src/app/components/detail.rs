@@ -109,7 +109,7 @@ pub fn ProjectDetail() -> impl IntoView {
                         <tbody>{figures}</tbody>
                     </table>
                 </div>
-                {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><AuditList items=items/> })}
+                {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><ul class="audit-list"><AuditList items=items/></ul> })}
             </article>
         })
     };
