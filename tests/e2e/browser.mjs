@@ -10,7 +10,7 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
+export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tongliao-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -18,6 +18,7 @@ export async function launch() {
     args: ARGS,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    ...options,
   });
   return {
     context,

@@ -96,3 +96,37 @@ test('chart screenshots in both languages (docs/)', async () => {
     }
   }
 });
+
+test('charts redraw at the new width when the page is resized, and at the device pixel ratio', async () => {
+  const p = await h.page('/?lang=en');
+  await anchors(p, 'sector-chart');
+  const before = await p.$eval('[data-testid="sector-chart"]', (c) => [c.width, c.clientWidth, devicePixelRatio]);
+  assert.equal(before[0], Math.round(before[1] * before[2]), 'backing store = CSS size × devicePixelRatio');
+  await p.setViewportSize({ width: 900, height: 900 });
+  await p.waitForFunction((w) => document.querySelector('[data-testid="sector-chart"]').clientWidth !== w, before[1]);
+  const after = await p.$eval('[data-testid="sector-chart"]', (c) => [c.width, c.clientWidth]);
+  assert.ok(after[1] < before[1] || after[1] > before[1], `${before[1]} → ${after[1]}`);
+  assert.equal(after[0], Math.round(after[1] * before[2]));
+  // A click still lands on the bar it names after the resize.
+  await clickMark(p, 'sector-chart', 'mining');
+  await p.waitForURL(/sector=mining/);
+  assert.equal(await rowCount(p), 2);
+});
+
+test('on a 2× screen the charts draw at 2× and clicks still land on their marks', async () => {
+  const { launch, newPage, open } = await import('./browser.mjs');
+  const hi = await launch({ deviceScaleFactor: 2 });
+  try {
+    const p = await newPage(hi.context);
+    await open(p, h.server.url, '/?lang=zh');
+    await anchors(p, 'district-chart');
+    const [w, cw] = await p.$eval('[data-testid="district-chart"]', (c) => [c.width, c.clientWidth]);
+    assert.equal(w, cw * 2);
+    await clickMark(p, 'district-chart', 'naiman');
+    await p.waitForURL(/district=naiman/);
+    assert.equal(await rowCount(p), 1);
+    assert.deepEqual(p.problems, []);
+  } finally {
+    await hi.close();
+  }
+});

@@ -82,18 +82,33 @@ pub fn ChartCanvas(
     let focused = RwSignal::new(None::<(String, f64, f64)>);
     let anchors = RwSignal::new(String::new());
 
-    let redraw = draw.clone();
+    // The container's width, read from the DOM only on mount and on resize: reading it
+    // on every redraw would force a layout of the page once per chart.
+    let width = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas_ref.get() else { return };
+        let w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(600).max(260) as f64;
+        if width.get_untracked() != Some(w) {
+            width.set(Some(w));
+        }
+    });
+
+    let redraw = draw.clone();
+    Effect::new(move |_| {
+        let Some(css_w) = width.get() else { return };
+        let Some(canvas) = canvas_ref.get() else { return };
         let dpr = device_ratio();
-        let css_w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(600).max(260) as f64;
         let css_h = height.get();
-        canvas.set_width((css_w * dpr).round() as u32);
-        canvas.set_height((css_h * dpr).round() as u32);
-        let css = web_sys::HtmlElement::style(&canvas);
-        let _ = css.set_property("width", &format!("{css_w}px"));
-        let _ = css.set_property("height", &format!("{css_h}px"));
+        let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+        // Resizing a canvas reallocates it; the draw functions clear it themselves.
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+            let css = web_sys::HtmlElement::style(&canvas);
+            let _ = css.set_property("width", &format!("{css_w}px"));
+            let _ = css.set_property("height", &format!("{css_h}px"));
+        }
         size.set((css_w, css_h));
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()).map(MeasuredCanvas) else { return };
         let drawn = redraw(&backend.into_drawing_area(), dpr);
