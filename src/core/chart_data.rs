@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::aggregate::totals;
+use super::aggregate::{by_facet, totals};
+use super::filter::Facet;
 use super::dataset::Catalog;
 use super::format::{qualified, quantity, trim_decimals, yuan};
 use super::i18n::{chart_word, count_projects, milestone_label, texts, ChartWord};
@@ -28,22 +29,23 @@ fn amount_label(value: f64, with_amount: usize, lang: Lang) -> String {
 
 /// One tile per district of the dataset, in dataset order, zero-count districts included.
 pub fn district_tiles(cat: &Catalog, rows: &[usize], lang: Lang, selected: &BTreeSet<String>) -> Vec<DistrictTile> {
+    // One pass over the rows by district code, however many rows a loaded file has.
+    let groups = by_facet(cat, rows, Facet::District);
     cat.ds
         .districts
         .iter()
         .map(|d| {
-            let members: Vec<usize> =
-                rows.iter().copied().filter(|&i| cat.ds.projects[i].district.as_deref() == Some(&d.id)).collect();
-            let t = totals(cat, &members);
+            let g = groups.iter().find(|g| g.id == d.id);
+            let (count, investment, with_investment) = g.map_or((0, 0.0, 0), |g| (g.count, g.investment, g.with_investment));
             DistrictTile {
                 id: d.id.clone(),
                 label: d.name.get(lang).to_string(),
                 col: u32::from(d.tile[0]),
                 row: u32::from(d.tile[1]),
-                count: t.count,
-                investment: t.investment,
-                count_label: count_projects(t.count, lang),
-                value_label: amount_label(t.investment, t.with_investment, lang),
+                count,
+                investment,
+                count_label: count_projects(count, lang),
+                value_label: amount_label(investment, with_investment, lang),
                 selected: selected.contains(&d.id),
             }
         })

@@ -117,11 +117,17 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
         _ => None,
     };
     let numeric = matches!(sort.column, Column::Investment | Column::Jobs);
+    let name = |i: usize| cat.ds.projects[i].name.get(lang).to_lowercase();
+    // Numbers rarely tie, so their name tie-break is computed only when needed;
+    // text columns build both keys once per row.
     let mut keyed: Vec<(usize, Option<f64>, String, String)> = rows
         .iter()
         .map(|&i| {
-            let label = if numeric { String::new() } else { label_key(cat, i, sort.column, lang) };
-            (i, number(i), label, cat.ds.projects[i].name.get(lang).to_lowercase())
+            if numeric {
+                (i, number(i), String::new(), String::new())
+            } else {
+                (i, None, label_key(cat, i, sort.column, lang), name(i))
+            }
         })
         .collect();
     keyed.sort_by(|a, b| {
@@ -139,7 +145,8 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
             let o = a.2.cmp(&b.2);
             if sort.descending { o.reverse() } else { o }
         };
-        primary.then_with(|| a.3.cmp(&b.3)).then(a.0.cmp(&b.0))
+        let names = || if numeric { name(a.0).cmp(&name(b.0)) } else { a.3.cmp(&b.3) };
+        primary.then_with(names).then(a.0.cmp(&b.0))
     });
     for (slot, k) in rows.iter_mut().zip(keyed) {
         *slot = k.0;
