@@ -91,10 +91,10 @@ impl AppState {
             audit,
             navigate: StoredValue::new(Arc::new(navigate)),
         };
-        // A link without `lang` gets the reader's language written in, so that
-        // every link copied from the address bar reopens in the same language.
-        // Added to the link as it stands, so that what it held that the view ignores
-        // is still there for the notice.
+        // A link without `lang` or `v` gets them written in, so that a link copied from the
+        // address bar reopens in the same language and names its data release. They are
+        // appended to the link as it stands: what it held that the view ignores stays there
+        // for the notice.
         let raw = location.search.get_untracked();
         let (stated, _) = parse(&raw);
         let mut missing = Vec::new();
@@ -119,10 +119,6 @@ impl AppState {
             next.lang = Some(self.lang.get_untracked());
         }
         next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
-        self.navigate_to(&next, nav);
-    }
-
-    fn navigate_to(&self, next: &ViewState, nav: Nav) {
         self.navigate_raw(&next.to_query(), nav);
     }
 
