@@ -1,6 +1,6 @@
 //! Sums over the projects in view, grouped by a facet.
 
-use super::dataset::Catalog;
+use super::dataset::{Catalog, Row};
 use super::filter::Facet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,15 +25,21 @@ pub struct Totals {
     pub derived: usize,
 }
 
+impl Totals {
+    fn add(&mut self, row: &Row) {
+        self.count += 1;
+        if let Some(a) = row.investment {
+            self.investment += a.value;
+            self.with_investment += 1;
+            self.derived += a.derived as usize;
+        }
+    }
+}
+
 pub fn totals(cat: &Catalog, rows: &[usize]) -> Totals {
     let mut t = Totals::default();
     for &i in rows {
-        t.count += 1;
-        if let Some(a) = cat.rows[i].investment {
-            t.investment += a.value;
-            t.with_investment += 1;
-            t.derived += a.derived as usize;
-        }
+        t.add(&cat.rows[i]);
     }
     t
 }
@@ -42,22 +48,25 @@ pub fn totals(cat: &Catalog, rows: &[usize]) -> Totals {
 /// dataset's table order. One pass over the rows, by value code.
 pub fn by_facet(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Group> {
     let values = &cat.facet_values[facet.index()];
-    let mut groups: Vec<Group> = values
-        .iter()
-        .map(|id| Group { id: id.clone(), count: 0, investment: 0.0, with_investment: 0, derived: 0 })
-        .collect();
+    let mut sums = vec![Totals::default(); values.len()];
     for &i in rows {
         let row = &cat.rows[i];
-        let Some(g) = groups.get_mut(row.codes[facet.index()] as usize) else { continue };
-        g.count += 1;
-        if let Some(a) = row.investment {
-            g.investment += a.value;
-            g.with_investment += 1;
-            g.derived += a.derived as usize;
+        if let Some(t) = sums.get_mut(row.codes[facet.index()] as usize) {
+            t.add(row);
         }
     }
-    groups.retain(|g| g.count > 0);
-    groups
+    values
+        .iter()
+        .zip(sums)
+        .filter(|(_, t)| t.count > 0)
+        .map(|(id, t)| Group {
+            id: id.clone(),
+            count: t.count,
+            investment: t.investment,
+            with_investment: t.with_investment,
+            derived: t.derived,
+        })
+        .collect()
 }
 
 /// Groups sorted for a bar chart: largest investment first, then by count.
