@@ -116,14 +116,6 @@ pub fn embedded() -> Result<Catalog, LoadError> {
     from_json(EMBEDDED_JSON)
 }
 
-/// The embedded dataset's release id, read without parsing the whole file.
-pub fn embedded_release() -> &'static str {
-    EMBEDDED_JSON
-        .split_once("\"release\"")
-        .and_then(|(_, rest)| rest.split('"').nth(1))
-        .unwrap_or("")
-}
-
 /// One-paragraph description of a dataset's size.
 pub fn summary(ds: &Dataset) -> String {
     let highlights = ds.projects.iter().filter(|p| p.kind == Kind::Highlight).count();

@@ -67,8 +67,8 @@ pub fn facet_value(p: &Project, facet: Facet) -> &str {
 }
 
 /// Every value a facet can take in a dataset, in display order.
-pub fn facet_values(cat: &Catalog, facet: Facet) -> Vec<String> {
-    cat.facet_values[facet.index()].clone()
+pub fn facet_values(cat: &Catalog, facet: Facet) -> &[String] {
+    &cat.facet_values[facet.index()]
 }
 
 /// Computes the facet values of a dataset (once, when the catalog is built).
@@ -198,7 +198,7 @@ pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
 /// alongside the other facets' current selections.
 pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String, usize)> {
     let m = Matcher::new(cat, filter);
-    let mut counts: Vec<(String, usize)> = facet_values(cat, facet).into_iter().map(|v| (v, 0)).collect();
+    let mut counts: Vec<(String, usize)> = facet_values(cat, facet).iter().map(|v| (v.clone(), 0)).collect();
     for i in 0..cat.ds.projects.len() {
         if m.matches_except(cat, i, Some(facet)) {
             if let Some(slot) = counts.get_mut(cat.rows[i].codes[facet.index()] as usize) {
