@@ -366,6 +366,7 @@ fn point(id: &str, investment: f64, jobs: f64) -> ScatterPoint {
         label: format!("{id} label"),
         investment,
         y: jobs,
+        y_label: String::new(),
         derived: false,
         value_label: String::new(),
         selected: false,

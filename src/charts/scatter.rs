@@ -30,6 +30,8 @@ pub struct ScatterPoint {
     /// Jobs, in persons (> 0).
     /// The vertical value (jobs, or an annual amount in yuan).
     pub y: f64,
+    /// The vertical value in the reader's units, e.g. "1,500 people".
+    pub y_label: String,
     /// True when a value was summed from parts: drawn hollow.
     pub derived: bool,
     /// For tooltips, e.g. "185亿元 · 1万人".

@@ -76,14 +76,18 @@ pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Optio
             let (p, row) = (&cat.ds.projects[i], &cat.rows[i]);
             let inv = row.investment?;
             let (y, y_derived, unit) = measure_of(cat, i, measure)?;
-            (inv.value > 0.0 && y > 0.0).then(|| ScatterPoint {
-                id: p.id.clone(),
-                label: p.name.get(lang).to_string(),
-                investment: inv.value,
-                y,
-                derived: inv.derived || y_derived,
-                value_label: format!("{} · {}", yuan(inv.value, lang), quantity(y, unit, lang)),
-                selected: selected == Some(p.id.as_str()),
+            (inv.value > 0.0 && y > 0.0).then(|| {
+                let y_label = quantity(y, unit, lang);
+                ScatterPoint {
+                    id: p.id.clone(),
+                    label: p.name.get(lang).to_string(),
+                    investment: inv.value,
+                    y,
+                    derived: inv.derived || y_derived,
+                    value_label: format!("{} · {y_label}", yuan(inv.value, lang)),
+                    y_label,
+                    selected: selected == Some(p.id.as_str()),
+                }
             })
         })
         .collect()

@@ -5,7 +5,25 @@ use leptos::prelude::*;
 
 use super::chart_canvas::{ChartCanvas, DrawFn};
 use crate::app::state::use_app;
+use crate::charts::{ChartStyle, Pick};
 use crate::core::i18n::texts;
+use crate::core::model::Lang;
+
+/// The chart style every chart shares, in the current language.
+pub fn chart_style(lang: Lang, scale: f64, title: &str) -> ChartStyle {
+    ChartStyle { scale, title: title.to_string(), lang, empty_text: texts(lang).chart_empty.to_string() }
+}
+
+/// Boxes a drawn layout for picking, logging a drawing error instead of failing.
+pub fn drawn<L: Pick + 'static, E: std::fmt::Debug>(name: &str, r: Result<Option<L>, E>) -> Option<Box<dyn Pick>> {
+    match r {
+        Ok(layout) => layout.map(|l| Box::new(l) as Box<dyn Pick>),
+        Err(e) => {
+            leptos::logging::warn!("{name} chart not drawn: {e:?}");
+            None
+        }
+    }
+}
 
 /// One row of the text alternative: the mark id, its cells, and whether it is selected.
 #[derive(Clone, PartialEq)]

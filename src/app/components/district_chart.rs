@@ -4,8 +4,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_canvas::DrawFn;
-use super::chart_panel::{ChartPanel, DataRow};
-use super::sector_chart::{chart_style, drawn};
+use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
 use crate::charts::district_map::draw;
 use crate::core::chart_data::district_tiles;

@@ -3,8 +3,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_canvas::DrawFn;
-use super::chart_panel::{ChartPanel, DataRow};
-use super::sector_chart::{chart_style, drawn};
+use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
 use crate::charts::programme_share::draw;
 use crate::core::chart_data::{programme_bars, scope, Scope};

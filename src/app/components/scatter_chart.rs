@@ -3,8 +3,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_canvas::DrawFn;
-use super::chart_panel::{ChartPanel, DataRow};
-use super::sector_chart::{chart_style, drawn};
+use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
 use crate::charts::scatter::draw;
 use crate::core::chart_data::scatter_points;
@@ -78,7 +77,7 @@ pub fn ScatterChart() -> impl IntoView {
                 chart_word(y_word(state.view.with(|v| v.measure)), lang()).to_string(),
             ])
             rows=Signal::derive(move || points.get().into_iter().map(|x| DataRow {
-                cells: vec![x.label, yuan(x.investment, lang()), x.value_label.rsplit(" · ").next().unwrap_or_default().to_string()],
+                cells: vec![x.label, yuan(x.investment, lang()), x.y_label],
                 selected: x.selected,
                 id: x.id,
             }).collect::<Vec<_>>())

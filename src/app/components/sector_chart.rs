@@ -3,37 +3,19 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::chart_canvas::DrawFn;
-use super::chart_panel::{ChartPanel, DataRow};
+use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
-use crate::charts::{ChartStyle, Pick};
 use crate::core::aggregate::{by_facet, ranked};
 use crate::core::filter::Facet;
 use crate::core::format::yuan;
 use crate::core::i18n::{column_label, count_projects, facet_label, texts};
-use crate::core::model::Lang;
 use crate::core::sort::Column;
 
 /// CSS pixel height per bar row, plus room for title and axis.
 const ROW_PX: f64 = 30.0;
 const CHROME_PX: f64 = 64.0;
-
-/// The chart style every chart shares, in the current language.
-pub fn chart_style(lang: Lang, scale: f64, title: &str) -> ChartStyle {
-    ChartStyle { scale, title: title.to_string(), lang, empty_text: texts(lang).chart_empty.to_string() }
-}
-
-/// Boxes a drawn layout for picking, logging a drawing error instead of failing.
-pub fn drawn<L: Pick + 'static, E: std::fmt::Debug>(name: &str, r: Result<Option<L>, E>) -> Option<Box<dyn Pick>> {
-    match r {
-        Ok(layout) => layout.map(|l| Box::new(l) as Box<dyn Pick>),
-        Err(e) => {
-            leptos::logging::warn!("{name} chart not drawn: {e:?}");
-            None
-        }
-    }
-}
 
 #[component]
 pub fn SectorChart() -> impl IntoView {
