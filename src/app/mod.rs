@@ -1,12 +1,12 @@
 //! The browser shell: mounts the app, provides the URL-derived state.
 
 pub mod components;
+pub mod location;
 pub mod state;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 use crate::core::dataset::{embedded, Catalog};
 use crate::core::i18n::texts;
@@ -41,7 +41,7 @@ fn show_panic_banner() {
     if let Ok(a) = doc.create_element("a") {
         let path = window().location().pathname().unwrap_or_else(|_| "/".into());
         let _ = a.set_attribute("href", &path);
-        // A full reload: the router must not handle it, the wasm instance is gone.
+        // A full reload: the page's own link handling must not take it, the wasm instance is gone.
         let _ = a.set_attribute("rel", "external");
         a.set_text_content(Some(&format!("{} / {}", texts(Lang::Zh).reset_view, texts(Lang::En).reset_view)));
         let _ = banner.append_child(&a);
@@ -88,7 +88,6 @@ pub fn debug_panic() {
 #[component]
 fn App() -> impl IntoView {
     view! {
-        <Router>
             {match embedded() {
                 Ok(catalog) => view! { <Main catalog=Arc::new(catalog)/> }.into_any(),
                 // A broken embedded release is a build defect, but the page still says so.
@@ -99,7 +98,6 @@ fn App() -> impl IntoView {
                     </main>
                 }.into_any(),
             }}
-        </Router>
     }
 }
 

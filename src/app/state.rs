@@ -4,8 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
@@ -16,15 +14,8 @@ use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, Notice, ViewState};
 use crate::core::sort::sort_rows;
 
-/// How a view change enters the history: typing replaces, choices push.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Nav {
-    Push,
-    Replace,
-}
-
-/// The router's navigation function, kept so components need not hold the router.
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+pub use crate::app::location::Nav;
+use crate::app::location::Location;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -39,7 +30,7 @@ pub struct AppState {
     /// Indices of the projects in view, in table order.
     pub rows: Memo<Vec<usize>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
-    navigate: StoredValue<Navigate>,
+    location: Location,
 }
 
 /// The browser's preferred language, used only when a link names none.
@@ -55,8 +46,8 @@ fn browser_lang() -> Lang {
 impl AppState {
     pub fn new(catalog: Arc<Catalog>) -> AppState {
         let catalog = RwSignal::new(catalog);
-        let location = use_location();
-        let parsed = Memo::new(move |_| parse(&location.search.get()));
+        let location = Location::new();
+        let parsed = Memo::new(move |_| parse(&location.search()));
         let resolved = Memo::new(move |_| {
             let (mut view, mut notices) = parsed.get();
             notices.extend(catalog.with(|c| resolve(&mut view, c)));
@@ -80,7 +71,6 @@ impl AppState {
             let c = catalog.get();
             crate::app::CURRENT.with(|slot| *slot.borrow_mut() = Some(c));
         });
-        let navigate = use_navigate();
         let state = AppState {
             catalog,
             loaded_file: RwSignal::new(None),
@@ -89,14 +79,15 @@ impl AppState {
             lang,
             rows,
             audit,
-            navigate: StoredValue::new(Arc::new(navigate)),
+            location,
         };
         // A link without `lang` or `v` gets them written in, so that a link copied from the
         // address bar reopens in the same language and names its data release. They are
         // appended to the link as it stands: what it held that the view ignores stays there
         // for the notice.
-        let raw = location.search.get_untracked();
-        let (stated, _) = parse(&raw);
+        let raw = location.search_untracked();
+        let raw = raw.strip_prefix('?').unwrap_or(&raw);
+        let (stated, _) = parse(raw);
         let mut missing = Vec::new();
         if stated.lang.is_none() {
             missing.push(format!("lang={}", if fallback_lang == Lang::Zh { "zh" } else { "en" }));
@@ -123,10 +114,7 @@ impl AppState {
     }
 
     fn navigate_raw(&self, query: &str, nav: Nav) {
-        let path = window().location().pathname().unwrap_or_else(|_| "/".into());
-        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
-        let options = NavigateOptions { replace: nav == Nav::Replace, scroll: false, ..Default::default() };
-        self.navigate.with_value(|go| go(&url, options));
+        self.location.navigate(query, nav);
     }
 
     /// Applies `change` to a copy of the current view and navigates to it.
