@@ -19,3 +19,4 @@ pub mod cite;
 pub mod export;
 pub mod gbt4754;
 pub mod user_data;
+pub mod virtual_rows;

@@ -6,9 +6,10 @@ use crate::core::aggregate::totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{quantity, yuan};
-use crate::core::i18n::{column_label, fill, texts};
+use crate::core::i18n::{column_label, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
+use crate::core::virtual_rows::visible_rows;
 
 fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
     match a {
@@ -57,57 +58,102 @@ fn HeaderCell(column: Column) -> impl IntoView {
     }
 }
 
-/// Rows rendered at first and per "show more": the DOM stays small however many rows match.
-const PAGE_ROWS: usize = 100;
+/// Every body row is this tall (`.projects tbody tr` in the CSS says the same), so a
+/// scroll offset maps to a row without measuring the DOM.
+const ROW_PX: f64 = 52.0;
 
+/// One rendered row: its place in the result (for `aria-rowindex`) and the project.
+#[derive(Clone, Copy, PartialEq)]
+struct Slot {
+    position: usize,
+    project: usize,
+}
+
+#[component]
+fn ProjectRow(item: Slot) -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang.get_untracked();
+    let t = texts(lang);
+    state.catalog.with_untracked(|c| {
+        let p = &c.ds.projects[item.project];
+        let row = &c.rows[item.project];
+        let name = p.name.get(lang).to_string();
+        let district = value_label(&state, Facet::District, facet_value(p, Facet::District), lang);
+        let sector = value_label(&state, Facet::Sector, &p.sector, lang);
+        let kind = value_label(&state, Facet::Kind, facet_value(p, Facet::Kind), lang);
+        let stage = value_label(&state, Facet::Stage, facet_value(p, Facet::Stage), lang);
+        let investment = amount_text(row.investment, Unit::Yuan, lang);
+        let (name_title, district_title, sector_title) = (name.clone(), district.clone(), sector.clone());
+        let (stage_title, investment_title) = (stage.clone(), investment.clone());
+        view! {
+            // Header row is 1, so the first project is row 2.
+            <tr data-id=p.id.clone() aria-rowindex=item.position + 2>
+                <th scope="row" title=name_title>
+                    <span class="clamp">
+                        {state.flagged(&p.id).then(|| view! {
+                            <span class="flag" title=t.audit_mark>"⚠ "<span class="visually-hidden">{t.audit_mark}</span>" "</span>
+                        })}
+                        <a href=state.href_with_project(Some(&p.id))>{name}</a>
+                    </span>
+                </th>
+                <td title=district_title><span class="clamp">{district}</span></td>
+                <td title=sector_title><span class="clamp">{sector}</span></td>
+                <td><span class="clamp">{kind}</span></td>
+                <td title=stage_title><span class="clamp">{stage}</span></td>
+                <td class="num" title=investment_title><span class="clamp">{investment}</span></td>
+                <td class="num"><span class="clamp">{amount_text(row.jobs, Unit::Person, lang)}</span></td>
+            </tr>
+        }
+    })
+}
+
+/// The project table. It is virtualized: only the rows in its scroll viewport (and a
+/// margin) are in the DOM, so a filter click costs the same for 20 rows as for 100,000.
 #[component]
 pub fn ProjectTable() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let limit = RwSignal::new(PAGE_ROWS);
-    // A new result set starts again at the first page.
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    // Scroll offset and viewport height of the wrap, in px, as last reported.
+    let scroll = RwSignal::new((0.0_f64, 0.0_f64));
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            let next = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            if scroll.get_untracked() != next {
+                scroll.set(next);
+            }
+        }
+    };
+    // A new result set (filter, sort, data) starts again at its first row.
     Effect::new(move |_| {
         state.rows.track();
-        limit.set(PAGE_ROWS);
-    });
-    let hidden = move || state.rows.with(Vec::len).saturating_sub(limit.get());
-    let body = move || {
-        let lang = state.lang.get();
-        let rows = state.rows.get();
-        if rows.is_empty() {
-            return view! { <tr><td colspan="7" class="empty">{texts(lang).no_match}</td></tr> }.into_any();
+        if let Some(el) = wrap.get_untracked() {
+            el.set_scroll_top(0);
         }
-        state.catalog.with(|c| {
-            rows.iter()
-                .take(limit.get())
-                .map(|&i| {
-                    let p = &c.ds.projects[i];
-                    let row = &c.rows[i];
-                    let href = state.href_with_project(Some(&p.id));
-                    let flagged = state.flagged(&p.id);
-                    let district = value_label(&state, Facet::District, facet_value(p, Facet::District), lang);
-                    let sector = value_label(&state, Facet::Sector, &p.sector, lang);
-                    let kind = value_label(&state, Facet::Kind, facet_value(p, Facet::Kind), lang);
-                    let stage = value_label(&state, Facet::Stage, facet_value(p, Facet::Stage), lang);
-                    view! {
-                        <tr data-id=p.id.clone()>
-                            <th scope="row">
-                                <a href=href>{p.name.get(lang).to_string()}</a>
-                                {flagged.then(|| view! {
-                                    <span class="flag" title=texts(lang).audit_mark>" ⚠ "{texts(lang).audit_mark}</span>
-                                })}
-                            </th>
-                            <td>{district}</td>
-                            <td>{sector}</td>
-                            <td>{kind}</td>
-                            <td>{stage}</td>
-                            <td class="num">{amount_text(row.investment, Unit::Yuan, lang)}</td>
-                            <td class="num">{amount_text(row.jobs, Unit::Person, lang)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-                .into_any()
+        measure();
+    });
+    let window = Memo::new(move |_| {
+        let (top, height) = scroll.get();
+        state.rows.with(|rows| {
+            visible_rows(top, height, ROW_PX, rows.len())
+                .map(|position| Slot { position, project: rows[position] })
+                .collect::<Vec<_>>()
+        })
+    });
+    let padding = move || {
+        let total = state.rows.with(Vec::len);
+        window.with(|w| match (w.first(), w.last()) {
+            (Some(a), Some(b)) => (a.position, total - b.position - 1),
+            _ => (0, 0),
+        })
+    };
+    let spacer = move |rows: usize| {
+        (rows > 0).then(|| {
+            view! {
+                <tr class="spacer" aria-hidden="true">
+                    <td colspan="7" style:height=format!("{}px", rows as f64 * ROW_PX)></td>
+                </tr>
+            }
         })
     };
     let total = move || {
@@ -127,16 +173,32 @@ pub fn ProjectTable() -> impl IntoView {
                 ": "
                 <span data-testid="row-count">{move || state.rows.with(Vec::len)}</span>
             </h2>
-            <div class="table-wrap">
-                <table class="projects">
+            <div class="table-wrap" node_ref=wrap on:scroll=move |_| measure()>
+                <table class="projects" aria-rowcount=move || state.rows.with(Vec::len) + 2>
+                    <colgroup>
+                        <col class="c-name"/><col class="c-district"/><col class="c-sector"/>
+                        <col class="c-kind"/><col class="c-stage"/><col class="c-inv"/><col class="c-jobs"/>
+                    </colgroup>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             {Column::ALL.into_iter().map(|c| view! { <HeaderCell column=c/> }).collect_view()}
                         </tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    <tbody>
+                        {move || spacer(padding().0)}
+                        <Show when=move || state.rows.with(Vec::is_empty)>
+                            <tr><td colspan="7" class="empty">{move || t().no_match}</td></tr>
+                        </Show>
+                        {move || {
+                            // Rows read these untracked; a new language or dataset redraws them.
+                            state.lang.track();
+                            state.catalog.track();
+                            window.get().into_iter().map(|item| view! { <ProjectRow item/> }).collect_view()
+                        }}
+                        {move || spacer(padding().1)}
+                    </tbody>
                     <tfoot>
-                        <tr>
+                        <tr aria-rowindex=move || state.rows.with(Vec::len) + 2>
                             <th scope="row" colspan="5" data-testid="total-label">{move || total().0}</th>
                             <td class="num" data-testid="total-investment">{move || total().1}</td>
                             <td></td>
@@ -144,11 +206,6 @@ pub fn ProjectTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
-            <Show when=move || { hidden() > 0 }>
-                <button class="more" on:click=move |_| limit.update(|n| *n += PAGE_ROWS)>
-                    {move || fill(t().show_more, hidden())}
-                </button>
-            </Show>
         </section>
     }
 }

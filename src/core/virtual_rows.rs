@@ -1,0 +1,62 @@
+//! Which rows a virtualized table renders: the ones in its scroll viewport plus a margin,
+//! so the DOM holds a few dozen rows however many match.
+
+use std::ops::Range;
+
+/// Rows kept rendered above and below the viewport, so a quick scroll or a Tab into the
+/// next row finds it already there.
+pub const OVERSCAN: usize = 8;
+
+/// The rows to render for a viewport of `viewport_px` scrolled to `scroll_px`, when every
+/// row is `row_px` high and there are `total` rows. Never empty while `total > 0`, and
+/// never past the end, whatever the scroll position the browser reports.
+pub fn visible_rows(scroll_px: f64, viewport_px: f64, row_px: f64, total: usize) -> Range<usize> {
+    if total == 0 || !(row_px > 0.0) {
+        return 0..0;
+    }
+    let rows_at = |px: f64| if px.is_finite() && px > 0.0 { (px / row_px) as usize } else { 0 };
+    let first = rows_at(scroll_px).min(total - 1);
+    // At least one screenful, even before the viewport has been measured.
+    let shown = rows_at(viewport_px).max(16) + 1;
+    let start = first.saturating_sub(OVERSCAN);
+    let end = first.saturating_add(shown).saturating_add(OVERSCAN).min(total);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_of_a_long_list_renders_a_screen_and_the_margin() {
+        assert_eq!(visible_rows(0.0, 360.0, 36.0, 100_000), 0..(17 + OVERSCAN));
+    }
+
+    #[test]
+    fn scrolled_window_is_centred_on_the_viewport() {
+        let r = visible_rows(36.0 * 5000.0, 720.0, 36.0, 100_000);
+        assert_eq!(r, (5000 - OVERSCAN)..(5000 + 21 + OVERSCAN));
+    }
+
+    #[test]
+    fn short_list_renders_every_row() {
+        assert_eq!(visible_rows(0.0, 500.0, 36.0, 21), 0..21);
+        assert_eq!(visible_rows(0.0, 500.0, 36.0, 0), 0..0);
+    }
+
+    #[test]
+    fn scroll_past_the_end_or_garbage_stays_in_range() {
+        let r = visible_rows(1e12, 720.0, 36.0, 50);
+        assert!(r.start < r.end && r.end == 50);
+        assert_eq!(visible_rows(f64::NAN, f64::NAN, 36.0, 50), 0..(17 + OVERSCAN));
+        assert_eq!(visible_rows(-50.0, 720.0, 36.0, 50), 0..(21 + OVERSCAN));
+        assert_eq!(visible_rows(0.0, 720.0, 0.0, 50), 0..0);
+    }
+
+    #[test]
+    fn rendered_rows_do_not_grow_with_the_row_count() {
+        let small = visible_rows(3600.0, 720.0, 36.0, 1_000).len();
+        let large = visible_rows(3600.0, 720.0, 36.0, 1_000_000).len();
+        assert_eq!(small, large);
+    }
+}

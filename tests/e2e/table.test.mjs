@@ -1,0 +1,77 @@
+// The project table is virtualized: with a large loaded list, the DOM holds a few dozen
+// rows, scrolling brings the right rows in, and a filter click starts again at the top.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harness, rowCount, rowIds } from './harness.mjs';
+
+const h = harness();
+const COUNT = 20000;
+
+/** The seeded generator the benchmark uses, at a test-sized count. */
+function syntheticFile() {
+  const path = join(mkdtempSync(join(tmpdir(), 'tongliao-table-')), 'synthetic.csv');
+  execFileSync(process.execPath, ['scripts/gen-synthetic.mjs', String(COUNT), path]);
+  return path;
+}
+
+const rendered = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => ({
+  id: r.dataset.id, index: Number(r.getAttribute('aria-rowindex')),
+})));
+
+test('a 20,000-project file renders a window of rows that follows the scroll', async () => {
+  const p = await h.page('?lang=en');
+  await p.setInputFiles('[data-testid="file-input"]', syntheticFile());
+  await p.waitForSelector('[data-testid="file-loaded"]', { timeout: 60000 });
+  assert.equal(await rowCount(p), COUNT);
+  assert.equal(await p.getAttribute('table.projects', 'aria-rowcount'), String(COUNT + 2));
+
+  const top = await rendered(p);
+  assert.ok(top.length >= 10 && top.length <= 60, `${top.length} rows in the DOM for ${COUNT}`);
+  assert.equal(top[0].index, 2, 'the first project is row 2, after the header');
+  // The spacers keep the scroll height of every row, so the scroll bar tells the truth.
+  // Every row has the one height the table computes offsets with.
+  const heights = await p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.map((r) => r.getBoundingClientRect().height));
+  const rowPx = heights[0];
+  assert.ok(rowPx > 20 && heights.every((x) => Math.abs(x - rowPx) < 0.5), `row heights ${heights}`);
+  await p.waitForFunction(([n, px]) => document.querySelector('.table-section .table-wrap').scrollHeight >= n * px, [COUNT, rowPx]);
+
+  // Jump to the end: the last rows come in, numbered as the result has them.
+  await p.$eval('.table-section .table-wrap', (el) => { el.scrollTop = el.scrollHeight; });
+  await p.waitForFunction((n) => {
+    const rows = document.querySelectorAll('table.projects tbody tr[data-id]');
+    return rows.length && rows[rows.length - 1].getAttribute('aria-rowindex') === String(n + 1);
+  }, COUNT);
+  const bottom = await rendered(p);
+  assert.ok(bottom.length <= 60, `${bottom.length} rows in the DOM at the end`);
+  assert.equal(new Set(bottom.map((r) => r.index)).size, bottom.length, 'no row twice');
+  const lastRow = await p.$eval('table.projects tbody tr[data-id]:last-of-type', (r) => r.getBoundingClientRect().bottom);
+  const box = await p.$eval('.table-section .table-wrap', (el) => el.getBoundingClientRect().bottom);
+  assert.ok(lastRow <= box + 1, 'the last row is inside the scrolled box');
+
+  // The middle: rows around the offset, in order.
+  await p.$eval('.table-section .table-wrap', (el, px) => { el.scrollTop = px * 10000; }, rowPx);
+  await p.waitForFunction(() => [...document.querySelectorAll('table.projects tbody tr[data-id]')]
+    .some((r) => r.getAttribute('aria-rowindex') === '10002'));
+  const middle = (await rendered(p)).map((r) => r.index);
+  assert.deepEqual(middle, [...middle].sort((a, b) => a - b));
+
+  // A filter click: fewer rows, the window starts again at the top.
+  await p.locator('fieldset[data-facet="sector"] input').first().check();
+  await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) < n, COUNT);
+  assert.equal(await p.$eval('.table-section .table-wrap', (el) => el.scrollTop), 0);
+  const filtered = await rendered(p);
+  assert.equal(filtered[0].index, 2);
+  assert.ok((await rowIds(p)).length <= 60);
+});
+
+test('the embedded list renders every row, with no spacer', async () => {
+  const p = await h.page('?lang=zh');
+  const rows = await rendered(p);
+  assert.equal(rows.length, await rowCount(p));
+  assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i + 2));
+  assert.equal(await p.$$eval('table.projects tbody tr.spacer', (s) => s.length), 0);
+});
