@@ -77,10 +77,13 @@ test('every chart has a name, a keyboard path and a data table with its numbers'
     assert.equal(await p.getAttribute(canvas, 'role'), 'img');
     assert.ok((await p.getAttribute(canvas, 'aria-label')).length > 10);
     assert.equal(await p.getAttribute(canvas, 'tabindex'), '0');
+    // The table is built when it is opened.
+    assert.equal(await p.$$eval(`section[data-chart="${name}"] .chart-data tbody tr`, (r) => r.length), 0);
+    await p.click(`section[data-chart="${name}"] .chart-data summary`);
+    await p.waitForSelector(`section[data-chart="${name}"] .chart-data tbody tr`);
     const rows = await p.$$eval(`section[data-chart="${name}"] .chart-data tbody tr`, (r) => r.map((x) => x.dataset.id));
     assert.deepEqual(rows, (await marks(p, name)).split(','));
   }
-  await p.click('section[data-chart="district"] .chart-data summary');
   await p.click('section[data-chart="district"] .chart-data tr[data-id="naiman"] button');
   await p.waitForURL(/district=naiman/);
   assert.equal(await rowCount(p), 1);

@@ -94,7 +94,13 @@ test('the citation names the source, release, filter, date and link, and follows
   await p.check('fieldset[data-facet="sector"] input[value="mining"]');
   await p.waitForURL(/sector=mining/);
   assert.ok((await p.textContent('[data-testid="cite-text"]')).includes('Mining'));
-  assert.match(await p.textContent('[data-testid="cite-bibtex"]'), /^@misc\{/);
+  // The BibTeX entry is written when its panel opens, and follows the filter from then on.
+  assert.equal(await p.textContent('[data-testid="cite-bibtex"]'), '');
+  await p.click('.cite summary');
+  await p.waitForFunction(() => document.querySelector('[data-testid="cite-bibtex"]').textContent.startsWith('@misc{'));
+  const entry = await p.textContent('[data-testid="cite-bibtex"]');
+  await p.uncheck('fieldset[data-facet="sector"] input[value="mining"]');
+  await p.waitForFunction((before) => document.querySelector('[data-testid="cite-bibtex"]').textContent !== before, entry);
 });
 
 test('a link from another release opens with a notice; an old link without v still works', async () => {

@@ -46,6 +46,33 @@ fn download_png(draw: &DrawFn, css_w: f64, css_h: f64, caption: &str, file_name:
     Some(())
 }
 
+/// Draws on `scratch` (a canvas outside the document, made on first use) and copies the
+/// result onto `canvas`. Setting a font on a canvas in the page makes the browser bring
+/// the page's styles up to date first; a filter click has just changed the DOM, so every
+/// label of every chart would pay for a style recalculation. A detached canvas does not.
+fn draw_offscreen(
+    canvas: &web_sys::HtmlCanvasElement,
+    scratch: &StoredValue<Option<web_sys::HtmlCanvasElement>, LocalStorage>,
+    draw: &DrawFn,
+    dpr: f64,
+) -> Option<Option<Box<dyn Pick>>> {
+    if scratch.with_value(Option::is_none) {
+        let fresh = document().create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
+        scratch.set_value(Some(fresh));
+    }
+    let off = scratch.with_value(Clone::clone)?;
+    if off.width() != canvas.width() || off.height() != canvas.height() {
+        off.set_width(canvas.width());
+        off.set_height(canvas.height());
+    }
+    let backend = CanvasBackend::with_canvas_object(off.clone()).map(MeasuredCanvas)?;
+    let drawn = draw(&backend.into_drawing_area(), dpr);
+    let ctx = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+    ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    ctx.draw_image_with_html_canvas_element(&off, 0.0, 0.0).ok()?;
+    Some(drawn)
+}
+
 #[component]
 pub fn ChartCanvas(
     draw: DrawFn,
@@ -95,6 +122,9 @@ pub fn ChartCanvas(
     });
 
     let redraw = draw.clone();
+    // The chart is drawn on a canvas outside the page, then copied in one step (see
+    // `draw_offscreen`).
+    let scratch = StoredValue::new_local(None::<web_sys::HtmlCanvasElement>);
     Effect::new(move |_| {
         let Some(css_w) = width.get() else { return };
         let Some(canvas) = canvas_ref.get() else { return };
@@ -110,8 +140,7 @@ pub fn ChartCanvas(
             let _ = css.set_property("height", &format!("{css_h}px"));
         }
         size.set((css_w, css_h));
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()).map(MeasuredCanvas) else { return };
-        let drawn = redraw(&backend.into_drawing_area(), dpr);
+        let Some(drawn) = draw_offscreen(&canvas, &scratch, &redraw, dpr) else { return };
         // Each mark's anchor in CSS pixels, from the chart's own mapping: lets tests
         // and assistive tooling find a mark without a second hit model.
         let text = drawn

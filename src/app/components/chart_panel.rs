@@ -51,6 +51,9 @@ pub fn ChartPanel(
     let t = move || texts(state.lang.get());
     let heading = format!("{name}-chart-title");
     let labelled_by = heading.clone();
+    // The table is built only while it is open: closed, it is read by no one, and a
+    // filter click need not rebuild it.
+    let open = RwSignal::new(false);
     view! {
         <section class="chart" data-chart=name aria-labelledby=labelled_by>
             // The canvas draws its own title (so that it is in the PNG); this one is for screen readers.
@@ -68,15 +71,15 @@ pub fn ChartPanel(
                 download_label=Signal::derive(move || t().download_png.to_string())
             />
             <p class="hint">{move || hint.get()}</p>
-            <details class="chart-data">
+            <details class="chart-data" on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())>
                 <summary>{move || t().show_data}</summary>
                 <div class="table-wrap">
                     <table>
                         <thead>
-                            <tr>{move || head.get().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                            <tr>{move || open.get().then(|| head.get()).unwrap_or_default().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                         </thead>
                         <tbody>
-                            {move || rows.get().into_iter().map(|r| {
+                            {move || open.get().then(|| rows.get()).unwrap_or_default().into_iter().map(|r| {
                                 let id = r.id.clone();
                                 let mut cells = r.cells.into_iter();
                                 let first = cells.next().unwrap_or_default();

@@ -63,21 +63,26 @@ fn Export() -> impl IntoView {
 fn Cite() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
+    // The access date is the day the page was opened.
+    let accessed = StoredValue::new(today());
+    let bibtex_open = RwSignal::new(false);
     let citation = move |bibtex: bool| {
         let lang = state.lang.get();
         let view = state.view.get();
         let link = state.canonical_link();
+        let accessed = accessed.get_value();
         state.catalog.with(|c| {
-            if bibtex { cite_bibtex(c, &view, lang, &today(), &link) } else { cite_text(c, &view, lang, &today(), &link) }
+            if bibtex { cite_bibtex(c, &view, lang, &accessed, &link) } else { cite_text(c, &view, lang, &accessed, &link) }
         })
     };
     view! {
         <div class="cite">
             <h3>{move || t().cite_title}</h3>
             <p data-testid="cite-text" class="citation">{move || citation(false)}</p>
-            <details>
+            // The BibTeX entry is written only while it is shown: a filter click need not.
+            <details on:toggle=move |e| bibtex_open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())>
                 <summary>"BibTeX"</summary>
-                <pre data-testid="cite-bibtex">{move || citation(true)}</pre>
+                <pre data-testid="cite-bibtex">{move || bibtex_open.get().then(|| citation(true))}</pre>
             </details>
         </div>
     }

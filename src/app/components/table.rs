@@ -114,7 +114,9 @@ pub fn ProjectTable() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let wrap = NodeRef::<leptos::html::Div>::new();
-    // Scroll offset and viewport height of the wrap, in px, as last reported.
+    // Scroll offset and viewport height of the wrap, in px, as last reported by the
+    // browser. Read from the DOM only on mount and on scroll: reading or writing the
+    // scroll position forces a layout, which a filter click must not pay for.
     let scroll = RwSignal::new((0.0_f64, 0.0_f64));
     let measure = move || {
         if let Some(el) = wrap.get_untracked() {
@@ -124,13 +126,21 @@ pub fn ProjectTable() -> impl IntoView {
             }
         }
     };
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            measure();
+        }
+    });
     // A new result set (filter, sort, data) starts again at its first row.
     Effect::new(move |_| {
         state.rows.track();
-        if let Some(el) = wrap.get_untracked() {
-            el.set_scroll_top(0);
+        let (top, height) = scroll.get_untracked();
+        if top > 0.0 {
+            if let Some(el) = wrap.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll.set((0.0, height));
         }
-        measure();
     });
     let window = Memo::new(move |_| {
         let (top, height) = scroll.get();
