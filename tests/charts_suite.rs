@@ -10,7 +10,9 @@ use tongliao_explorer::charts::scatter::{self, ScatterLayout, ScatterPoint};
 use tongliao_explorer::charts::timeline::{self, TimelineData, TimelineLayout, TimelineMark, TimelineRow};
 use tongliao_explorer::charts::ChartStyle;
 use tongliao_explorer::core::chart_data::{district_tiles, parse_month, programme_bars, scatter_points, timeline};
+use tongliao_explorer::core::aggregate::sums_by_code;
 use tongliao_explorer::core::dataset::{embedded, Catalog};
+use tongliao_explorer::core::filter::Facet;
 use tongliao_explorer::core::i18n::ChartWord;
 use tongliao_explorer::core::model::{Lang, MilestoneEvent};
 use tongliao_explorer::core::query::Measure;
@@ -77,7 +79,7 @@ fn count_filled(svg: &str, tag: &str, colour: &str) -> usize {
 fn district_tiles_cover_every_district() {
     let cat = catalog();
     let rows = all_rows(&cat);
-    let tiles = district_tiles(&cat, &rows, Lang::Zh, &BTreeSet::new());
+    let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::Zh, &BTreeSet::new());
     assert_eq!(tiles.len(), cat.ds.districts.len());
     assert_eq!(tiles.len(), 9);
     let kailu = tiles.iter().find(|t| t.id == "kailu").unwrap();
@@ -101,7 +103,7 @@ fn district_tiles_keep_empty_districts_and_mark_selection() {
     // Only the energy sector in view: Kailu has no energy project but keeps its tile.
     let rows: Vec<usize> = all_rows(&cat).into_iter().filter(|&i| cat.ds.projects[i].sector == "energy").collect();
     let selected: BTreeSet<String> = ["jarud".to_string()].into();
-    let tiles = district_tiles(&cat, &rows, Lang::En, &selected);
+    let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::En, &selected);
     assert_eq!(tiles.len(), 9);
     let kailu = tiles.iter().find(|t| t.id == "kailu").unwrap();
     assert_eq!((kailu.count, kailu.investment), (0, 0.0));
@@ -250,7 +252,7 @@ fn map_tiles(selected: &[&str]) -> Vec<DistrictTile> {
     let cat = catalog();
     let rows = all_rows(&cat);
     let set: BTreeSet<String> = selected.iter().map(|s| s.to_string()).collect();
-    district_tiles(&cat, &rows, Lang::Zh, &set)
+    district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::Zh, &set)
 }
 
 /// Tile rectangles: anything wider than a legend swatch.

@@ -1,6 +1,6 @@
 //! Filtering, facet counts, sorting and sums, against hand-computed cases on the embedded data.
 
-use tongliao_explorer::core::aggregate::{by_facet, ranked, totals};
+use tongliao_explorer::core::aggregate::{by_facet, ranked, sums_by_code, totals};
 use tongliao_explorer::core::dataset::{embedded, Catalog};
 use tongliao_explorer::core::filter::{apply, facet_counts, theme_counts, Facet, Filter};
 use tongliao_explorer::core::model::Lang;
@@ -151,4 +151,59 @@ fn theme_filter_matches_any_selected_theme() {
     assert_eq!(n("wind"), 3);
     assert_eq!(n("heat-power"), 1);
     assert_eq!(n("biopharma"), 0);
+}
+
+/// The one-pass counts equal counting each group separately by brute force, and filtering
+/// a presorted order equals filtering then sorting, for many filter combinations.
+#[test]
+fn one_pass_counts_and_presorted_filtering_match_brute_force() {
+    use tongliao_explorer::core::filter::{apply_in_order, counts};
+    let c = cat();
+    let sectors: Vec<String> = c.ds.sectors.iter().map(|s| s.id.clone()).collect();
+    let districts: Vec<String> = c.ds.districts.iter().map(|d| d.id.clone()).collect();
+    let themes: Vec<String> = c.ds.themes.iter().map(|t| t.id.clone()).collect();
+    let mut filters = vec![Filter::default()];
+    for (k, s) in sectors.iter().enumerate() {
+        filters.push(filter(|f| { f.sectors.insert(s.clone()); }));
+        filters.push(filter(|f| {
+            f.sectors.insert(s.clone());
+            f.districts.insert(districts[k % districts.len()].clone());
+            f.themes.insert(themes[k % themes.len()].clone());
+        }));
+        filters.push(filter(|f| {
+            f.stages.insert("under-construction".into());
+            f.kinds.insert("highlight".into());
+            f.min = Some(k as f64);
+            f.q = if k % 2 == 0 { "园".into() } else { String::new() };
+        }));
+    }
+    for f in &filters {
+        let all = counts(&c, f);
+        for facet in Facet::ALL {
+            // The oracle: the same filter with this facet's choice cleared, then counted.
+            let mut others = f.clone();
+            others.selected_mut(facet).clear();
+            let shown = apply(&c, &others);
+            let brute: Vec<usize> = (0..c.facet_values[facet.index()].len())
+                .map(|code| shown.iter().filter(|&&i| c.rows[i].codes[facet.index()] as usize == code).count())
+                .collect();
+            let counted: Vec<usize> = all.facets[facet.index()].iter().map(|t| t.count).collect();
+            assert_eq!(counted, brute, "{facet:?} under {f:?}");
+            // The sums carried with the counts are those of the same rows.
+            assert_eq!(all.facets[facet.index()], sums_by_code(&c, &shown, facet), "{facet:?} sums under {f:?}");
+        }
+        let mut no_theme = f.clone();
+        no_theme.themes.clear();
+        let base = apply(&c, &no_theme);
+        let brute: Vec<usize> = c.ds.themes.iter().map(|t| base.iter().filter(|&&i| c.ds.projects[i].themes.contains(&t.id)).count()).collect();
+        assert_eq!(all.themes, brute, "themes under {f:?}");
+
+        for sort in [Sort::default(), Sort { column: Column::Name, descending: false }, Sort { column: Column::District, descending: true }] {
+            let mut order: Vec<usize> = (0..c.ds.projects.len()).collect();
+            sort_rows(&c, &mut order, sort, Lang::En);
+            let mut expected = apply(&c, f);
+            sort_rows(&c, &mut expected, sort, Lang::En);
+            assert_eq!(apply_in_order(&c, f, &order), expected);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
 use crate::core::describe::describe_filter;
-use crate::core::filter::{apply, Facet};
+use crate::core::filter::{apply_in_order, counts, Counts, Facet};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, Notice, ViewState};
@@ -29,6 +29,8 @@ pub struct AppState {
     pub lang: Memo<Lang>,
     /// Indices of the projects in view, in table order.
     pub rows: Memo<Vec<usize>>,
+    /// What each facet value and theme would show if chosen, under the other filters.
+    pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
     location: Location,
 }
@@ -57,15 +59,22 @@ impl AppState {
         let notices = Memo::new(move |_| resolved.with(|(_, n)| n.clone()));
         let fallback_lang = browser_lang();
         let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(fallback_lang));
-        let rows = Memo::new(move |_| {
-            let v = view.get();
-            let lang = lang.get();
+        // Every project in table order: sorted again only when the sort, the language or
+        // the data changes, so that a filter click is one pass over it.
+        let sort = Memo::new(move |_| view.with(|v| v.sort));
+        let order = Memo::new(move |_| {
+            let (sort, lang) = (sort.get(), lang.get());
             catalog.with(|c| {
-                let mut rows = apply(c, &v.filter);
-                sort_rows(c, &mut rows, v.sort, lang);
-                rows
+                let mut all: Vec<usize> = (0..c.ds.projects.len()).collect();
+                sort_rows(c, &mut all, sort, lang);
+                Arc::new(all)
             })
         });
+        let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+        let rows = Memo::new(move |_| {
+            filter.with(|f| order.with(|o| catalog.with(|c| apply_in_order(c, f, o))))
+        });
+        let counts = Memo::new(move |_| filter.with(|f| catalog.with(|c| Arc::new(counts(c, f)))));
         let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
         Effect::new(move |_| {
             let c = catalog.get();
@@ -78,6 +87,7 @@ impl AppState {
             notices,
             lang,
             rows,
+            counts,
             audit,
             location,
         };

@@ -26,7 +26,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, row: &Row) {
+    pub(crate) fn add(&mut self, row: &Row) {
         self.count += 1;
         if let Some(a) = row.investment {
             self.investment += a.value;
@@ -44,20 +44,25 @@ pub fn totals(cat: &Catalog, rows: &[usize]) -> Totals {
     t
 }
 
-/// One group per facet value that has at least one project in `rows`, in the
-/// dataset's table order. One pass over the rows, by value code.
-pub fn by_facet(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Group> {
-    let values = &cat.facet_values[facet.index()];
-    let mut sums = vec![Totals::default(); values.len()];
+/// Totals of `rows` per value of `facet`, indexed like `Catalog::facet_values`.
+/// One pass over the rows, by value code.
+pub fn sums_by_code(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Totals> {
+    let mut sums = vec![Totals::default(); cat.facet_values[facet.index()].len()];
     for &i in rows {
         let row = &cat.rows[i];
         if let Some(t) = sums.get_mut(row.codes[facet.index()] as usize) {
             t.add(row);
         }
     }
-    values
+    sums
+}
+
+/// One group per facet value that has at least one project in `rows`, in the
+/// dataset's table order.
+pub fn by_facet(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Group> {
+    cat.facet_values[facet.index()]
         .iter()
-        .zip(sums)
+        .zip(sums_by_code(cat, rows, facet))
         .filter(|(_, t)| t.count > 0)
         .map(|(id, t)| Group {
             id: id.clone(),

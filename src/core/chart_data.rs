@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::aggregate::{by_facet, totals};
+use super::aggregate::{totals, Totals};
 use super::filter::Facet;
 use super::dataset::Catalog;
 use super::format::{qualified, quantity, trim_decimals, yuan};
@@ -28,15 +28,16 @@ fn amount_label(value: f64, with_amount: usize, lang: Lang) -> String {
 }
 
 /// One tile per district of the dataset, in dataset order, zero-count districts included.
-pub fn district_tiles(cat: &Catalog, rows: &[usize], lang: Lang, selected: &BTreeSet<String>) -> Vec<DistrictTile> {
-    // One pass over the rows by district code, however many rows a loaded file has.
-    let groups = by_facet(cat, rows, Facet::District);
+/// `sums` are the projects' totals per district code (`aggregate::sums_by_code`, or the
+/// facet counts, which leave the district filter out so unselected tiles stay visible).
+pub fn district_tiles(cat: &Catalog, sums: &[Totals], lang: Lang, selected: &BTreeSet<String>) -> Vec<DistrictTile> {
+    let values = &cat.facet_values[Facet::District.index()];
     cat.ds
         .districts
         .iter()
         .map(|d| {
-            let g = groups.iter().find(|g| g.id == d.id);
-            let (count, investment, with_investment) = g.map_or((0, 0.0, 0), |g| (g.count, g.investment, g.with_investment));
+            let t = values.iter().position(|v| *v == d.id).and_then(|code| sums.get(code));
+            let (count, investment, with_investment) = t.map_or((0, 0.0, 0), |t| (t.count, t.investment, t.with_investment));
             DistrictTile {
                 id: d.id.clone(),
                 label: d.name.get(lang).to_string(),

@@ -29,6 +29,8 @@ pub struct Row {
     /// Position of the project's value in `Catalog::facet_values`, per facet (`Facet::index`),
     /// so filtering and grouping compare integers, not strings.
     pub codes: [u32; 4],
+    /// Positions of the project's themes in `ds.themes`.
+    pub themes: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,12 +74,12 @@ pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
     (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true })
 }
 
-fn row(p: &Project, codes: [u32; 4]) -> Row {
+fn row(p: &Project, codes: [u32; 4], themes: Vec<u32>) -> Row {
     let mut text = format!("{} {} {}", p.name.zh, p.name.en, p.id);
     if let Some(c) = &p.company {
         text.push_str(&format!(" {} {}", c.zh, c.en));
     }
-    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text), codes }
+    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text), codes, themes }
 }
 
 impl Catalog {
@@ -91,12 +93,14 @@ impl Catalog {
             .iter()
             .map(|vals| vals.iter().enumerate().map(|(i, v)| (v.as_str(), i as u32)).collect())
             .collect();
+        let theme_lookup: HashMap<&str, u32> = ds.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as u32)).collect();
         let rows = ds
             .projects
             .iter()
             .map(|p| {
                 let codes = Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX));
-                row(p, codes)
+                let themes = p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str()).copied()).collect();
+                row(p, codes, themes)
             })
             .collect();
         Ok(Catalog { ds, rows, facet_values })

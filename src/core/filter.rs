@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::dataset::Catalog;
+use super::aggregate::Totals;
+use super::dataset::{Catalog, Row};
 use super::model::{Dataset, Kind, Project, Stage};
 use super::search::Terms;
 
@@ -138,8 +139,18 @@ impl Filter {
 pub struct Matcher<'a> {
     filter: &'a Filter,
     terms: Terms,
-    /// Per facet: `None` when nothing is selected, else which codes pass.
     masks: [Option<Vec<bool>>; 4],
+    /// Selected themes by position in `ds.themes` (`None`: no theme filter).
+    themes: Option<Vec<bool>>,
+}
+
+/// Why a row fails a filter, by group: a bit per facet that rejects it (`Facet::index`),
+/// and whether its themes do. `None` from `Matcher::check` means the range or the text
+/// rejects it, which no facet count ignores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Check {
+    facets_failed: u8,
+    themes_ok: bool,
 }
 
 impl<'a> Matcher<'a> {
@@ -148,39 +159,40 @@ impl<'a> Matcher<'a> {
             let set = filter.selected(f);
             (!set.is_empty()).then(|| cat.facet_values[f.index()].iter().map(|v| set.contains(v)).collect())
         });
-        Matcher { filter, terms: Terms::new(&filter.q), masks }
+        let themes = (!filter.themes.is_empty()).then(|| cat.ds.themes.iter().map(|t| filter.themes.contains(&t.id)).collect());
+        Matcher { filter, terms: Terms::new(&filter.q), masks, themes }
     }
 
-    /// Whether project `i` passes every active filter except `skip` (for facet counts).
-    pub fn matches_except(&self, cat: &Catalog, i: usize, skip: Option<Facet>) -> bool {
-        self.matches_filters(cat, i, skip, false)
-    }
-
-    fn matches_filters(&self, cat: &Catalog, i: usize, skip: Option<Facet>, skip_themes: bool) -> bool {
-        let p = &cat.ds.projects[i];
+    fn check(&self, cat: &Catalog, i: usize) -> Option<Check> {
         let row = &cat.rows[i];
-        for facet in Facet::ALL {
-            if Some(facet) == skip {
-                continue;
+        if self.filter.min.is_some() || self.filter.max.is_some() {
+            let v = row.investment?.value / RANGE_UNIT_YUAN;
+            if self.filter.min.is_some_and(|m| v < m) || self.filter.max.is_some_and(|m| v > m) {
+                return None;
             }
+        }
+        if !(self.terms.is_empty() || self.terms.matches(&row.haystack)) {
+            return None;
+        }
+        let mut facets_failed = 0u8;
+        for facet in Facet::ALL {
             if let Some(mask) = &self.masks[facet.index()] {
                 if !mask.get(row.codes[facet.index()] as usize).copied().unwrap_or(false) {
-                    return false;
+                    facets_failed |= 1 << facet.index();
                 }
             }
         }
-        let themes = &self.filter.themes;
-        if !skip_themes && !themes.is_empty() && !p.themes.iter().any(|t| themes.contains(t)) {
-            return false;
-        }
-        if self.filter.min.is_some() || self.filter.max.is_some() {
-            let Some(inv) = row.investment else { return false };
-            let v = inv.value / RANGE_UNIT_YUAN;
-            if self.filter.min.is_some_and(|m| v < m) || self.filter.max.is_some_and(|m| v > m) {
-                return false;
-            }
-        }
-        self.terms.is_empty() || self.terms.matches(&row.haystack)
+        let themes_ok = self
+            .themes
+            .as_ref()
+            .is_none_or(|mask| row.themes.iter().any(|&t| mask.get(t as usize).copied().unwrap_or(false)));
+        Some(Check { facets_failed, themes_ok })
+    }
+
+    /// Whether row `i` passes every filter except the facet `skip`.
+    pub fn matches_except(&self, cat: &Catalog, i: usize, skip: Option<Facet>) -> bool {
+        let ignored = skip.map_or(0, |f| 1u8 << f.index());
+        self.check(cat, i).is_some_and(|c| c.themes_ok && c.facets_failed & !ignored == 0)
     }
 
     pub fn matches(&self, cat: &Catalog, i: usize) -> bool {
@@ -188,39 +200,79 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// Indices of the projects in view, in dataset order.
+/// The projects that pass `filter`, in index order.
 pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
     let m = Matcher::new(cat, filter);
     (0..cat.ds.projects.len()).filter(|&i| m.matches(cat, i)).collect()
 }
 
-/// For each value of `facet`, how many projects would match if it were selected
-/// alongside the other facets' current selections.
-pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String, usize)> {
+/// The projects of `order` that pass `filter`, in that order. With `order` sorted once
+/// per sort column, a filter click costs one pass and no sort.
+pub fn apply_in_order(cat: &Catalog, filter: &Filter, order: &[usize]) -> Vec<usize> {
     let m = Matcher::new(cat, filter);
-    let mut counts: Vec<(String, usize)> = facet_values(cat, facet).iter().map(|v| (v.clone(), 0)).collect();
-    for i in 0..cat.ds.projects.len() {
-        if m.matches_except(cat, i, Some(facet)) {
-            if let Some(slot) = counts.get_mut(cat.rows[i].codes[facet.index()] as usize) {
-                slot.1 += 1;
-            }
-        }
-    }
-    counts
+    order.iter().copied().filter(|&i| m.matches(cat, i)).collect()
 }
 
-/// For each theme of the dataset, how many projects carry it under the other filters.
-pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
+/// What each facet value and each theme would show if chosen: a value is counted (and
+/// its investment summed) under every filter except its own group's. Indexed like
+/// `Catalog::facet_values` (by `Facet::index`) and `ds.themes`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Counts {
+    pub facets: [Vec<Totals>; 4],
+    pub themes: Vec<usize>,
+}
+
+/// All facet and theme counts in one pass over the rows. A row that fails no group counts
+/// for its value in every facet; one that fails exactly one facet counts only there.
+pub fn counts(cat: &Catalog, filter: &Filter) -> Counts {
     let m = Matcher::new(cat, filter);
-    let mut counts: Vec<(String, usize)> = cat.ds.themes.iter().map(|t| (t.id.clone(), 0)).collect();
-    for i in 0..cat.ds.projects.len() {
-        if m.matches_filters(cat, i, None, true) {
-            for (id, n) in counts.iter_mut() {
-                if cat.ds.projects[i].themes.contains(id) {
+    let mut out = Counts {
+        facets: Facet::ALL.map(|f| vec![Totals::default(); cat.facet_values[f.index()].len()]),
+        themes: vec![0; cat.ds.themes.len()],
+    };
+    let mut bump = |facet: usize, row: &Row| {
+        if let Some(t) = out.facets[facet].get_mut(row.codes[facet] as usize) {
+            t.add(row);
+        }
+    };
+    for (i, row) in cat.rows.iter().enumerate() {
+        let Some(c) = m.check(cat, i) else { continue };
+        if c.themes_ok {
+            match c.facets_failed.count_ones() {
+                0 => (0..4).for_each(|f| bump(f, row)),
+                1 => bump(c.facets_failed.trailing_zeros() as usize, row),
+                _ => {}
+            }
+        }
+        if c.facets_failed == 0 {
+            for &t in &row.themes {
+                if let Some(n) = out.themes.get_mut(t as usize) {
                     *n += 1;
                 }
             }
         }
     }
-    counts
+    out
+}
+
+impl Counts {
+    /// One facet's counts beside its values, in display order.
+    pub fn for_facet(&self, cat: &Catalog, facet: Facet) -> Vec<(String, usize)> {
+        facet_values(cat, facet).iter().cloned().zip(self.facets[facet.index()].iter().map(|t| t.count)).collect()
+    }
+
+    /// Theme counts beside the theme ids.
+    pub fn for_themes(&self, cat: &Catalog) -> Vec<(String, usize)> {
+        cat.ds.themes.iter().map(|t| t.id.clone()).zip(self.themes.iter().copied()).collect()
+    }
+}
+
+/// One facet's counts with their values (see `counts`).
+pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String, usize)> {
+    counts(cat, filter).for_facet(cat, facet)
+}
+
+/// Theme counts with their ids, under every filter except the theme filter (see `counts`).
+pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
+    counts(cat, filter).for_themes(cat)
 }

@@ -15,16 +15,13 @@ use crate::core::sort::Column;
 #[component]
 pub fn DistrictChart() -> impl IntoView {
     let state = use_app();
-    // The map shows every district; the district filter itself is left out of the rows
-    // so that unselected tiles stay visible (dimmed) beside the selected ones.
+    // The map shows every district. Its numbers are the facet counts, which leave the
+    // district filter out, so unselected tiles stay visible (dimmed) beside the selected ones.
     let tiles = Memo::new(move |_| {
         let lang = state.lang.get();
-        let mut filter = state.view.with(|v| v.filter.clone());
-        let selected: BTreeSet<String> = std::mem::take(&mut filter.districts);
-        state.catalog.with(|c| {
-            let rows = crate::core::filter::apply(c, &filter);
-            district_tiles(c, &rows, lang, &selected)
-        })
+        let selected: BTreeSet<String> = state.view.with(|v| v.filter.districts.clone());
+        let counts = state.counts.get();
+        state.catalog.with(|c| district_tiles(c, &counts.facets[Facet::District.index()], lang, &selected))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();

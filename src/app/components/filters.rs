@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
-use crate::core::filter::{facet_counts, theme_counts, Facet, Filter};
+use crate::core::filter::{Facet, Filter};
 use crate::core::i18n::{facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
 
@@ -25,8 +25,8 @@ pub fn value_label(state: &AppState, facet: Facet, value: &str, lang: Lang) -> S
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let state = use_app();
     let counts = Memo::new(move |_| {
-        let filter = state.view.with(|v| v.filter.clone());
-        state.catalog.with(|c| facet_counts(c, &filter, facet))
+        let counts = state.counts.get();
+        state.catalog.with(|c| counts.for_facet(c, facet))
     });
     view! {
         <fieldset class="facet" data-facet=facet.key()>
@@ -65,8 +65,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
 fn ThemeGroup() -> impl IntoView {
     let state = use_app();
     let counts = Memo::new(move |_| {
-        let filter = state.view.with(|v| v.filter.clone());
-        state.catalog.with(|c| theme_counts(c, &filter))
+        let counts = state.counts.get();
+        state.catalog.with(|c| counts.for_themes(c))
     });
     view! {
         <fieldset class="facet" data-facet="theme">

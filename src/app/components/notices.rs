@@ -18,17 +18,16 @@ fn ReleaseNotice() -> impl IntoView {
             return None;
         }
         let head = fill_named(t.release_notice, &[("from", from.clone()), ("to", to.clone())]);
-        let rows = state.rows.get();
         let items = changelog().ok().and_then(|cl| changes_since(&cl, &from, &to).ok()).map(|changes| {
-            state.catalog.with(|c| {
-                changes_in_view(&changes, c, &rows)
+            state.rows.with(|rows| state.catalog.with(|c| {
+                changes_in_view(&changes, c, rows)
                     .into_iter()
                     .map(|ch| {
                         let what = ch.project.clone().or_else(|| ch.programme.clone()).unwrap_or_default();
                         format!("{what} · {}: {} → {} — {}", ch.field, ch.before, ch.after, ch.note.get(lang))
                     })
                     .collect::<Vec<_>>()
-            })
+            }))
         });
         Some(view! {
             <div class="notice" role="status" data-testid="release-notice">

@@ -14,13 +14,12 @@ pub fn ProgrammeChart() -> impl IntoView {
     let state = use_app();
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
-        let rows = state.rows.get();
-        state.catalog.with(|c| {
+        state.rows.with(|rows| state.catalog.with(|c| {
             // A bar is selected when its theme is the one filtered on.
             let themes = state.view.with(|v| v.filter.themes.clone());
             let selected = c.ds.programme.iter().find(|f| matches!(scope(f), Scope::Theme(t) if themes.contains(t))).map(|f| f.id.clone());
-            programme_bars(c, &rows, lang, selected.as_deref())
-        })
+            programme_bars(c, rows, lang, selected.as_deref())
+        }))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();

@@ -34,9 +34,8 @@ pub fn ScatterChart() -> impl IntoView {
     let state = use_app();
     let points = Memo::new(move |_| {
         let lang = state.lang.get();
-        let rows = state.rows.get();
         let (selected, measure) = state.view.with(|v| (v.project.clone(), v.measure));
-        state.catalog.with(|c| scatter_points(c, &rows, lang, selected.as_deref(), measure))
+        state.rows.with(|rows| state.catalog.with(|c| scatter_points(c, rows, lang, selected.as_deref(), measure)))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();

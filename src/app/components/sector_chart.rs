@@ -24,9 +24,8 @@ pub fn SectorChart() -> impl IntoView {
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
         let t = texts(lang);
-        let rows = state.rows.get();
         let selected = state.view.with(|v| v.filter.sectors.clone());
-        let groups = state.catalog.with(|c| ranked(by_facet(c, &rows, Facet::Sector)));
+        let groups = state.rows.with(|rows| state.catalog.with(|c| ranked(by_facet(c, rows, Facet::Sector))));
         groups
             .into_iter()
             .map(|g| {

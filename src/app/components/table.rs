@@ -166,16 +166,15 @@ pub fn ProjectTable() -> impl IntoView {
             }
         })
     };
-    let total = move || {
+    let total = Memo::new(move |_| {
         let lang = state.lang.get();
-        let rows = state.rows.get();
-        let tt = state.catalog.with(|c| totals(c, &rows));
+        let tt = state.rows.with(|rows| state.catalog.with(|c| totals(c, rows)));
         let t = texts(lang);
         (
             format!("{} ({} {})", t.total, tt.count, t.projects_unit),
             yuan(tt.investment, lang),
         )
-    };
+    });
     view! {
         <section class="table-section" aria-labelledby="table-title">
             <h2 id="table-title">
@@ -209,8 +208,8 @@ pub fn ProjectTable() -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr aria-rowindex=move || state.rows.with(Vec::len) + 2>
-                            <th scope="row" colspan="5" data-testid="total-label">{move || total().0}</th>
-                            <td class="num" data-testid="total-investment">{move || total().1}</td>
+                            <th scope="row" colspan="5" data-testid="total-label">{move || total.get().0}</th>
+                            <td class="num" data-testid="total-investment">{move || total.get().1}</td>
                             <td></td>
                         </tr>
                     </tfoot>

@@ -18,9 +18,8 @@ pub fn TimelineChart() -> impl IntoView {
     let state = use_app();
     let data = Memo::new(move |_| {
         let lang = state.lang.get();
-        let rows = state.rows.get();
         let selected = state.view.with(|v| v.project.clone());
-        state.catalog.with(|c| timeline(c, &rows, lang, selected.as_deref()))
+        state.rows.with(|rows| state.catalog.with(|c| timeline(c, rows, lang, selected.as_deref())))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
