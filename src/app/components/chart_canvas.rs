@@ -68,8 +68,11 @@ fn draw_offscreen(
     let backend = CanvasBackend::with_canvas_object(off.clone()).map(MeasuredCanvas)?;
     let drawn = draw(&backend.into_drawing_area(), dpr);
     let ctx = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
-    ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
-    ctx.draw_image_with_html_canvas_element(&off, 0.0, 0.0).ok()?;
+    // "copy" replaces every pixel, so no separate clear is needed.
+    ctx.set_global_composite_operation("copy").ok()?;
+    let copied = ctx.draw_image_with_html_canvas_element(&off, 0.0, 0.0);
+    ctx.set_global_composite_operation("source-over").ok()?;
+    copied.ok()?;
     Some(drawn)
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
-use crate::core::filter::{Facet, Filter};
+use crate::core::filter::{facet_values, Facet, Filter};
 use crate::core::i18n::{facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
 
@@ -21,41 +21,63 @@ pub fn value_label(state: &AppState, facet: Facet, value: &str, lang: Lang) -> S
     .unwrap_or_else(|| texts(lang).unstated.to_string())
 }
 
+/// One checkbox of a facet or theme list. The lists are built once per dataset and
+/// language; a filter click only updates each option's count and checked state.
+#[component]
+fn FacetOption(
+    value: String,
+    label: String,
+    #[prop(into)] count: Signal<usize>,
+    #[prop(into)] checked: Signal<bool>,
+    /// Theme tags with no project under the other filters are hidden unless chosen.
+    hide_when_empty: bool,
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label
+            class="facet-value"
+            class:empty=move || count.get() == 0
+            class:checked=move || checked.get()
+            class:hidden=move || hide_when_empty && count.get() == 0 && !checked.get()
+        >
+            <input type="checkbox" value=value prop:checked=move || checked.get() on:change=move |_| on_toggle.run(())/>
+            <span class="facet-name">{label}</span>
+            <span class="facet-count">{move || count.get()}</span>
+        </label>
+    }
+}
+
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let state = use_app();
-    let counts = Memo::new(move |_| {
-        let counts = state.counts.get();
-        state.catalog.with(|c| counts.for_facet(c, facet))
-    });
+    let options = move || {
+        let lang = state.lang.get();
+        state.catalog.with(|c| {
+            facet_values(c, facet)
+                .iter()
+                .enumerate()
+                .map(|(code, value)| {
+                    let count = move || state.counts.with(|n| n.facets[facet.index()].get(code).map_or(0, |t| t.count));
+                    let (chosen, picked) = (value.clone(), value.clone());
+                    let checked = move || state.view.with(|v| v.filter.selected(facet).contains(&chosen));
+                    view! {
+                        <FacetOption
+                            value=value.clone()
+                            label=value_label(&state, facet, value, lang)
+                            count=Signal::derive(count)
+                            checked=Signal::derive(checked)
+                            hide_when_empty=false
+                            on_toggle=Callback::new(move |()| state.toggle(facet, &picked))
+                        />
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <fieldset class="facet" data-facet=facet.key()>
             <legend>{move || facet_label(facet.key(), state.lang.get())}</legend>
-            {move || {
-                let lang = state.lang.get();
-                let selected = state.view.with(|v| v.filter.selected(facet).clone());
-                counts
-                    .get()
-                    .into_iter()
-                    .map(|(value, count)| {
-                        let checked = selected.contains(&value);
-                        let label = value_label(&state, facet, &value, lang);
-                        let v = value.clone();
-                        view! {
-                            <label class="facet-value" class:empty=count == 0 class:checked=checked>
-                                <input
-                                    type="checkbox"
-                                    value=value.clone()
-                                    prop:checked=checked
-                                    on:change=move |_| state.toggle(facet, &v)
-                                />
-                                <span class="facet-name">{label}</span>
-                                <span class="facet-count">{count}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()
-            }}
+            {options}
         </fieldset>
     }
 }
@@ -64,41 +86,34 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
 #[component]
 fn ThemeGroup() -> impl IntoView {
     let state = use_app();
-    let counts = Memo::new(move |_| {
-        let counts = state.counts.get();
-        state.catalog.with(|c| counts.for_themes(c))
-    });
+    let options = move || {
+        let lang = state.lang.get();
+        state.catalog.with(|c| {
+            c.ds.themes
+                .iter()
+                .enumerate()
+                .map(|(code, theme)| {
+                    let count = move || state.counts.with(|n| n.themes.get(code).copied().unwrap_or(0));
+                    let (chosen, picked) = (theme.id.clone(), theme.id.clone());
+                    let checked = move || state.view.with(|v| v.filter.themes.contains(&chosen));
+                    view! {
+                        <FacetOption
+                            value=theme.id.clone()
+                            label=theme.name.get(lang).to_string()
+                            count=Signal::derive(count)
+                            checked=Signal::derive(checked)
+                            hide_when_empty=true
+                            on_toggle=Callback::new(move |()| state.toggle_theme(&picked))
+                        />
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <fieldset class="facet" data-facet="theme">
             <legend>{move || facet_label("theme", state.lang.get())}</legend>
-            {move || {
-                let lang = state.lang.get();
-                let selected = state.view.with(|v| v.filter.themes.clone());
-                counts
-                    .get()
-                    .into_iter()
-                    .filter(|(id, n)| *n > 0 || selected.contains(id))
-                    .map(|(id, count)| {
-                        let checked = selected.contains(&id);
-                        let label = state.catalog.with(|c| {
-                            c.ds.themes.iter().find(|t| t.id == id).map(|t| t.name.get(lang).to_string()).unwrap_or_default()
-                        });
-                        let v = id.clone();
-                        view! {
-                            <label class="facet-value" class:checked=checked>
-                                <input
-                                    type="checkbox"
-                                    value=id
-                                    prop:checked=checked
-                                    on:change=move |_| state.toggle_theme(&v)
-                                />
-                                <span class="facet-name">{label}</span>
-                                <span class="facet-count">{count}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()
-            }}
+            {options}
         </fieldset>
     }
 }
