@@ -115,8 +115,9 @@ pub fn ProjectTable() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let wrap = NodeRef::<leptos::html::Div>::new();
     // Scroll offset and viewport height of the wrap, in px, as last reported by the
-    // browser. Read from the DOM only on mount and on scroll: reading or writing the
-    // scroll position forces a layout, which a filter click must not pay for.
+    // browser. Read from the DOM only on scroll: reading or writing the scroll position
+    // forces a layout, which neither start-up nor a filter click should pay for. Until
+    // the first scroll, `visible_rows` assumes a screenful.
     let scroll = RwSignal::new((0.0_f64, 0.0_f64));
     let measure = move || {
         if let Some(el) = wrap.get_untracked() {
@@ -126,11 +127,6 @@ pub fn ProjectTable() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        if wrap.get().is_some() {
-            measure();
-        }
-    });
     // A new result set (filter, sort, data) starts again at its first row.
     Effect::new(move |_| {
         state.rows.track();
