@@ -599,3 +599,66 @@ fn project_key_comparison_is_unambiguous() {
     let err = tongliao_explorer::core::user_data::load(differ.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("row 3, name_en") && err.contains("3:abc") && err.contains("3:abd"), "{err}");
 }
+
+/// Chinese readers get the messages in Chinese, with the same row, column and value;
+/// no message in either language leaves a placeholder unfilled, even when a cell of the
+/// file itself reads like one.
+#[test]
+fn messages_in_both_languages() {
+    use tongliao_explorer::core::model::Lang;
+    use tongliao_explorer::core::user_data::Located;
+    use tongliao_explorer::core::validate::ValidationError;
+
+    let bad = row(&[("value", "10亿")]);
+    let errs = row_errors(&file(&[row(&[]), jobs_row(), bad]));
+    assert_eq!(errs[0].message(Lang::Zh), "第 4 行，value：\"10亿\" 不是以基本单位表示的非负数");
+    assert_eq!(errs[0].message(Lang::En), errs[0].to_string());
+
+    let hostile = row(&[("kind", "{row}{value}")]);
+    let hostile_errs = row_errors(&file(&[hostile]));
+    let text = UserDataError::Rows(hostile_errs).message(Lang::Zh);
+    assert!(text.contains("\"{row}{value}\" 不是以下值之一"), "{text}");
+
+    let located = Located {
+        row: Some(7),
+        error: ValidationError { record: "project x".into(), field: "name.en".into(), message: "is empty".into() },
+    };
+    let all = [
+        UserDataError::TooLarge { bytes: 30 * 1_048_576, limit: MAX_BYTES },
+        UserDataError::Empty,
+        UserDataError::Utf16 { bom: true },
+        UserDataError::Gbk { offset: 3 },
+        UserDataError::NotUtf8 { offset: 5 },
+        UserDataError::Spreadsheet,
+        UserDataError::Json("expected value at line 1 column 1".into()),
+        UserDataError::Columns { row: 1, missing: vec!["unit".into()], unknown: vec!["x".into()], repeated: vec!["kind".into()] },
+        UserDataError::NoHeader,
+        UserDataError::NoProjects,
+        UserDataError::Invalid(vec![located]),
+        UserDataError::Rows(vec![
+            RowError { row: 2, field: "kind".into(), problem: RowProblem::Missing },
+            RowError { row: 2, field: "name_en".into(), problem: RowProblem::MissingWith("name_zh".into()) },
+            RowError { row: 3, field: "unit".into(), problem: RowProblem::NotOnMilestoneRow },
+            RowError { row: 3, field: "project_id".into(), problem: RowProblem::NotSlug("A B".into()) },
+            RowError {
+                row: 5,
+                field: "name_en".into(),
+                problem: RowProblem::Conflict { record: "project p".into(), first_row: 2, first: "a".into(), here: "b".into() },
+            },
+            RowError { row: 6, field: String::new(), problem: RowProblem::TooManyFields { found: 30, expected: 25 } },
+            RowError { row: 7, field: String::new(), problem: RowProblem::UnreadableCsv("bad quote".into()) },
+            RowError { row: 8, field: "district_id".into(), problem: RowProblem::TooManyDistricts },
+        ]),
+    ];
+    for e in &all {
+        for lang in [Lang::Zh, Lang::En] {
+            let m = e.message(lang);
+            assert!(!m.is_empty() && !m.contains('{'), "{lang:?}: {m}");
+        }
+        let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+        assert_ne!(zh, en, "{en}");
+        // Numbers (rows, offsets, sizes) are the same in both.
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert_eq!(digits(&zh), digits(&en), "{zh} / {en}");
+    }
+}

@@ -494,9 +494,147 @@ pub fn cite_words(lang: Lang) -> &'static CiteTexts {
     }
 }
 
-/// Fills named `{key}` placeholders of a template.
+/// Messages about a loaded file (`user_data.rs`). Placeholders are named `{key}`.
+pub struct FileTexts {
+    pub too_large: &'static str,
+    pub empty: &'static str,
+    pub save_as_utf8: &'static str,
+    pub utf16: &'static str,
+    pub gbk: &'static str,
+    pub not_utf8: &'static str,
+    pub spreadsheet: &'static str,
+    pub json: &'static str,
+    pub columns: &'static str,
+    pub columns_missing: &'static str,
+    pub columns_unknown: &'static str,
+    pub columns_repeated: &'static str,
+    pub columns_expected: &'static str,
+    pub rows: &'static str,
+    pub stopped: &'static str,
+    pub no_header: &'static str,
+    pub no_projects: &'static str,
+    pub invalid: &'static str,
+    pub at_row: &'static str,
+    pub at_row_field: &'static str,
+    pub is_empty: &'static str,
+    pub missing_with: &'static str,
+    pub not_on_milestone_row: &'static str,
+    pub bad_number: &'static str,
+    pub expect_year: &'static str,
+    pub expect_line: &'static str,
+    pub expect_base_number: &'static str,
+    pub unknown_value: &'static str,
+    pub not_slug: &'static str,
+    pub conflict: &'static str,
+    pub too_many_fields: &'static str,
+    pub unreadable_csv: &'static str,
+    pub too_many_districts: &'static str,
+}
+
+const FILE_ZH: FileTexts = FileTexts {
+    too_large: "文件大小为 {size} MB，最多可载入 {limit} MB 的文件",
+    empty: "文件是空的",
+    save_as_utf8: "请另存为 UTF-8（在 Excel 中：另存为 →“CSV UTF-8”）",
+    utf16: "文件是 UTF-16 文本；{save}",
+    gbk: "文件不是 UTF-8 编码：从第 {offset} 字节起像是 GBK/GB18030 中文；{save}",
+    not_utf8: "文件不是 UTF-8 文本（第 {offset} 字节无效）；{save}",
+    spreadsheet: "这是 Excel 工作簿，不是 CSV 或 JSON；请另存为“CSV UTF-8”",
+    json: "不是数据集 JSON 文件：{detail}",
+    columns: "第 {row} 行（表头）的列不对：",
+    columns_missing: "缺少 {list}；",
+    columns_unknown: "无法识别 {list}；",
+    columns_repeated: "重复 {list}；",
+    columns_expected: "应为 {list}（可选：{optional}）",
+    rows: "文件中有 {n} 处问题",
+    stopped: "（已在此停止读取）",
+    no_header: "文件没有表头行；应有以下列：{list}",
+    no_projects: "文件有表头，但没有项目行",
+    invalid: "数据集中有 {n} 处问题",
+    at_row: "第 {row} 行：{what}",
+    at_row_field: "第 {row} 行，{field}：{what}",
+    is_empty: "为空",
+    missing_with: "为空，但 {other} 已填写",
+    not_on_milestone_row: "在里程碑行中必须为空",
+    bad_number: "{value} 不是{expected}",
+    expect_year: "年份",
+    expect_line: "行号（1、2、3……）",
+    expect_base_number: "以基本单位表示的非负数",
+    unknown_value: "{value} 不是以下值之一：{allowed}",
+    not_slug: "{value} 不是有效的标识：只能用小写 a-z、0-9 和 -（例如 \"kailu-corn-park\"）",
+    conflict: "{record} 在此为 {here}，但第 {first_row} 行为 {first}",
+    too_many_fields: "有 {found} 个单元格，但表头只有 {expected} 列",
+    unreadable_csv: "无法读取的 CSV：{detail}",
+    too_many_districts: "旗县区超过 1024 个",
+};
+
+const FILE_EN: FileTexts = FileTexts {
+    too_large: "the file is {size} MB; files up to {limit} MB can be loaded",
+    empty: "the file is empty",
+    save_as_utf8: "save it as UTF-8 (in Excel: Save As → “CSV UTF-8”)",
+    utf16: "the file is UTF-16 text; {save}",
+    gbk: "the file is not UTF-8: from byte offset {offset} it looks like GBK/GB18030 Chinese; {save}",
+    not_utf8: "the file is not UTF-8 text (invalid byte at offset {offset}); {save}",
+    spreadsheet: "this is an Excel workbook, not CSV or JSON; save it as “CSV UTF-8”",
+    json: "not a dataset JSON file: {detail}",
+    columns: "row {row} (the header) has the wrong columns:",
+    columns_missing: " missing {list};",
+    columns_unknown: " unknown {list};",
+    columns_repeated: " repeated {list};",
+    columns_expected: " expected {list} (optional: {optional})",
+    rows: "{n} problem(s) in the file",
+    stopped: " (reading stopped there)",
+    no_header: "the file has no header row; expected the columns {list}",
+    no_projects: "the file has a header but no project rows",
+    invalid: "{n} problem(s) in the dataset",
+    at_row: "row {row}: {what}",
+    at_row_field: "row {row}, {field}: {what}",
+    is_empty: "is empty",
+    missing_with: "is empty but {other} is filled in",
+    not_on_milestone_row: "must be empty on a milestone row",
+    bad_number: "{value} is not {expected}",
+    expect_year: "a year",
+    expect_line: "a line number (1, 2, 3…)",
+    expect_base_number: "a number ≥ 0 in base units",
+    unknown_value: "{value} is not one of: {allowed}",
+    not_slug: "{value} is not an id: use lowercase a-z, 0-9 and - (e.g. \"kailu-corn-park\")",
+    conflict: "{record} has {here} here but {first} in row {first_row}",
+    too_many_fields: "has {found} cells but the header has {expected}",
+    unreadable_csv: "unreadable CSV: {detail}",
+    too_many_districts: "more than 1024 districts",
+};
+
+pub fn file_words(lang: Lang) -> &'static FileTexts {
+    match lang {
+        Lang::Zh => &FILE_ZH,
+        Lang::En => &FILE_EN,
+    }
+}
+
+/// Fills named `{key}` placeholders of a template in one pass, so a value that itself
+/// reads like `{key}` (a cell of a loaded file, say) is never filled in again.
 pub fn fill_named(template: &str, values: &[(&str, String)]) -> String {
-    values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values.iter().find(|(k, _)| *k == key).map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn milestone_label(e: MilestoneEvent, lang: Lang) -> &'static str {

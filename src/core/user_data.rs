@@ -20,8 +20,9 @@ use serde::Serialize;
 
 use super::dataset::{Catalog, LoadError, EMBEDDED_JSON};
 use super::gbt4754::{by_code, SECTIONS};
+use super::i18n::{file_words, fill_named};
 use super::model::{
-    Dataset, District, Figure, I18n, Kind, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
+    Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
     SourceRef, Stage, StageRecord, Theme, Unit,
 };
 use super::validate::{is_slug, ValidationError};
@@ -149,11 +150,11 @@ pub enum RowProblem {
     Missing,
     /// Empty although the named column is filled in.
     MissingWith(String),
-    /// Must be empty on this kind of row; the text says which kind.
-    NotAllowed(String),
+    /// Must be empty on a milestone row.
+    NotOnMilestoneRow,
     BadNumber {
         value: String,
-        expected: String,
+        expected: Expected,
     },
     UnknownValue {
         value: String,
@@ -171,7 +172,17 @@ pub enum RowProblem {
         found: usize,
         expected: usize,
     },
-    Other(String),
+    /// The CSV reader's own message.
+    UnreadableCsv(String),
+    TooManyDistricts,
+}
+
+/// What a number cell should have held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Year,
+    Line,
+    BaseNumber,
 }
 
 /// A validation error, with the CSV row it comes from when known.
@@ -189,105 +200,132 @@ fn quote(s: &str) -> String {
     format!("{q:?}")
 }
 
-const SAVE_AS_UTF8: &str = "save it as UTF-8 (in Excel: Save As → “CSV UTF-8”)";
-
-impl fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RowProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let w = file_words(lang);
         match self {
-            RowProblem::Missing => write!(f, "is empty"),
-            RowProblem::MissingWith(other) => write!(f, "is empty but {other} is filled in"),
-            RowProblem::NotAllowed(why) => write!(f, "must be empty {why}"),
-            RowProblem::BadNumber { value, expected } => write!(f, "{} is not {expected}", quote(value)),
+            RowProblem::Missing => w.is_empty.to_string(),
+            RowProblem::MissingWith(other) => fill_named(w.missing_with, &[("other", other.clone())]),
+            RowProblem::NotOnMilestoneRow => w.not_on_milestone_row.to_string(),
+            RowProblem::BadNumber { value, expected } => {
+                let expected = match expected {
+                    Expected::Year => w.expect_year,
+                    Expected::Line => w.expect_line,
+                    Expected::BaseNumber => w.expect_base_number,
+                };
+                fill_named(w.bad_number, &[("value", quote(value)), ("expected", expected.to_string())])
+            }
             RowProblem::UnknownValue { value, allowed } => {
-                write!(f, "{} is not one of: {}", quote(value), allowed.join(", "))
+                fill_named(w.unknown_value, &[("value", quote(value)), ("allowed", allowed.join(", "))])
             }
-            RowProblem::NotSlug(v) => {
-                write!(f, "{} is not an id: use lowercase a-z, 0-9 and - (e.g. \"kailu-corn-park\")", quote(v))
-            }
-            RowProblem::Conflict { record, first_row, first, here } => {
-                write!(f, "{record} has {} here but {} in row {first_row}", quote(here), quote(first))
-            }
+            RowProblem::NotSlug(v) => fill_named(w.not_slug, &[("value", quote(v))]),
+            RowProblem::Conflict { record, first_row, first, here } => fill_named(
+                w.conflict,
+                &[("record", record.clone()), ("here", quote(here)), ("first", quote(first)), ("first_row", first_row.to_string())],
+            ),
             RowProblem::TooManyFields { found, expected } => {
-                write!(f, "has {found} cells but the header has {expected}")
+                fill_named(w.too_many_fields, &[("found", found.to_string()), ("expected", expected.to_string())])
             }
-            RowProblem::Other(m) => write!(f, "{m}"),
+            RowProblem::UnreadableCsv(m) => fill_named(w.unreadable_csv, &[("detail", m.clone())]),
+            RowProblem::TooManyDistricts => w.too_many_districts.to_string(),
         }
+    }
+}
+
+/// "row 4: …" or "row 4, value: …" in the reader's language.
+fn at_row(lang: Lang, row: usize, field: &str, what: String) -> String {
+    let w = file_words(lang);
+    if field.is_empty() {
+        fill_named(w.at_row, &[("row", row.to_string()), ("what", what)])
+    } else {
+        fill_named(w.at_row_field, &[("row", row.to_string()), ("field", field.to_string()), ("what", what)])
+    }
+}
+
+impl RowError {
+    pub fn message(&self, lang: Lang) -> String {
+        at_row(lang, self.row, &self.field, self.problem.message(lang))
+    }
+}
+
+impl Located {
+    /// The validation message itself is technical and stays in English.
+    pub fn message(&self, lang: Lang) -> String {
+        match self.row {
+            Some(r) => at_row(lang, r, "", self.error.to_string()),
+            None => self.error.to_string(),
+        }
+    }
+}
+
+impl UserDataError {
+    /// The message for the reader, naming row and column where there is one.
+    pub fn message(&self, lang: Lang) -> String {
+        use UserDataError::*;
+        let w = file_words(lang);
+        let save = || ("save", w.save_as_utf8.to_string());
+        let list = |items: &[String]| items.join(", ");
+        let count = |n: usize, template: &str, stopped: bool| {
+            let mut s = fill_named(template, &[("n", n.to_string())]);
+            if stopped {
+                s.push_str(w.stopped);
+            }
+            s
+        };
+        match self {
+            TooLarge { bytes, limit } => fill_named(
+                w.too_large,
+                &[("size", format!("{:.1}", *bytes as f64 / 1_048_576.0)), ("limit", (limit / 1_048_576).to_string())],
+            ),
+            Empty => w.empty.to_string(),
+            Utf16 { .. } => fill_named(w.utf16, &[save()]),
+            Gbk { offset } => fill_named(w.gbk, &[("offset", offset.to_string()), save()]),
+            NotUtf8 { offset } => fill_named(w.not_utf8, &[("offset", offset.to_string()), save()]),
+            Spreadsheet => w.spreadsheet.to_string(),
+            Json(m) => fill_named(w.json, &[("detail", m.clone())]),
+            Columns { row, missing, unknown, repeated } => {
+                let mut s = fill_named(w.columns, &[("row", row.to_string())]);
+                for (items, template) in [(missing, w.columns_missing), (unknown, w.columns_unknown), (repeated, w.columns_repeated)] {
+                    if !items.is_empty() {
+                        s.push_str(&fill_named(template, &[("list", list(items))]));
+                    }
+                }
+                let expected = COLUMNS.join(", ");
+                s.push_str(&fill_named(w.columns_expected, &[("list", expected), ("optional", OPTIONAL_COLUMNS.join(", "))]));
+                s
+            }
+            Rows(errs) => {
+                let mut s = count(errs.len(), w.rows, errs.len() >= MAX_ROW_ERRORS);
+                for e in errs {
+                    s.push_str("\n- ");
+                    s.push_str(&e.message(lang));
+                }
+                s
+            }
+            NoHeader => fill_named(w.no_header, &[("list", COLUMNS.join(", "))]),
+            NoProjects => w.no_projects.to_string(),
+            Invalid(errs) => {
+                let mut s = count(errs.len(), w.invalid, false);
+                for e in errs.iter().take(MAX_ROW_ERRORS) {
+                    s.push_str("\n- ");
+                    s.push_str(&e.message(lang));
+                }
+                s
+            }
+        }
+    }
+}
+
+/// English, as in logs and tests; the page shows `message` in the reader's language.
+impl fmt::Display for UserDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "row {}: {}", self.row, self.problem)
-        } else {
-            write!(f, "row {}, {}: {}", self.row, self.field, self.problem)
-        }
-    }
-}
-
-impl fmt::Display for Located {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.row {
-            Some(r) => write!(f, "row {r}: {}", self.error),
-            None => write!(f, "{}", self.error),
-        }
-    }
-}
-
-impl fmt::Display for UserDataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use UserDataError::*;
-        match self {
-            TooLarge { bytes, limit } => write!(
-                f,
-                "the file is {:.1} MB; files up to {} MB can be loaded",
-                *bytes as f64 / 1_048_576.0,
-                limit / 1_048_576
-            ),
-            Empty => write!(f, "the file is empty"),
-            Utf16 { .. } => write!(f, "the file is UTF-16 text; {SAVE_AS_UTF8}"),
-            Gbk { offset } => write!(
-                f,
-                "the file is not UTF-8: from byte offset {offset} it looks like GBK/GB18030 Chinese; {SAVE_AS_UTF8}"
-            ),
-            NotUtf8 { offset } => {
-                write!(f, "the file is not UTF-8 text (invalid byte at offset {offset}); {SAVE_AS_UTF8}")
-            }
-            Spreadsheet => write!(f, "this is an Excel workbook, not CSV or JSON; save it as “CSV UTF-8”"),
-            Json(m) => write!(f, "not a dataset JSON file: {m}"),
-            Columns { row, missing, unknown, repeated } => {
-                write!(f, "row {row} (the header) has the wrong columns:")?;
-                if !missing.is_empty() {
-                    write!(f, " missing {};", missing.join(", "))?;
-                }
-                if !unknown.is_empty() {
-                    write!(f, " unknown {};", unknown.join(", "))?;
-                }
-                if !repeated.is_empty() {
-                    write!(f, " repeated {};", repeated.join(", "))?;
-                }
-                write!(f, " expected {} (optional: {})", COLUMNS.join(", "), OPTIONAL_COLUMNS.join(", "))
-            }
-            Rows(errs) => {
-                write!(f, "{} problem(s) in the file", errs.len())?;
-                if errs.len() >= MAX_ROW_ERRORS {
-                    write!(f, " (reading stopped there)")?;
-                }
-                for e in errs {
-                    write!(f, "\n- {e}")?;
-                }
-                Ok(())
-            }
-            NoHeader => write!(f, "the file has no header row; expected the columns {}", COLUMNS.join(", ")),
-            NoProjects => write!(f, "the file has a header but no project rows"),
-            Invalid(errs) => {
-                write!(f, "{} problem(s) in the dataset", errs.len())?;
-                for e in errs.iter().take(MAX_ROW_ERRORS) {
-                    write!(f, "\n- {e}")?;
-                }
-                Ok(())
-            }
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -643,7 +681,7 @@ impl Builder {
         if key == "source_year" {
             match value.parse::<u16>() {
                 Ok(y) => self.meta.year = y,
-                Err(_) => self.err(row, key, RowProblem::BadNumber { value, expected: "a year".into() }),
+                Err(_) => self.err(row, key, RowProblem::BadNumber { value, expected: Expected::Year }),
             }
         } else {
             self.meta.values.insert(key, value);
@@ -699,7 +737,7 @@ impl Builder {
         let n = parse_line(v);
         if n.is_none() {
             let value = v.to_string();
-            self.err(c.row, field, RowProblem::BadNumber { value, expected: "a line number (1, 2, 3…)".into() });
+            self.err(c.row, field, RowProblem::BadNumber { value, expected: Expected::Line });
         }
         n
     }
@@ -748,7 +786,7 @@ impl Builder {
                 let n = self.districts.len();
                 let (col, row) = (n % TILE_COLUMNS, n / TILE_COLUMNS);
                 let Ok(row_u8) = u8::try_from(row) else {
-                    self.err(c.row, "district_id", RowProblem::Other("more than 1024 districts".into()));
+                    self.err(c.row, "district_id", RowProblem::TooManyDistricts);
                     return None;
                 };
                 let tile = [col as u8, row_u8];
@@ -945,7 +983,7 @@ impl Builder {
             Ok(n) if n.is_finite() && n >= 0.0 => Some(n),
             _ => {
                 let value = v.to_string();
-                self.err(c.row, field, RowProblem::BadNumber { value, expected: "a number ≥ 0 in base units".into() });
+                self.err(c.row, field, RowProblem::BadNumber { value, expected: Expected::BaseNumber });
                 None
             }
         }
@@ -954,7 +992,7 @@ impl Builder {
     fn milestone(&mut self, c: &Cells, event: MilestoneEvent, part: Option<String>) -> Option<Milestone> {
         for f in ["item_zh", "item_en", "period", "unit", "qualifier"] {
             if !c.get(f).is_empty() {
-                self.err(c.row, f, RowProblem::NotAllowed("on a milestone row".into()));
+                self.err(c.row, f, RowProblem::NotOnMilestoneRow);
             }
         }
         let date = self.required(c, "value").map(String::from);
@@ -1097,7 +1135,7 @@ fn read_csv(text: &str) -> Result<(Dataset, RowMap), UserDataError> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                b.err(row, "", RowProblem::Other(format!("unreadable CSV: {e}")));
+                b.err(row, "", RowProblem::UnreadableCsv(e.to_string()));
                 break;
             }
         }

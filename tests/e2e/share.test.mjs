@@ -122,7 +122,7 @@ test('embed mode shows charts and table with a link to the full view', async () 
   assert.ok(href.includes('sector=energy') && !href.includes('embed'), href);
 });
 
-test('loading a good file replaces the data; three kinds of bad file are refused and nothing is lost', async () => {
+test('loading a good file replaces the data; four kinds of bad file are refused in the reader\'s language and nothing is lost', async () => {
   const p = await h.page('/?lang=en');
   const template = await download(p, 'button:has-text("Download the CSV template")');
   let text = template.bytes.toString('utf8').replace(/^\ufeff/, '');
@@ -153,6 +153,10 @@ test('loading a good file replaces the data; three kinds of bad file are refused
     assert.match(said, message);
     assert.equal(await rowCount(p), loaded, `${name}: the loaded data stays`);
   }
+  // The message is kept as data, so it follows the language switch.
+  await p.click('button.lang:has-text("中文")');
+  await p.waitForFunction(() => document.querySelector('[data-testid="load-error"]').textContent.includes('文件大小为 50.0 MB'));
+  await p.click('button.lang:has-text("English")');
   await p.click('[data-testid="back-to-embedded"]');
   await p.waitForFunction(() => !location.search.includes('data='));
   assert.equal(await rowCount(p), 21);

@@ -11,7 +11,7 @@ use crate::app::state::{use_app, Nav};
 use crate::core::cite::{cite_bibtex, cite_text};
 use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
-use crate::core::user_data::{load, template_csv, MAX_BYTES};
+use crate::core::user_data::{load, template_csv, UserDataError, MAX_BYTES};
 
 /// Saves text as a file through a Blob URL (no network, nothing leaves the page).
 pub fn save_text(text: &str, mime: &str, file_name: &str) {
@@ -92,14 +92,15 @@ fn Cite() -> impl IntoView {
 fn LoadFile() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
-    let error = RwSignal::new(None::<String>);
+    // The file's name and what went wrong (`None`: the browser could not read it), kept
+    // as data so the message follows the language switch.
+    let error = RwSignal::new(None::<(String, Option<UserDataError>)>);
     let busy = RwSignal::new(false);
     let read = move |file: web_sys::File| {
         let name = file.name();
         // Checked before reading a byte, so a huge file costs nothing.
         if file.size() > MAX_BYTES as f64 {
-            let mb = (file.size() / 1_048_576.0).round();
-            error.set(Some(format!("{name}: {mb} MB > {} MB", MAX_BYTES / 1_048_576)));
+            error.set(Some((name, Some(UserDataError::TooLarge { bytes: file.size() as usize, limit: MAX_BYTES }))));
             return;
         }
         busy.set(true);
@@ -109,7 +110,7 @@ fn LoadFile() -> impl IntoView {
             let bytes = match result {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    error.set(Some(format!("{name}: {}", texts(state.lang.get_untracked()).file_unreadable)));
+                    error.set(Some((name, None)));
                     return;
                 }
             };
@@ -125,7 +126,7 @@ fn LoadFile() -> impl IntoView {
                     });
                 }
                 // The current data stays loaded; the message names row and field.
-                Err(e) => error.set(Some(format!("{name}: {e}"))),
+                Err(e) => error.set(Some((name, Some(e)))),
             }
         });
     };
@@ -173,12 +174,16 @@ fn LoadFile() -> impl IntoView {
             <Show when=move || busy.get()>
                 <p role="status">{move || t().load_busy}</p>
             </Show>
-            {move || error.get().map(|e| view! {
-                <div class="load-error-message" role="alert" data-testid="load-error">
-                    <strong>{t().load_failed}</strong>
-                    <pre>{e}</pre>
-                </div>
-            })}
+            {move || error.with(|e| e.as_ref().map(|(name, e)| {
+                let lang = state.lang.get();
+                let what = e.as_ref().map_or_else(|| texts(lang).file_unreadable.to_string(), |e| e.message(lang));
+                view! {
+                    <div class="load-error-message" role="alert" data-testid="load-error">
+                        <strong>{texts(lang).load_failed}</strong>
+                        <pre>{format!("{name}: {what}")}</pre>
+                    </div>
+                }
+            }))}
         </div>
     }
 }
