@@ -274,7 +274,7 @@ fn wrong_columns_are_listed() {
         .filter(|c| *c != "printed")
         .chain(["name_zh"])
         .collect();
-    let err = load(&file_with(&header, &[])).unwrap_err();
+    let err = load(file_with(&header, &[])).unwrap_err();
     match &err {
         UserDataError::Columns { row, missing, unknown, repeated } => {
             assert_eq!(*row, 1);
@@ -339,7 +339,7 @@ fn rows_of_one_project_must_agree() {
     // Same themes written with other spacing are the same.
     let mut jobs = jobs_row();
     jobs[8] = " wind ; new-energy ".into();
-    assert!(load(&file(&[row(&[]), jobs])).is_ok());
+    assert!(load(file(&[row(&[]), jobs])).is_ok());
 
     let errs = row_errors(&file(&[row(&[]), row(&[("project_id", "other"), ("district_en", "Red Hill")])]));
     assert_eq!(
@@ -370,7 +370,7 @@ fn half_filled_pairs_and_missing_values() {
 #[test]
 fn validation_errors_point_at_the_row() {
     // 10亿元 is 1,000,000,000 yuan, not 1,000,000,001.
-    let err = load(&file(&[jobs_row(), row(&[("value", "1000000001")])])).unwrap_err();
+    let err = load(file(&[jobs_row(), row(&[("value", "1000000001")])])).unwrap_err();
     let UserDataError::Invalid(errs) = &err else { panic!("{err:?}") };
     assert_eq!(errs[0].row, Some(3));
     assert_eq!(errs[0].error.field, "figures[1].value");
@@ -380,7 +380,7 @@ fn validation_errors_point_at_the_row() {
         ),
         "{err}"
     );
-    let err = load(&file(&[row(&[("unit", "kw")])])).unwrap_err();
+    let err = load(file(&[row(&[("unit", "kw")])])).unwrap_err();
     assert!(err.to_string().contains("row 2: project hongshan-wind-farm: figures[0].unit"), "{err}");
 }
 
@@ -393,11 +393,11 @@ fn structural_problems() {
     // Empty padding cells, as spreadsheets write them, are fine.
     let mut padded = row(&[]);
     padded.extend(["".to_string(), "".to_string()]);
-    assert!(load(&file(&[padded])).is_ok());
+    assert!(load(file(&[padded])).is_ok());
     // Short rows read as empty cells, then fail on what is required.
     let short = file_with(&COLUMNS, &[vec!["hongshan-wind-farm".into(), "highlight".into()]]);
     assert!(row_errors(&short).iter().any(|e| e.field == "name_zh"));
-    assert_eq!(load(&file(&[])).unwrap_err(), UserDataError::NoProjects);
+    assert_eq!(load(file(&[])).unwrap_err(), UserDataError::NoProjects);
     assert_eq!(load(b"# release: 1\n# only comments\n").unwrap_err(), UserDataError::NoHeader);
 }
 
@@ -415,7 +415,7 @@ fn broken_json_names_line_and_column() {
     assert!(m.contains("line 2"), "{m}");
     let mut ds = dataset();
     ds.projects[0].sector = "retail".into();
-    let err = load(&serde_json::to_vec(&ds).unwrap()).unwrap_err();
+    let err = load(serde_json::to_vec(&ds).unwrap()).unwrap_err();
     let UserDataError::Invalid(errs) = &err else { panic!("{err:?}") };
     assert_eq!(errs[0].row, None);
     assert!(err.to_string().contains("project horqin-longma-wind-equipment-park: sector: unknown sector \"retail\""));
@@ -434,13 +434,13 @@ fn utf16_is_refused_with_advice() {
     let with_bom = template_csv();
     let t = with_bom.trim_start_matches('\u{feff}');
     for bom in [true, false] {
-        let err = load(&utf16le(t, bom)).unwrap_err();
+        let err = load(utf16le(t, bom)).unwrap_err();
         assert_eq!(err, UserDataError::Utf16 { bom });
         assert!(err.to_string().contains("save it as UTF-8"));
     }
     let mut be = vec![0xFE, 0xFF];
     be.extend(t.encode_utf16().flat_map(u16::to_be_bytes));
-    assert!(matches!(load(&be), Err(UserDataError::Utf16 { bom: true })));
+    assert!(matches!(load(be.as_slice()), Err(UserDataError::Utf16 { bom: true })));
 }
 
 #[test]
@@ -452,7 +452,7 @@ fn gbk_is_recognised_with_its_offset() {
     let offset = bytes.len() + 4;
     bytes.extend(b"p,");
     bytes.extend([0xCD, 0xA8, 0xC1, 0xC9, 0xCA, 0xD0, b',', 0xCF, 0xEE, 0xC4, 0xBF, 0xC3, 0xFB, 0xB3, 0xC6, b'\n']);
-    let err = load(&bytes).unwrap_err();
+    let err = load(bytes.as_slice()).unwrap_err();
     assert_eq!(err, UserDataError::Gbk { offset });
     let m = err.to_string();
     assert!(m.contains(&format!("byte offset {offset}")) && m.contains("GBK") && m.contains("save it as UTF-8"), "{m}");
@@ -478,7 +478,7 @@ fn oversized_files_are_refused_before_parsing() {
     // 50 MB of bytes that are not even UTF-8: only the size check can have answered.
     let junk = vec![0xFFu8; 50 * 1024 * 1024];
     let started = std::time::Instant::now();
-    let err = load(&junk).unwrap_err();
+    let err = load(junk.as_slice()).unwrap_err();
     assert_eq!(err, UserDataError::TooLarge { bytes: junk.len(), limit: MAX_BYTES });
     assert!(started.elapsed().as_millis() < 50, "answered without reading the bytes");
     assert!(err.to_string().contains("50.0 MB") && err.to_string().contains("20 MB"), "{err}");
@@ -497,11 +497,11 @@ fn hostile_text_survives_as_data() {
 
 #[test]
 fn every_error_explains_itself() {
-    assert!(matches!(load(&file(&[row(&[("metric", "coal-saved")])])), Err(UserDataError::Invalid(_))));
+    assert!(matches!(load(file(&[row(&[("metric", "coal-saved")])])), Err(UserDataError::Invalid(_))));
     let errs = [
         load(b"").unwrap_err(),
         load(b"a,b\n1,2").unwrap_err(),
-        load(&file(&[row(&[("period", "weekly")])])).unwrap_err(),
+        load(file(&[row(&[("period", "weekly")])])).unwrap_err(),
     ];
     for e in errs {
         assert!(!e.to_string().is_empty());
@@ -518,7 +518,7 @@ proptest! {
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
-        if let Err(e) = load(&bytes) {
+        if let Err(e) = load(bytes.as_slice()) {
             prop_assert!(!e.to_string().is_empty());
         }
     }
@@ -532,7 +532,7 @@ proptest! {
         let mut damaged = bytes[..at].to_vec();
         damaged.extend(insert.as_bytes());
         damaged.extend(&bytes[end..]);
-        let _ = load(&damaged).map_err(|e| e.to_string());
+        let _ = load(damaged.as_slice()).map_err(|e| e.to_string());
     }
 
     #[test]
@@ -540,7 +540,7 @@ proptest! {
         let mut bytes = COLUMNS.join(",").into_bytes();
         bytes.push(b'\n');
         bytes.extend(text.as_bytes());
-        let _ = load(&bytes).map_err(|e| e.to_string());
+        let _ = load(bytes.as_slice()).map_err(|e| e.to_string());
     }
 }
 

@@ -412,12 +412,32 @@ pub fn detect(text: &str) -> Format {
 }
 
 /// The entry point: a user's file → a validated catalog, or a precise error.
-pub fn load(bytes: &[u8]) -> Result<Catalog, UserDataError> {
-    let text = decode(bytes)?;
-    match detect(text) {
-        Format::Json => load_json(text),
-        Format::Csv => load_csv(text),
+///
+/// The bytes are taken, and freed once read, before the catalog is built: for a large
+/// file that lowers the peak memory by the file's size.
+pub fn load(bytes: impl Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
+    let bytes = bytes.into();
+    let read = {
+        let text = decode(&bytes)?;
+        match detect(text) {
+            Format::Json => Read::Json(serde_json::from_str(text).map_err(|e| UserDataError::Json(e.to_string()))?),
+            Format::Csv => Read::Csv(read_rows(text)?),
+        }
+    };
+    drop(bytes);
+    match read {
+        Read::Json(ds) => Catalog::new(ds).map_err(|e| invalid(e, |_| None)),
+        Read::Csv(builder) => {
+            let (ds, rows) = builder.finish()?;
+            Catalog::new(ds).map_err(|e| invalid(e, |v| rows.locate(v)))
+        }
     }
+}
+
+/// A file read into memory of its own, no longer borrowing the file's text.
+enum Read {
+    Json(Dataset),
+    Csv(Builder),
 }
 
 fn invalid(err: LoadError, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
@@ -427,18 +447,6 @@ fn invalid(err: LoadError, locate: impl Fn(&ValidationError) -> Option<usize>) -
             UserDataError::Invalid(errs.into_iter().map(|e| Located { row: locate(&e), error: e }).collect())
         }
     }
-}
-
-/// Decoded JSON text (use `load` for bytes: it checks size and encoding first).
-pub fn load_json(text: &str) -> Result<Catalog, UserDataError> {
-    let ds: Dataset = serde_json::from_str(text).map_err(|e| UserDataError::Json(e.to_string()))?;
-    Catalog::new(ds).map_err(|e| invalid(e, |_| None))
-}
-
-/// Decoded CSV text (use `load` for bytes: it checks size and encoding first).
-pub fn load_csv(text: &str) -> Result<Catalog, UserDataError> {
-    let (ds, rows) = read_csv(text)?;
-    Catalog::new(ds).map_err(|e| invalid(e, |v| rows.locate(v)))
 }
 
 /// The dataset a CSV describes, before validation.
@@ -631,7 +639,9 @@ struct Meta {
 struct Builder {
     vocab: Vocabs,
     meta: Meta,
-    projects: Vec<ProjectBuild>,
+    /// Boxed, so that growing the list moves pointers: a flat list of 100,000 builds
+    /// would hold its old and new buffers (tens of MB) at once at each doubling.
+    projects: Vec<Box<ProjectBuild>>,
     project_index: FxHashMap<String, usize>,
     districts: Vec<(District, usize)>,
     district_index: FxHashMap<String, usize>,
@@ -895,6 +905,8 @@ impl Builder {
             key.push(':');
             key.push_str(cell);
         }
+        // Kept until the file is read: no spare capacity per project.
+        key.shrink_to_fit();
         key
     }
 
@@ -1040,7 +1052,7 @@ impl Builder {
             None => {
                 let project = self.project(c, id);
                 let rows = ProjectRows { first: c.row, ..ProjectRows::default() };
-                self.projects.push(ProjectBuild { project, key: Self::key(c), parts: Vec::new(), rows });
+                self.projects.push(Box::new(ProjectBuild { project, key: Self::key(c), parts: Vec::new(), rows }));
                 self.project_index.insert(id.into(), self.projects.len() - 1);
                 self.projects.len() - 1
             }
@@ -1090,8 +1102,10 @@ impl Builder {
             year: self.meta.year,
         };
         let mut rows = RowMap::default();
-        let mut projects = Vec::new();
+        // Allocated once at its final size; each build is freed as it is consumed.
+        let mut projects = Vec::with_capacity(self.projects.len());
         for b in self.projects {
+            let b = *b;
             let mut p = b.project;
             p.parts = b
                 .parts
@@ -1123,6 +1137,11 @@ impl Builder {
 }
 
 fn read_csv(text: &str) -> Result<(Dataset, RowMap), UserDataError> {
+    read_rows(text)?.finish()
+}
+
+/// Reads every row into a `Builder`, which owns what it keeps.
+fn read_rows(text: &str) -> Result<Builder, UserDataError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut b = Builder::new();
@@ -1165,7 +1184,7 @@ fn read_csv(text: &str) -> Result<(Dataset, RowMap), UserDataError> {
     if header.is_none() {
         return Err(UserDataError::NoHeader);
     }
-    b.finish()
+    Ok(b)
 }
 
 // ---------------------------------------------------------------- writing CSV

@@ -114,7 +114,7 @@ fn LoadFile() -> impl IntoView {
                     return;
                 }
             };
-            match load(&bytes) {
+            match load(bytes) {
                 Ok(catalog) => {
                     error.set(None);
                     state.catalog.set(Arc::new(catalog));
