@@ -12,8 +12,10 @@
 //!   (`value` = YYYY-MM); with no `metric` but a `part` it declares that part (names, order);
 //!   with neither it is a project without figures.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{DefaultHasher, Hasher};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -577,11 +579,23 @@ struct Cells<'a> {
     rec: &'a csv::StringRecord,
     header: &'a Header,
     row: usize,
+    /// Where the row starts in the file's text, to read it again if a later row of the
+    /// same project disagrees with it.
+    at: u64,
 }
 
 impl Cells<'_> {
     fn get(&self, name: &str) -> &str {
         self.header.index.get(name).and_then(|&i| self.rec.get(i)).map_or("", str::trim)
+    }
+
+    /// A project column as compared across a project's rows: theme lists in one spelling.
+    fn project_cell(&self, name: &str) -> Cow<'_, str> {
+        if name == "themes" {
+            Cow::Owned(split_themes(self.get(name)).join(";"))
+        } else {
+            Cow::Borrowed(self.get(name))
+        }
     }
 }
 
@@ -624,9 +638,11 @@ struct PartBuild {
 
 struct ProjectBuild {
     project: Project,
-    /// The project columns of its first row as one string (see `Builder::key`), to
-    /// compare later rows against.
-    key: String,
+    /// A hash of the project columns of its first row (see `Builder::key`), and where
+    /// that row starts in the text: later rows are compared by hash, and the first row
+    /// is read again only to name the columns that differ.
+    key: u64,
+    first_at: u64,
     parts: Vec<PartBuild>,
     rows: ProjectRows,
 }
@@ -892,62 +908,50 @@ impl Builder {
         }
     }
 
-    /// Each cell prefixed with its byte length, so any content compares unambiguously.
-    /// Built for every row, so without the formatting machinery.
-    fn key(c: &Cells) -> String {
-        let mut key = String::with_capacity(256);
-        let mut digits = itoa::Buffer::new();
-        let mut themes = String::new();
+    /// The project columns, each with its length so any content hashes unambiguously.
+    /// Computed for every row, so it allocates nothing.
+    fn key(c: &Cells) -> u64 {
+        let mut h = DefaultHasher::new();
         for f in PROJECT_COLUMNS {
-            let cell = if f == "themes" {
+            if f == "themes" {
                 for t in c.get(f).split([';', '；']).map(str::trim).filter(|t| !t.is_empty()) {
-                    if !themes.is_empty() {
-                        themes.push(';');
-                    }
-                    themes.push_str(t);
+                    h.write_usize(t.len());
+                    h.write(t.as_bytes());
                 }
-                themes.as_str()
+                h.write_u8(0xff);
             } else {
-                c.get(f)
-            };
-            key.push_str(digits.format(cell.len()));
-            key.push(':');
-            key.push_str(cell);
+                let cell = c.get(f);
+                h.write_usize(cell.len());
+                h.write(cell.as_bytes());
+            }
         }
-        // Kept until the file is read: no spare capacity per project.
-        key.shrink_to_fit();
-        key
-    }
-
-    fn key_cells(key: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut rest = key;
-        while let Some((len, tail)) = rest.split_once(':') {
-            let Ok(n) = len.parse::<usize>() else { break };
-            let Some(cell) = tail.get(..n) else { break };
-            out.push(cell.to_string());
-            rest = &tail[n..];
-        }
-        out
+        h.finish()
     }
 
     /// Later rows of a project must repeat its columns exactly.
-    fn check_same(&mut self, c: &Cells, p: usize) {
-        let here = Self::key(c);
-        if here == self.projects[p].key {
+    fn check_same(&mut self, c: &Cells, text: &str, p: usize) {
+        if Self::key(c) == self.projects[p].key {
             return;
         }
-        let here = Self::key_cells(&here);
-        let firsts = Self::key_cells(&self.projects[p].key);
-        let (first_row, id) = (self.projects[p].rows.first, self.projects[p].project.id.clone());
-        for (i, field) in PROJECT_COLUMNS.iter().enumerate() {
-            let first = &firsts[i];
-            if *first != here[i] {
+        let (first_row, first_at) = (self.projects[p].rows.first, self.projects[p].first_at);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes().get(first_at as usize..).unwrap_or_default());
+        let mut rec = csv::StringRecord::new();
+        if !matches!(reader.read_record(&mut rec), Ok(true)) {
+            return;
+        }
+        let first = Cells { rec: &rec, header: c.header, row: first_row, at: first_at };
+        let id = self.projects[p].project.id.clone();
+        for field in PROJECT_COLUMNS {
+            let (was, here) = (first.project_cell(field), c.project_cell(field));
+            if was != here {
                 let problem = RowProblem::Conflict {
                     record: format!("project {id}"),
                     first_row,
-                    first: first.clone(),
-                    here: here[i].clone(),
+                    first: was.into_owned(),
+                    here: here.into_owned(),
                 };
                 self.errs.push(RowError { row: c.row, field: field.to_string(), problem });
             }
@@ -1048,20 +1052,21 @@ impl Builder {
         })
     }
 
-    fn data_row(&mut self, c: &Cells) {
+    fn data_row(&mut self, c: &Cells, text: &str) {
         let Some(id) = self.required(c, "project_id") else { return };
         if !self.slug(c, "project_id", id) {
             return;
         }
         let p = match self.project_index.get(id).copied() {
             Some(p) => {
-                self.check_same(c, p);
+                self.check_same(c, text, p);
                 p
             }
             None => {
                 let project = self.project(c, id);
                 let rows = ProjectRows { first: c.row, ..ProjectRows::default() };
-                self.projects.push(Box::new(ProjectBuild { project, key: Self::key(c), parts: Vec::new(), rows }));
+                let build = ProjectBuild { project, key: Self::key(c), first_at: c.at, parts: Vec::new(), rows };
+                self.projects.push(Box::new(build));
                 self.project_index.insert(id.into(), self.projects.len() - 1);
                 self.projects.len() - 1
             }
@@ -1161,6 +1166,7 @@ fn read_rows(text: &str) -> Result<Builder, UserDataError> {
     let mut rec = csv::StringRecord::new();
     loop {
         row += 1;
+        let at = reader.position().byte();
         match reader.read_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
@@ -1186,7 +1192,7 @@ fn read_rows(text: &str) -> Result<Builder, UserDataError> {
         if rec.len() > h.width && rec.iter().skip(h.width).any(|c| !c.trim().is_empty()) {
             b.err(row, "", RowProblem::TooManyFields { found: rec.len(), expected: h.width });
         } else {
-            b.data_row(&Cells { rec: &rec, header: h, row });
+            b.data_row(&Cells { rec: &rec, header: h, row, at }, text);
         }
         if b.full() {
             break;
