@@ -79,7 +79,8 @@ fn take_number(s: &str) -> Option<(Decimal, &str)> {
         if int.is_empty() || frac.contains('.') || int.len() + frac.len() > 30 {
             return None;
         }
-        let mantissa = format!("{int}{frac}").parse::<u128>().ok()?;
+        // Digits only (checked above), at most 30 of them: the mantissa fits a u128.
+        let mantissa = int.bytes().chain(frac.bytes()).fold(0u128, |m, d| m * 10 + u128::from(d - b'0'));
         return Some((Decimal { mantissa, decimals: frac.len() as i32 }, &s[end..]));
     }
     let c = s.chars().next()?;

@@ -25,8 +25,18 @@ impl fmt::Display for ValidationError {
 struct Errors(Vec<ValidationError>);
 
 impl Errors {
-    fn push(&mut self, record: &str, field: impl Into<String>, message: impl Into<String>) {
+    fn push(&mut self, record: &dyn fmt::Display, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(ValidationError { record: record.to_string(), field: field.into(), message: message.into() });
+    }
+}
+
+/// A record or field name, written out only when an error needs it: validation runs over
+/// every project of a file that may hold 100,000.
+struct Name<'a>(&'a str, &'a dyn fmt::Display, &'a str);
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}{}", self.0, self.1, self.2)
     }
 }
 
@@ -67,7 +77,7 @@ fn integral(unit: Unit) -> bool {
     matches!(unit, Unit::Yuan | Unit::Person | Unit::Kw | Unit::Kwh | Unit::Count | Unit::Year)
 }
 
-fn check_i18n(errs: &mut Errors, record: &str, field: &str, zh: &str, en: &str) {
+fn check_i18n(errs: &mut Errors, record: &dyn fmt::Display, field: &str, zh: &str, en: &str) {
     if zh.trim().is_empty() {
         errs.push(record, format!("{field}.zh"), "is empty");
     }
@@ -76,7 +86,7 @@ fn check_i18n(errs: &mut Errors, record: &str, field: &str, zh: &str, en: &str) 
     }
 }
 
-fn check_figure(errs: &mut Errors, record: &str, field: &str, f: &Figure, parts: &HashSet<&str>) {
+fn check_figure(errs: &mut Errors, record: &dyn fmt::Display, field: &dyn fmt::Display, f: &Figure, parts: &HashSet<&str>) {
     if !f.value.is_finite() || f.value < 0.0 {
         errs.push(record, format!("{field}.value"), format!("{} is not a finite non-negative number", f.value));
         return;
@@ -114,7 +124,7 @@ fn check_figure(errs: &mut Errors, record: &str, field: &str, f: &Figure, parts:
     }
 }
 
-fn unique<'a>(errs: &mut Errors, table: &str, ids: impl Iterator<Item = &'a str>) {
+fn unique<'a>(errs: &mut Errors, table: &dyn fmt::Display, ids: impl Iterator<Item = &'a str>) {
     let mut seen = HashSet::new();
     for id in ids {
         if !is_slug(id) {
@@ -138,19 +148,19 @@ fn valid_year_month(s: &str) -> bool {
 pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     let mut errs = Errors(Vec::new());
     if ds.release.trim().is_empty() {
-        errs.push("dataset", "release", "is empty");
+        errs.push(&"dataset", "release", "is empty");
     }
-    unique(&mut errs, "district", ds.districts.iter().map(|d| d.id.as_str()));
-    unique(&mut errs, "sector", ds.sectors.iter().map(|s| s.id.as_str()));
-    unique(&mut errs, "theme", ds.themes.iter().map(|t| t.id.as_str()));
-    unique(&mut errs, "project", ds.projects.iter().map(|p| p.id.as_str()));
-    unique(&mut errs, "programme", ds.programme.iter().map(|p| p.id.as_str()));
+    unique(&mut errs, &"district", ds.districts.iter().map(|d| d.id.as_str()));
+    unique(&mut errs, &"sector", ds.sectors.iter().map(|s| s.id.as_str()));
+    unique(&mut errs, &"theme", ds.themes.iter().map(|t| t.id.as_str()));
+    unique(&mut errs, &"project", ds.projects.iter().map(|p| p.id.as_str()));
+    unique(&mut errs, &"programme", ds.programme.iter().map(|p| p.id.as_str()));
     let districts: HashSet<&str> = ds.districts.iter().map(|d| d.id.as_str()).collect();
     let sectors: HashSet<&str> = ds.sectors.iter().map(|s| s.id.as_str()).collect();
     let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
 
     for p in &ds.projects {
-        let rec = format!("project {}", p.id);
+        let rec = Name("project ", &p.id, "");
         check_i18n(&mut errs, &rec, "name", &p.name.zh, &p.name.en);
         check_i18n(&mut errs, &rec, "summary", &p.summary.zh, &p.summary.en);
         if let Some(d) = &p.district {
@@ -166,7 +176,7 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
                 errs.push(&rec, format!("themes[{i}]"), format!("unknown theme {t:?}"));
             }
         }
-        unique(&mut errs, &format!("{rec} part"), p.parts.iter().map(|x| x.id.as_str()));
+        unique(&mut errs, &Name("", &rec, " part"), p.parts.iter().map(|x| x.id.as_str()));
         let parts: HashSet<&str> = p.parts.iter().map(|x| x.id.as_str()).collect();
         for (i, m) in p.milestones.iter().enumerate() {
             if !valid_year_month(&m.date) {
@@ -179,13 +189,13 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
             }
         }
         for (i, f) in p.figures.iter().enumerate() {
-            check_figure(&mut errs, &rec, &format!("figures[{i}]"), f, &parts);
+            check_figure(&mut errs, &rec, &Name("figures[", &i, "]"), f, &parts);
         }
     }
     for g in &ds.programme {
-        let rec = format!("programme {}", g.id);
+        let rec = Name("programme ", &g.id, "");
         check_i18n(&mut errs, &rec, "label", &g.label.zh, &g.label.en);
-        check_figure(&mut errs, &rec, "figure", &g.figure, &HashSet::new());
+        check_figure(&mut errs, &rec, &"figure", &g.figure, &HashSet::new());
     }
     errs.0
 }
@@ -206,13 +216,13 @@ pub fn check_sources(ds: &Dataset, source: &str) -> Vec<ValidationError> {
         let needle: String = needle.chars().filter(|c| *c != '\n').collect();
         joined.match_indices(needle.as_str()).any(|(at, _)| at < first.len())
     };
-    let mut check = |rec: &str, field: String, line: u32, printed: &str| {
+    let mut check = |rec: &dyn fmt::Display, field: String, line: u32, printed: &str| {
         if !starts_on(line, printed) {
             errs.push(rec, field, format!("{printed:?} is not printed at line {line}"));
         }
     };
     for p in &ds.projects {
-        let rec = format!("project {}", p.id);
+        let rec = Name("project ", &p.id, "");
         for (i, f) in p.figures.iter().enumerate() {
             check(&rec, format!("figures[{i}].printed"), f.src.line, &f.printed);
         }
@@ -221,7 +231,7 @@ pub fn check_sources(ds: &Dataset, source: &str) -> Vec<ValidationError> {
         }
     }
     for g in &ds.programme {
-        check(&format!("programme {}", g.id), "figure.printed".into(), g.figure.src.line, &g.figure.printed);
+        check(&Name("programme ", &g.id, ""), "figure.printed".into(), g.figure.src.line, &g.figure.printed);
     }
     errs.0
 }
