@@ -25,7 +25,8 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
                     <li class="audit-item" class:contradiction=bad data-status=if bad { "contradiction" } else { "consistent" }>
                         <strong>{status_label(i.status, lang)}</strong>
                         " · " {rule_label(i.rule, lang)}
-                        {name.map(|(n, id)| view! { " · " <a href=state.href_with_project(Some(&id))>{n}</a> })}
+                        // The link follows the view by itself, so a filter click does not rebuild the list.
+                        {name.map(|(n, id)| view! { " · " <a href=move || state.href_with_project(Some(&id))>{n}</a> })}
                         <div class="audit-numbers">
                             {t.audit_stated} ": " <span lang="zh-CN">{i.stated_printed.clone()}</span>
                             " = " {base_value(i.stated, i.unit)}
