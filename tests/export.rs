@@ -185,3 +185,11 @@ fn sorted_view_is_what_the_table_shows() {
     let with_jobs: Vec<u64> = exported.iter().flatten().copied().collect();
     assert!(with_jobs.windows(2).all(|w| w[0] >= w[1]));
 }
+
+#[test]
+fn chart_images_are_named_like_the_exports() {
+    use tongliao_explorer::core::export::chart_file_name;
+    let c = embedded().expect("embedded dataset loads");
+    assert_eq!(chart_file_name(&c, &state("sector=energy&p=x&sort=-jobs"), "sector", "png"), "tongliao-2022-sector_sector-energy.png");
+    assert_eq!(chart_file_name(&c, &ViewState::default(), "district", "png"), "tongliao-2022-district_all.png");
+}

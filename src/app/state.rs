@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
 use crate::core::describe::describe_filter;
+use crate::core::export::chart_file_name;
 use crate::core::filter::{apply_in_order, counts, Counts, Facet};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
@@ -182,23 +183,9 @@ impl AppState {
         })
     }
 
-    /// A download name that says what the file holds, e.g. `tongliao-sector_energy.png`.
-    pub fn file_name(&self, what: &str, ext: &str) -> String {
-        let filter: String = self.view.with(|v| {
-            let mut v = v.clone();
-            v.sort = Default::default();
-            v.project = None;
-            v.lang = None;
-            v.release = None;
-            v.to_query()
-        });
-        let clean: String = filter
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
-            .take(80)
-            .collect();
-        let filter = if clean.is_empty() { "all".to_string() } else { clean };
-        format!("tongliao-{what}-{filter}.{ext}")
+    /// A chart image's download name, in the form of the data exports' names.
+    pub fn file_name(&self, chart: &str, ext: &str) -> String {
+        self.view.with(|v| self.catalog.with(|c| chart_file_name(c, v, chart, ext)))
     }
 
     /// Whether a project has a contradiction flagged by the audit.

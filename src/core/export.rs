@@ -218,11 +218,20 @@ pub fn file_name(view: &ViewState, ext: &str) -> String {
     file_name_with(FILE_PREFIX, view, ext)
 }
 
-/// File name for any catalog: the stem is the region and the source year, e.g. `tongliao-2022`.
-pub fn file_name_for(cat: &Catalog, view: &ViewState, ext: &str) -> String {
+/// The region and the source year, e.g. `tongliao-2022`.
+fn stem(cat: &Catalog) -> String {
     let year = cat.ds.source.year;
-    let prefix = if year > 0 { format!("{}-{year}", cat.ds.region.en) } else { cat.ds.region.en.clone() };
-    file_name_with(&prefix, view, ext)
+    if year > 0 { format!("{}-{year}", cat.ds.region.en) } else { cat.ds.region.en.clone() }
+}
+
+/// File name for any catalog's exports, e.g. `tongliao-2022_sector-energy.csv`.
+pub fn file_name_for(cat: &Catalog, view: &ViewState, ext: &str) -> String {
+    file_name_with(&stem(cat), view, ext)
+}
+
+/// File name for a chart's image, e.g. `tongliao-2022-sector_sector-energy.png`.
+pub fn chart_file_name(cat: &Catalog, view: &ViewState, chart: &str, ext: &str) -> String {
+    file_name_with(&format!("{}-{chart}", stem(cat)), view, ext)
 }
 
 #[cfg(test)]

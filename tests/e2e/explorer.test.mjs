@@ -65,7 +65,7 @@ test('a chart downloads as a 2× PNG named after the filter', async () => {
   await anchors(p, 'sector-chart');
   const canvas = await p.locator('[data-testid="sector-chart"]').boundingBox();
   const [download] = await Promise.all([p.waitForEvent('download'), p.click('.chart button.download')]);
-  assert.equal(download.suggestedFilename(), 'tongliao-sector-sector_energy.png');
+  assert.equal(download.suggestedFilename(), 'tongliao-2022-sector_sector-energy.png');
   const path = await download.path();
   const png = readFileSync(path);
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
