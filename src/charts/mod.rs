@@ -110,3 +110,28 @@ pub trait Pick {
     fn anchor(&self, id: &str) -> Option<(i32, i32)>;
 }
 
+/// A row of legend entries along the chart's bottom edge, `bottom` CSS px above it: for
+/// each label, a swatch `swatch` CSS px wide drawn by `draw_swatch` (given the entry's
+/// index and the swatch's left-centre point), then the label, then a gap.
+pub fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    style: &ChartStyle,
+    bottom: f64,
+    swatch: f64,
+    labels: &[&str],
+    mut draw_swatch: impl FnMut(usize, (i32, i32), i32) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let (_, h) = root.dim_in_pixel();
+    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+    let y = h as i32 - style.px(bottom) as i32;
+    let width = style.px(swatch) as i32;
+    let mut x = style.px(8.0) as i32;
+    for (i, label) in labels.iter().enumerate() {
+        draw_swatch(i, (x, y), width)?;
+        x += width + style.px(4.0) as i32;
+        root.draw(&Text::new(*label, (x, y), text.clone()))?;
+        x += root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(14.0) as i32;
+    }
+    Ok(())
+}

@@ -11,7 +11,8 @@ use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
 use super::{
-    draw_bar_axis, fit_text, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED, PROGRAMME_TOTAL,
+    draw_bar_axis, draw_legend, fit_text, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
+    PROGRAMME_TOTAL,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +118,7 @@ pub fn draw<DB: DrawingBackend>(
         b.share().filter(|s| *s > 0.0).map(|s| Rectangle::new([(0.0, y + 0.32), (s, y + 0.68)], colour.filled()))
     }))?;
     draw_texts(root, &chart, bars, &labels, style)?;
-    draw_legend(root, style)?;
+    draw_key(root, style)?;
     root.present()?;
     let ids = bars.iter().map(|b| b.id.clone()).collect();
     Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), ids, false)))
@@ -150,21 +151,14 @@ fn draw_texts<DB: DrawingBackend>(
     Ok(())
 }
 
-fn draw_legend<DB: DrawingBackend>(
+/// What the two bar colours mean.
+fn draw_key<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (_, h) = root.dim_in_pixel();
-    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
-    let y = h as i32 - style.px(10.0) as i32;
-    let sw = style.px(12.0) as i32;
-    let mut x = style.px(8.0) as i32;
-    for (colour, word) in [(PROGRAMME_TOTAL, ChartWord::ProgrammeFigure), (PROGRAMME_NAMED, ChartWord::NamedInView)] {
-        root.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], colour.filled()))?;
-        let label = chart_word(word, style.lang);
-        x += sw + style.px(4.0) as i32;
-        root.draw(&Text::new(label, (x, y), text.clone()))?;
-        x += root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0) + style.px(14.0) as i32;
-    }
-    Ok(())
+    let entries = [(PROGRAMME_TOTAL, ChartWord::ProgrammeFigure), (PROGRAMME_NAMED, ChartWord::NamedInView)];
+    let labels = entries.map(|(_, word)| chart_word(word, style.lang));
+    draw_legend(root, style, 10.0, 12.0, &labels, |i, (x, y), w| {
+        root.draw(&Rectangle::new([(x, y - w / 2), (x + w, y + w / 2)], entries[i].0.filled())).map(|_| ())
+    })
 }

@@ -12,7 +12,7 @@ use crate::core::model::MilestoneEvent;
 
 use super::rows::RowsLayout;
 use super::{
-    fit_text, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
+    draw_legend, fit_text, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
     ROW_SELECTED, TIMELINE_SPAN,
 };
 
@@ -125,7 +125,7 @@ pub fn draw<DB: DrawingBackend>(
         let ls = font(12.0).style(weight).color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
         root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
     }
-    draw_legend(root, style)?;
+    draw_key(root, style)?;
     root.present()?;
     let ids = data.rows.iter().map(|r| r.id.clone()).collect();
     Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), ids, false)))
@@ -191,22 +191,12 @@ fn draw_years<DB: DrawingBackend>(
     Ok(())
 }
 
-/// One swatch per milestone kind along the bottom, in the marker's own shape.
-fn draw_legend<DB: DrawingBackend>(
+/// What the three markers mean.
+fn draw_key<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (_, h) = root.dim_in_pixel();
-    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
-    let y = h as i32 - style.px(12.0) as i32;
-    let r = style.px(5.0) as i32;
-    let mut x = style.px(12.0) as i32;
-    for e in [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion] {
-        draw_marker(root, e, (x, y), r)?;
-        let label = milestone_label(e, style.lang);
-        root.draw(&Text::new(label, (x + r + style.px(4.0) as i32, y), text.clone()))?;
-        x +=
-            r * 2 + style.px(16.0) as i32 + root.estimate_text_size(label, &text).map(|(tw, _)| tw as i32).unwrap_or(0);
-    }
-    Ok(())
+    let events = [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion];
+    let labels = events.map(|e| milestone_label(e, style.lang));
+    draw_legend(root, style, 12.0, 10.0, &labels, |i, (x, y), w| draw_marker(root, events[i], (x + w / 2, y), w / 2))
 }
