@@ -139,6 +139,7 @@ impl Filter {
 pub struct Matcher<'a> {
     filter: &'a Filter,
     terms: Terms,
+    /// Per facet: `None` when nothing is selected, else which codes pass.
     masks: [Option<Vec<bool>>; 4],
     /// Selected themes by position in `ds.themes` (`None`: no theme filter).
     themes: Option<Vec<bool>>,
