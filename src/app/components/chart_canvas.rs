@@ -9,6 +9,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::measured_canvas::MeasuredCanvas;
@@ -105,23 +107,28 @@ pub fn ChartCanvas(
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let layout = StoredValue::new_local(None::<Box<dyn Pick>>);
     let size = RwSignal::new((0.0_f64, 0.0_f64));
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
     // The mark under the pointer or keyboard focus, and where to show its tooltip (CSS px).
     let focused = RwSignal::new(None::<(String, f64, f64)>);
     let anchors = RwSignal::new(String::new());
 
-    // The container's width, read from the DOM only on mount and on resize: reading it
-    // on every redraw would force a layout of the page once per chart.
+    // The container's width, as a ResizeObserver reports it after the browser's own
+    // layout. Reading it from the DOM instead would force a layout of the whole page, at
+    // start-up and on every redraw.
     let width = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        resized.track();
-        let Some(canvas) = canvas_ref.get() else { return };
-        let w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(600).max(260) as f64;
-        if width.get_untracked() != Some(w) {
-            width.set(Some(w));
-        }
+        let Some(parent) = canvas_ref.get().and_then(|c| c.parent_element()) else { return };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else { return };
+            let w = entry.content_rect().width().floor().max(260.0);
+            if width.get_untracked() != Some(w) {
+                width.set(Some(w));
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        observer.observe(&parent);
+        // The observer holds the callback: both go when the chart does.
+        let kept = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || kept.take().0.disconnect());
     });
 
     let redraw = draw.clone();
