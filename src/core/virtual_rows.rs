@@ -1,5 +1,6 @@
 //! Which rows a virtualized table renders: the ones in its scroll viewport plus a margin,
-//! so the DOM holds a few dozen rows however many match.
+//! so the DOM holds a few dozen rows however many match. And where the keyboard goes in
+//! it, since Tab alone reaches only the rows that are rendered.
 
 use std::ops::Range;
 
@@ -23,9 +24,64 @@ pub fn visible_rows(scroll_px: f64, viewport_px: f64, row_px: f64, total: usize)
     start..end
 }
 
+/// The row a key moves the keyboard focus to, from row `current` of `total`: arrows by
+/// one, Page Up/Down by ten, Home and End to the ends. `None`: not a key the table takes.
+pub fn row_for_key(key: &str, current: usize, total: usize) -> Option<usize> {
+    let last = total.checked_sub(1)?;
+    let next = match key {
+        "ArrowDown" => current.saturating_add(1),
+        "ArrowUp" => current.saturating_sub(1),
+        "PageDown" => current.saturating_add(10),
+        "PageUp" => current.saturating_sub(10),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    Some(next.min(last))
+}
+
+/// The scroll offset that shows row `row` whole, moving as little as possible: rows sit
+/// `header_px` below the top of the scrolled content, under a header of that height that
+/// stays in view.
+pub fn scroll_to_show(row: usize, scroll_px: f64, viewport_px: f64, row_px: f64, header_px: f64) -> f64 {
+    let top = row as f64 * row_px;
+    let bottom = header_px + top + row_px;
+    if top < scroll_px {
+        top
+    } else if bottom > scroll_px + viewport_px {
+        bottom - viewport_px
+    } else {
+        scroll_px
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_move_by_one_ten_or_to_the_ends_and_stop_there() {
+        assert_eq!(row_for_key("ArrowDown", 4, 100), Some(5));
+        assert_eq!(row_for_key("ArrowDown", 99, 100), Some(99));
+        assert_eq!(row_for_key("ArrowUp", 0, 100), Some(0));
+        assert_eq!(row_for_key("PageDown", 95, 100), Some(99));
+        assert_eq!(row_for_key("PageUp", 5, 100), Some(0));
+        assert_eq!(row_for_key("End", 5, 100), Some(99));
+        assert_eq!(row_for_key("Home", 50, 100), Some(0));
+        assert_eq!(row_for_key("Enter", 5, 100), None);
+        assert_eq!(row_for_key("ArrowDown", 0, 0), None);
+    }
+
+    #[test]
+    fn scrolling_shows_the_row_and_no_more_than_needed() {
+        // A 400 px box with a 40 px header, 50 px rows: rows 0–6 fit at the top.
+        assert_eq!(scroll_to_show(3, 0.0, 400.0, 50.0, 40.0), 0.0);
+        // Row 7 ends at 40 + 400 = 440: scroll by 40.
+        assert_eq!(scroll_to_show(7, 0.0, 400.0, 50.0, 40.0), 40.0);
+        // Going back up above the view puts the row right under the header.
+        assert_eq!(scroll_to_show(2, 500.0, 400.0, 50.0, 40.0), 100.0);
+        assert_eq!(scroll_to_show(9999, 0.0, 400.0, 50.0, 40.0), 40.0 + 10_000.0 * 50.0 - 400.0);
+    }
 
     #[test]
     fn top_of_a_long_list_renders_a_screen_and_the_margin() {

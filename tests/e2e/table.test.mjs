@@ -1,5 +1,6 @@
 // The project table is virtualized: with a large loaded list, the DOM holds a few dozen
-// rows, scrolling brings the right rows in, and a filter click starts again at the top.
+// rows, scrolling and the keyboard bring the right rows in, and a filter click starts
+// again at the top.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ const rendered = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows) => r
   id: r.dataset.id, index: Number(r.getAttribute('aria-rowindex')),
 })));
 
-test('a 20,000-project file renders a window of rows that follows the scroll', async () => {
+test('a 20,000-project file renders a window of rows that follows the scroll and the keyboard', async () => {
   const p = await h.page('?lang=en');
   await p.setInputFiles('[data-testid="file-input"]', syntheticFile());
   await p.waitForSelector('[data-testid="file-loaded"]', { timeout: 60000 });
@@ -58,6 +59,28 @@ test('a 20,000-project file renders a window of rows that follows the scroll', a
     .some((r) => r.getAttribute('aria-rowindex') === '10002'));
   const middle = (await rendered(p)).map((r) => r.index);
   assert.deepEqual(middle, [...middle].sort((a, b) => a - b));
+
+  // The keyboard reaches rows that are not rendered yet: arrows, Page Down and End move
+  // the focus, scrolling the box so the row is rendered and shown.
+  const focusedRow = () => p.evaluate(() => Number(document.activeElement.closest('tr')?.getAttribute('aria-rowindex')));
+  await p.$eval('.table-section .table-wrap', (el) => { el.scrollTop = 0; });
+  await p.waitForFunction(() => document.querySelector('table.projects tbody tr[aria-rowindex="2"] a'));
+  await p.focus('table.projects tbody tr[aria-rowindex="2"] a');
+  for (let i = 0; i < 40; i += 1) await p.keyboard.press('ArrowDown');
+  await p.waitForFunction(() => document.activeElement.closest('tr')?.getAttribute('aria-rowindex') === '42');
+  await p.keyboard.press('PageDown');
+  await p.waitForFunction(() => document.activeElement.closest('tr')?.getAttribute('aria-rowindex') === '52');
+  await p.keyboard.press('End');
+  await p.waitForFunction((n) => document.activeElement.closest('tr')?.getAttribute('aria-rowindex') === String(n + 1), COUNT);
+  const shown = await p.evaluate(() => {
+    const row = document.activeElement.closest('tr').getBoundingClientRect();
+    const box = document.querySelector('.table-section .table-wrap').getBoundingClientRect();
+    return row.top >= box.top && row.bottom <= box.bottom + 1;
+  });
+  assert.ok(shown, 'the focused last row is inside the box');
+  await p.keyboard.press('Home');
+  await p.waitForFunction(() => document.activeElement.closest('tr')?.getAttribute('aria-rowindex') === '2');
+  assert.equal(await focusedRow(), 2);
 
   // A filter click: fewer rows, the window starts again at the top.
   await p.locator('fieldset[data-facet="sector"] input').first().check();

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::filters::value_label;
 use crate::app::state::{use_app, Nav};
@@ -9,7 +10,7 @@ use crate::core::format::{quantity, yuan};
 use crate::core::i18n::{column_label, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
-use crate::core::virtual_rows::visible_rows;
+use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
 
 fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
     match a {
@@ -138,6 +139,49 @@ pub fn ProjectTable() -> impl IntoView {
             scroll.set((0.0, height));
         }
     });
+    // Arrow keys, Page Up/Down, Home and End move the focus between rows, scrolling the
+    // box so the row is rendered first: Tab alone reaches only the rows in the page.
+    // `pending` is where the focus is going while the rows catch up with the scroll, so
+    // keys pressed quickly count from there.
+    let pending = StoredValue::new(None::<usize>);
+    let focus_row = move |i: usize| {
+        let link = wrap
+            .get_untracked()
+            .and_then(|el| el.query_selector(&format!("tbody tr[aria-rowindex=\"{}\"] a", i + 2)).ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.focus();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(row) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tbody tr[aria-rowindex]").ok().flatten())
+        else {
+            return;
+        };
+        // Header row is 1, so the first project is row 2.
+        let shown = row.get_attribute("aria-rowindex").and_then(|v| v.parse::<usize>().ok()).and_then(|i| i.checked_sub(2));
+        let Some(current) = pending.get_value().or(shown) else { return };
+        let Some(next) = row_for_key(&ev.key(), current, state.rows.with(Vec::len)) else { return };
+        let Some(el) = wrap.get_untracked() else { return };
+        ev.prevent_default();
+        let header = el.query_selector("thead").ok().flatten().map_or(0.0, |h| h.get_bounding_client_rect().height());
+        let top = scroll_to_show(next, f64::from(el.scroll_top()), f64::from(el.client_height()), ROW_PX, header);
+        el.set_scroll_top(top.round() as i32);
+        measure();
+        focus_row(next);
+        pending.set_value(Some(next));
+        // The rows follow the scroll in this task's microtasks and may reuse the focused
+        // element for another row; by the next frame the row is there to focus.
+        request_animation_frame(move || {
+            if pending.get_value() == Some(next) {
+                focus_row(next);
+                pending.set_value(None);
+            }
+        });
+    };
     let window = Memo::new(move |_| {
         let (top, height) = scroll.get();
         state.rows.with(|rows| {
@@ -178,7 +222,7 @@ pub fn ProjectTable() -> impl IntoView {
                 ": "
                 <span data-testid="row-count">{move || state.rows.with(Vec::len)}</span>
             </h2>
-            <div class="table-wrap" node_ref=wrap on:scroll=move |_| measure()>
+            <div class="table-wrap" node_ref=wrap on:scroll=move |_| measure() on:keydown=on_key>
                 <table class="projects" aria-rowcount=move || state.rows.with(Vec::len) + 2>
                     <colgroup>
                         <col class="c-name"/><col class="c-district"/><col class="c-sector"/>
