@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 use crate::core::i18n::{chart_word, ChartWord};
 
-use super::{fit_text, ChartStyle, Pick, FONT, INK, MAP_NONE, MAP_SCALE, MUTED, SELECTED_BORDER};
+use super::{draw_frame, fit_text, ChartStyle, Pick, FONT, INK, MAP_NONE, MAP_SCALE, MUTED, SELECTED_BORDER};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistrictTile {
@@ -88,14 +88,7 @@ pub fn draw<DB: DrawingBackend>(
     tiles: &[DistrictTile],
     style: &ChartStyle,
 ) -> Result<Option<MapLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let font = |size: f64| (FONT, style.px(size)).into_font();
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
-    if tiles.is_empty() {
-        let centre = Pos::new(HPos::Center, VPos::Center);
-        let text = font(14.0).color(&MUTED).pos(centre);
-        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+    if draw_frame(root, style, tiles.is_empty())? {
         return Ok(None);
     }
 

@@ -82,6 +82,42 @@ pub fn draw_bar_axis<DB: DrawingBackend>(
         .draw()
 }
 
+/// Every chart's start: a white ground and the title. With nothing to plot (`empty`),
+/// the empty-state text goes in the middle instead of axes. Returns `empty`.
+pub fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    style: &ChartStyle,
+    empty: bool,
+) -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    root.fill(&WHITE)?;
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
+    if empty {
+        let (w, h) = root.dim_in_pixel();
+        let text = font(14.0).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
+        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+    }
+    Ok(empty)
+}
+
+/// Row labels for a chart's label column, shortened to at most `max_share` of the width,
+/// and the width the widest of them takes. Measured in bold, the widest a (selected)
+/// label gets.
+pub fn fit_labels<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    style: &ChartStyle,
+    labels: impl Iterator<Item = &'a str>,
+    max_share: f64,
+) -> (Vec<String>, u32) {
+    let max_label = (f64::from(root.dim_in_pixel().0) * max_share) as u32;
+    let bold = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&INK);
+    let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
+    let fitted: Vec<String> = labels.map(|l| fit_text(l, fits)).collect();
+    let width = fitted.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
+    (fitted, width)
+}
+
 /// Shortens `text` with an ellipsis until `fits` accepts it. Binary search: in the
 /// browser every `fits` call is a text measurement (a forced layout).
 pub fn fit_text(text: &str, fits: impl Fn(&str) -> bool) -> String {

@@ -11,7 +11,7 @@ use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
 use super::{
-    draw_bar_axis, draw_legend, fit_text, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
+    draw_bar_axis, draw_frame, draw_legend, fit_labels, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
     PROGRAMME_TOTAL,
 };
 
@@ -74,24 +74,13 @@ pub fn draw<DB: DrawingBackend>(
     bars: &[ProgrammeBar],
     style: &ChartStyle,
 ) -> Result<Option<ProgrammeLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let font = |size: f64| (FONT, style.px(size)).into_font();
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
-    if bars.iter().all(|b| b.total <= 0.0) {
-        let centre = Pos::new(HPos::Center, VPos::Center);
-        let text = font(14.0).color(&MUTED).pos(centre);
-        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+    if draw_frame(root, style, bars.iter().all(|b| b.total <= 0.0))? {
         return Ok(None);
     }
+    let w = root.dim_in_pixel().0;
 
     // The label column takes what the longest label needs, up to 35% of the width.
-    let max_label = (w as f64 * 0.35) as u32;
-    let bold = font(12.0).style(FontStyle::Bold).color(&INK);
-    let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, fits)).collect();
-    let label_w =
-        labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
+    let (labels, label_w) = fit_labels(root, style, bars.iter().map(|b| b.label.as_str()), 0.35);
 
     let n = bars.len() as f64;
     let widest = bars.iter().filter_map(ProgrammeBar::share).fold(1.0_f64, f64::max);

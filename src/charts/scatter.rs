@@ -15,7 +15,7 @@ use crate::core::format::{quantity, yuan, yuan_short};
 use crate::core::i18n::{chart_word, ChartWord};
 use crate::core::model::{Lang, Unit};
 
-use super::{ChartStyle, Pick, FONT, GRID, INK, MUTED, POINT, POINT_SELECTED};
+use super::{draw_frame, ChartStyle, Pick, FONT, GRID, INK, MUTED, POINT, POINT_SELECTED};
 
 /// Max/min ratio above which an axis is drawn on a log scale.
 pub const LOG_RATIO: f64 = 50.0;
@@ -175,16 +175,11 @@ pub fn draw<DB: DrawingBackend>(
     y_word: ChartWord,
     style: &ChartStyle,
 ) -> Result<Option<ScatterLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let font = |size: f64| (FONT, style.px(size)).into_font();
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
-    if points.is_empty() {
-        let centre = Pos::new(HPos::Center, VPos::Center);
-        let text = font(14.0).color(&MUTED).pos(centre);
-        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+    if draw_frame(root, style, points.is_empty())? {
         return Ok(None);
     }
+    let (w, h) = root.dim_in_pixel();
+    let font = |size: f64| (FONT, style.px(size)).into_font();
 
     let x = Scale::for_values(points.iter().map(|p| p.investment));
     let y = Scale::for_values(points.iter().map(|p| p.y));

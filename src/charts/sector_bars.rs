@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 
 use super::rows::RowsLayout;
-use super::{draw_bar_axis, fit_text, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK, MUTED};
+use super::{draw_bar_axis, draw_frame, fit_labels, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -40,35 +40,15 @@ pub fn draw<DB: DrawingBackend>(
     bars: &[Bar],
     style: &ChartStyle,
 ) -> Result<Option<BarsLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let font = |size: f64| (FONT, style.px(size)).into_font();
-    let title_style = font(15.0).color(&INK);
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), title_style))?;
-
-    if bars.is_empty() || bars.iter().all(|b| b.value <= 0.0) {
-        let centre = Pos::new(HPos::Center, VPos::Center);
-        root.draw(&Text::new(
-            style.empty_text.clone(),
-            (w as i32 / 2, h as i32 / 2),
-            font(14.0).color(&MUTED).pos(centre),
-        ))?;
+    if draw_frame(root, style, bars.is_empty() || bars.iter().all(|b| b.value <= 0.0))? {
         return Ok(None);
     }
+    let w = root.dim_in_pixel().0;
+    let font = |size: f64| (FONT, style.px(size)).into_font();
 
     // The label column takes what the longest label needs, up to 40% of the width.
-    let max_label = (w as f64 * 0.4) as u32;
-    // Measured in bold, the widest a (selected) label gets.
-    let bold_font = font(12.0).style(FontStyle::Bold).color(&INK);
-    let fits = |s: &str| root.estimate_text_size(s, &bold_font).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = bars.iter().map(|b| fit_text(&b.label, fits)).collect();
-    let label_w = labels
-        .iter()
-        .filter_map(|l| root.estimate_text_size(l, &bold_font).ok())
-        .map(|(tw, _)| tw)
-        .max()
-        .unwrap_or(0)
-        + style.px(14.0);
+    let (labels, widest) = fit_labels(root, style, bars.iter().map(|b| b.label.as_str()), 0.4);
+    let label_w = widest + style.px(14.0);
 
     let n = bars.len() as f64;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);

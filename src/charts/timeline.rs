@@ -12,7 +12,7 @@ use crate::core::model::MilestoneEvent;
 
 use super::rows::RowsLayout;
 use super::{
-    draw_legend, fit_text, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
+    draw_frame, draw_legend, fit_labels, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
     ROW_SELECTED, TIMELINE_SPAN,
 };
 
@@ -88,24 +88,13 @@ pub fn draw<DB: DrawingBackend>(
     data: &TimelineData,
     style: &ChartStyle,
 ) -> Result<Option<TimelineLayout>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let font = |size: f64| (FONT, style.px(size)).into_font();
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
-    if data.rows.is_empty() {
-        let centre = Pos::new(HPos::Center, VPos::Center);
-        let text = font(14.0).color(&MUTED).pos(centre);
-        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+    if draw_frame(root, style, data.rows.is_empty())? {
         return Ok(None);
     }
+    let font = |size: f64| (FONT, style.px(size)).into_font();
 
     // The label column takes what the longest name needs, up to 35% of the width.
-    let max_label = (w as f64 * 0.35) as u32;
-    let bold = font(12.0).style(FontStyle::Bold).color(&INK);
-    let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
-    let labels: Vec<String> = data.rows.iter().map(|r| fit_text(&r.label, fits)).collect();
-    let label_w =
-        labels.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
+    let (labels, label_w) = fit_labels(root, style, data.rows.iter().map(|r| r.label.as_str()), 0.35);
 
     let n = data.rows.len() as f64;
     let chart = ChartBuilder::on(root)
