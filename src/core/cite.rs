@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::dataset::{Catalog, EMBEDDED_JSON};
 use super::describe::describe_filter;
 use super::filter::apply;
-use super::i18n::{cite_words as words, fill, texts};
+use super::i18n::{cite_words as words, fill, fill_named, texts};
 use super::model::{Dataset, Lang, Source};
 use super::query::ViewState;
 
@@ -52,40 +52,36 @@ pub fn cite_text(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, li
     let w = words(lang);
     let title = &ds.source.title;
     let region = ds.region.get(lang);
-    let year = ds.source.year;
-    let (view_text, accessed, link) = (one_line(&view_words(cat, view, lang)), one_line(accessed), one_line(link));
-    match lang {
-        Lang::Zh => {
-            let year = if year > 0 { format!("，{year}年") } else { String::new() };
-            let kind = source_kind(ds, lang).map(|k| format!("（{k}）")).unwrap_or_default();
-            format!(
-                "《{}》{kind}，{region}{year}。{}：{}，{}{}。{}：{view_text}。{link}（{}：{accessed}）。",
-                title.zh,
-                w.in_,
-                texts(lang).title,
-                w.release,
-                ds.release,
-                w.view,
-                w.accessed
-            )
-        }
-        Lang::En => {
-            let year = if year > 0 { format!(", {year}") } else { String::new() };
-            let translated =
-                if title.en.is_empty() || title.en == title.zh { String::new() } else { format!(" ({})", title.en) };
-            let kind = source_kind(ds, lang).map(|k| format!(" [{k}]")).unwrap_or_default();
-            format!(
-                "“{}”{translated}{kind}, {region}{year}. {}: {}, {} {}. {}: {view_text}. {link} ({} {accessed}).",
-                title.zh,
-                w.in_,
-                texts(lang).title,
-                w.release,
-                ds.release,
-                w.view,
-                w.accessed
-            )
-        }
-    }
+    let year = match ds.source.year {
+        0 => String::new(),
+        y => fill_named(w.year, &[("year", y.to_string())]),
+    };
+    let kind = source_kind(ds, lang).map(|k| fill_named(w.kind, &[("kind", k.to_string())])).unwrap_or_default();
+    // A Chinese reader reads the title as printed; an English one gets its translation too.
+    let translated = if lang == Lang::Zh || title.en.is_empty() || title.en == title.zh {
+        String::new()
+    } else {
+        format!(" ({})", title.en)
+    };
+    fill_named(
+        w.reference,
+        &[
+            ("title", title.zh.clone()),
+            ("translated", translated),
+            ("kind", kind),
+            ("region", region.to_string()),
+            ("year", year),
+            ("in", w.in_.to_string()),
+            ("app", texts(lang).title.to_string()),
+            ("release", w.release.to_string()),
+            ("version", ds.release.clone()),
+            ("view", w.view.to_string()),
+            ("view_text", one_line(&view_words(cat, view, lang))),
+            ("link", one_line(link)),
+            ("accessed", w.accessed.to_string()),
+            ("date", one_line(accessed)),
+        ],
+    )
 }
 
 fn capitalized(s: &str) -> String {

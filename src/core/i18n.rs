@@ -475,16 +475,32 @@ pub struct CiteTexts {
     pub view: &'static str,
     pub accessed: &'static str,
     pub in_: &'static str,
+    /// The plain-text reference; `{year}` and `{kind}` are filled from the two below
+    /// (empty where the source has none), `{translated}` only in English.
+    pub reference: &'static str,
+    pub year: &'static str,
+    pub kind: &'static str,
 }
 
-const CITE_ZH: CiteTexts =
-    CiteTexts { newspaper_page: "报纸版面", release: "数据版本", view: "视图", accessed: "访问日期", in_: "见" };
+const CITE_ZH: CiteTexts = CiteTexts {
+    newspaper_page: "报纸版面",
+    release: "数据版本",
+    view: "视图",
+    accessed: "访问日期",
+    in_: "见",
+    reference: "《{title}》{kind}，{region}{year}。{in}：{app}，{release}{version}。{view}：{view_text}。{link}（{accessed}：{date}）。",
+    year: "，{year}年",
+    kind: "（{kind}）",
+};
 const CITE_EN: CiteTexts = CiteTexts {
     newspaper_page: "newspaper page",
     release: "dataset release",
     view: "View",
     accessed: "accessed",
     in_: "In",
+    reference: "“{title}”{translated}{kind}, {region}{year}. {in}: {app}, {release} {version}. {view}: {view_text}. {link} ({accessed} {date}).",
+    year: ", {year}",
+    kind: " [{kind}]",
 };
 
 pub fn cite_words(lang: Lang) -> &'static CiteTexts {
