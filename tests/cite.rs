@@ -9,6 +9,11 @@ use tongliao_explorer::core::query::{parse, ViewState};
 const LINK: &str = "https://example.org/explorer/?sector=energy&district=naiman&q=%E6%98%8E%E9%98%B3&v=2026.11.29";
 const DATE: &str = "2026-11-29";
 
+/// How many projects a view holds, as the table shows it.
+fn shown(c: &Catalog, v: &ViewState) -> usize {
+    tongliao_explorer::core::filter::apply(c, &v.filter).len()
+}
+
 fn cat() -> Catalog {
     embedded().expect("embedded dataset loads")
 }
@@ -21,7 +26,7 @@ fn state(query: &str) -> ViewState {
 fn plain_text_names_everything() {
     let c = cat();
     let v = state("sector=energy&district=naiman");
-    let en = cite_text(&c, &v, Lang::En, DATE, LINK);
+    let en = cite_text(&c, &v, shown(&c, &v), Lang::En, DATE, LINK);
     for needle in [
         "“2022年重大项目亮点” (2022 major project highlights)",
         "newspaper page",
@@ -33,7 +38,7 @@ fn plain_text_names_everything() {
     ] {
         assert!(en.contains(needle), "{needle:?} missing from {en}");
     }
-    let zh = cite_text(&c, &v, Lang::Zh, DATE, LINK);
+    let zh = cite_text(&c, &v, shown(&c, &v), Lang::Zh, DATE, LINK);
     for needle in [
         "《2022年重大项目亮点》",
         "报纸版面",
@@ -50,7 +55,7 @@ fn plain_text_names_everything() {
 #[test]
 fn unfiltered_view_says_so() {
     let c = cat();
-    let text = cite_text(&c, &ViewState::default(), Lang::En, DATE, "https://example.org/");
+    let text = cite_text(&c, &ViewState::default(), shown(&c, &ViewState::default()), Lang::En, DATE, "https://example.org/");
     assert!(text.contains("View: All projects (no filter) (21 projects)"), "{text}");
 }
 
@@ -84,7 +89,7 @@ fn balanced(s: &str) -> bool {
 fn bibtex_entry_is_complete_and_keeps_chinese() {
     let c = cat();
     let v = state("sector=energy&district=naiman");
-    let zh = cite_bibtex(&c, &v, Lang::Zh, DATE, LINK);
+    let zh = cite_bibtex(&c, &v, shown(&c, &v), Lang::Zh, DATE, LINK);
     assert!(zh.starts_with(&format!("@misc{{{},\n", bibtex_key(&c, &v))), "{zh}");
     assert!(balanced(&zh), "{zh}");
     assert_eq!(field(&zh, "title"), "{2022年重大项目亮点}");
@@ -94,7 +99,7 @@ fn bibtex_entry_is_complete_and_keeps_chinese() {
     assert_eq!(field(&zh, "year"), "2022");
     assert_eq!(field(&zh, "url"), LINK, "the link stays verbatim: biblatex reads url fields literally");
     assert_eq!(field(&zh, "urldate"), DATE);
-    let en = cite_bibtex(&c, &v, Lang::En, DATE, LINK);
+    let en = cite_bibtex(&c, &v, shown(&c, &v), Lang::En, DATE, LINK);
     assert_eq!(field(&en, "title"), "{2022年重大项目亮点 (2022 major project highlights)}");
     assert!(field(&en, "howpublished").starts_with("Newspaper page, Tongliao."));
 }
@@ -104,7 +109,7 @@ fn bibtex_escapes_specials_from_the_view() {
     let c = cat();
     let mut v = ViewState::default();
     v.filter.q = "50% & #1 {x} a_b $5 \\end{document}\n\nnew paragraph".into();
-    let entry = cite_bibtex(&c, &v, Lang::En, DATE, "https://example.org/?q={x}\\");
+    let entry = cite_bibtex(&c, &v, shown(&c, &v), Lang::En, DATE, "https://example.org/?q={x}\\");
     assert!(balanced(&entry), "{entry}");
     let note = field(&entry, "note");
     assert!(note.contains(r"50\% \& \#1 \{x\} a\_b \$5 \textbackslash{}end\{document\}  new paragraph"), "{note}");
@@ -133,11 +138,11 @@ fn key_is_stable_for_equal_views() {
     let a = state("sector=energy,manufacturing&district=kailu");
     let b = state("district=kailu&sector=manufacturing&sector=energy&sort=-jobs&lang=en&p=jiupeng-doxycycline");
     assert_eq!(bibtex_key(&c, &a), bibtex_key(&c, &b));
-    assert_eq!(cite_bibtex(&c, &a, Lang::Zh, DATE, LINK), cite_bibtex(&c, &a, Lang::Zh, DATE, LINK));
+    assert_eq!(cite_bibtex(&c, &a, shown(&c, &a), Lang::Zh, DATE, LINK), cite_bibtex(&c, &a, shown(&c, &a), Lang::Zh, DATE, LINK));
     assert_ne!(bibtex_key(&c, &a), bibtex_key(&c, &state("sector=energy")));
     let themed = state("sector=energy,manufacturing&district=kailu&theme=wind");
     assert_ne!(bibtex_key(&c, &a), bibtex_key(&c, &themed));
-    assert!(cite_text(&c, &themed, Lang::En, DATE, LINK).contains("Wind power"));
+    assert!(cite_text(&c, &themed, shown(&c, &themed), Lang::En, DATE, LINK).contains("Wind power"));
     // Embedding and the name of a loaded file do not change what is cited.
     assert_eq!(bibtex_key(&c, &a), bibtex_key(&c, &state("sector=energy,manufacturing&district=kailu&embed=1")));
     assert_eq!(bibtex_key(&c, &ViewState::default()), "tongliao2022:2026.11.29:all");
@@ -155,15 +160,15 @@ fn a_loaded_dataset_is_cited_by_its_own_names() {
     c.ds.release = "uploaded".into();
     c.ds.source.file = "chifeng.csv".into();
     let v = ViewState::default();
-    let entry = cite_bibtex(&c, &v, Lang::En, DATE, LINK);
+    let entry = cite_bibtex(&c, &v, shown(&c, &v), Lang::En, DATE, LINK);
     assert!(entry.starts_with("@misc{chifengco:uploaded:all,"), "{entry}");
     assert!(!entry.contains("year ="), "no invented year: {entry}");
     assert!(field(&entry, "howpublished").contains(r"Chifeng \& Co\_"), "{entry}");
-    let text = cite_text(&c, &v, Lang::En, DATE, LINK);
+    let text = cite_text(&c, &v, shown(&c, &v), Lang::En, DATE, LINK);
     assert!(
         text.starts_with("“赤峰市项目清单” (2022 major project highlights), Chifeng & Co_."),
         "not called a newspaper page: {text}"
     );
     assert!(field(&entry, "howpublished").starts_with(r"Chifeng \& Co\_. Tongliao 2022"), "{entry}");
-    assert!(!cite_text(&c, &v, Lang::Zh, DATE, LINK).contains("报纸版面"));
+    assert!(!cite_text(&c, &v, shown(&c, &v), Lang::Zh, DATE, LINK).contains("报纸版面"));
 }

@@ -582,7 +582,7 @@ fn a_loaded_list_works_with_the_rest_of_the_core() {
         [("hongshan".to_string(), 1), ("unstated".to_string(), 1)]
     );
     assert!(to_csv(&c, &rows, Lang::Zh).contains("hongshan-wind-farm,红山风电场"));
-    assert!(cite_text(&c, &view, Lang::En, "2027-01-01", "https://x/").contains("Hongshan"));
+    assert!(cite_text(&c, &view, rows.len(), Lang::En, "2027-01-01", "https://x/").contains("Hongshan"));
     assert!(audit(&c.ds).iter().all(|a| a.project.as_deref() != Some("p2")));
 }
 

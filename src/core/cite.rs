@@ -8,8 +8,7 @@ use serde::Deserialize;
 
 use super::dataset::{Catalog, EMBEDDED_JSON};
 use super::describe::describe_filter;
-use super::filter::apply;
-use super::i18n::{cite_words as words, fill, fill_named, texts};
+use super::i18n::{cite_words as words, count_projects, fill_named, texts};
 use super::model::{Dataset, Lang, Source};
 use super::query::ViewState;
 
@@ -34,12 +33,9 @@ fn one_line(s: &str) -> String {
 }
 
 /// "Sector: Energy (4 projects)": the filter in words and how many projects it shows.
-fn view_words(cat: &Catalog, view: &ViewState, lang: Lang) -> String {
-    let n = apply(cat, &view.filter).len();
-    let count = match (lang, n) {
-        (Lang::En, 1) => "1 project".to_string(),
-        _ => fill(texts(lang).n_projects, n),
-    };
+/// `shown` is the number of projects the view holds, which the caller has already.
+fn view_words(cat: &Catalog, view: &ViewState, shown: usize, lang: Lang) -> String {
+    let count = count_projects(shown, lang);
     match lang {
         Lang::Zh => format!("{}（{count}）", describe_filter(cat, &view.filter, lang)),
         Lang::En => format!("{} ({count})", describe_filter(cat, &view.filter, lang)),
@@ -47,7 +43,7 @@ fn view_words(cat: &Catalog, view: &ViewState, lang: Lang) -> String {
 }
 
 /// A plain-text reference, one paragraph.
-pub fn cite_text(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, link: &str) -> String {
+pub fn cite_text(cat: &Catalog, view: &ViewState, shown: usize, lang: Lang, accessed: &str, link: &str) -> String {
     let ds = &cat.ds;
     let w = words(lang);
     let title = &ds.source.title;
@@ -76,7 +72,7 @@ pub fn cite_text(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, li
             ("release", w.release.to_string()),
             ("version", ds.release.clone()),
             ("view", w.view.to_string()),
-            ("view_text", one_line(&view_words(cat, view, lang))),
+            ("view_text", one_line(&view_words(cat, view, shown, lang))),
             ("link", one_line(link)),
             ("accessed", w.accessed.to_string()),
             ("date", one_line(accessed)),
@@ -153,7 +149,7 @@ pub fn bibtex_key(cat: &Catalog, view: &ViewState) -> String {
 }
 
 /// A BibTeX `@misc` entry (`urldate` for biblatex; the access date is also in `note`).
-pub fn cite_bibtex(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, link: &str) -> String {
+pub fn cite_bibtex(cat: &Catalog, view: &ViewState, shown: usize, lang: Lang, accessed: &str, link: &str) -> String {
     let ds = &cat.ds;
     let w = words(lang);
     let title = &ds.source.title;
@@ -173,7 +169,7 @@ pub fn cite_bibtex(cat: &Catalog, view: &ViewState, lang: Lang, accessed: &str, 
         }
     };
     let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let note = format!("{}{colon}{}{sep}{}{colon}{}", w.view, view_words(cat, view, lang), w.accessed, accessed);
+    let note = format!("{}{colon}{}{sep}{}{colon}{}", w.view, view_words(cat, view, shown, lang), w.accessed, accessed);
     let mut fields: Vec<(&str, String)> = vec![
         // Double braces keep BibTeX styles from changing the title's case.
         ("title", format!("{{{}}}", bibtex_escape(&title_text))),

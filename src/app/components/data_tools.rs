@@ -72,7 +72,12 @@ fn Cite() -> impl IntoView {
         let link = state.canonical_link();
         let accessed = accessed.get_value();
         state.catalog.with(|c| {
-            if bibtex { cite_bibtex(c, &view, lang, &accessed, &link) } else { cite_text(c, &view, lang, &accessed, &link) }
+            let shown = state.rows.with(Vec::len);
+            if bibtex {
+                cite_bibtex(c, &view, shown, lang, &accessed, &link)
+            } else {
+                cite_text(c, &view, shown, lang, &accessed, &link)
+            }
         })
     };
     view! {
