@@ -592,7 +592,7 @@ impl Cells<'_> {
     /// A project column as compared across a project's rows: theme lists in one spelling.
     fn project_cell(&self, name: &str) -> Cow<'_, str> {
         if name == "themes" {
-            Cow::Owned(split_themes(self.get(name)).join(";"))
+            Cow::Owned(theme_items(self.get(name)).collect::<Vec<_>>().join(";"))
         } else {
             Cow::Borrowed(self.get(name))
         }
@@ -679,8 +679,13 @@ fn parse_line(s: &str) -> Option<u32> {
     s.parse::<u32>().ok().filter(|&n| n >= 1)
 }
 
+/// The theme ids of a `themes` cell: separated by `;` or `；`, spaces and empty items ignored.
+fn theme_items(s: &str) -> impl Iterator<Item = &str> {
+    s.split([';', '；']).map(str::trim).filter(|t| !t.is_empty())
+}
+
 fn split_themes(s: &str) -> Vec<String> {
-    s.split([';', '；']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+    theme_items(s).map(String::from).collect()
 }
 
 impl Builder {
@@ -914,7 +919,7 @@ impl Builder {
         let mut h = DefaultHasher::new();
         for f in PROJECT_COLUMNS {
             if f == "themes" {
-                for t in c.get(f).split([';', '；']).map(str::trim).filter(|t| !t.is_empty()) {
+                for t in theme_items(c.get(f)) {
                     h.write_usize(t.len());
                     h.write(t.as_bytes());
                 }
