@@ -256,24 +256,13 @@ pub fn counts(cat: &Catalog, filter: &Filter) -> Counts {
     out
 }
 
-impl Counts {
-    /// One facet's counts beside its values, in display order.
-    pub fn for_facet(&self, cat: &Catalog, facet: Facet) -> Vec<(String, usize)> {
-        facet_values(cat, facet).iter().cloned().zip(self.facets[facet.index()].iter().map(|t| t.count)).collect()
-    }
-
-    /// Theme counts beside the theme ids.
-    pub fn for_themes(&self, cat: &Catalog) -> Vec<(String, usize)> {
-        cat.ds.themes.iter().map(|t| t.id.clone()).zip(self.themes.iter().copied()).collect()
-    }
-}
-
-/// One facet's counts with their values (see `counts`).
+/// One facet's counts beside its values, in display order (see `counts`).
 pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String, usize)> {
-    counts(cat, filter).for_facet(cat, facet)
+    let all = counts(cat, filter);
+    facet_values(cat, facet).iter().cloned().zip(all.facets[facet.index()].iter().map(|t| t.count)).collect()
 }
 
-/// Theme counts with their ids, under every filter except the theme filter (see `counts`).
+/// Theme counts beside the theme ids, under every filter except the theme filter (see `counts`).
 pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
-    counts(cat, filter).for_themes(cat)
+    cat.ds.themes.iter().map(|t| t.id.clone()).zip(counts(cat, filter).themes).collect()
 }
