@@ -109,7 +109,7 @@ impl AppState {
         }
         if !missing.is_empty() {
             let query = if raw.is_empty() { missing.join("&") } else { format!("{raw}&{}", missing.join("&")) };
-            state.navigate_raw(&query, Nav::Replace);
+            state.location.navigate(&query, Nav::Replace);
         }
         state
     }
@@ -121,11 +121,7 @@ impl AppState {
             next.lang = Some(self.lang.get_untracked());
         }
         next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
-        self.navigate_raw(&next.to_query(), nav);
-    }
-
-    fn navigate_raw(&self, query: &str, nav: Nav) {
-        self.location.navigate(query, nav);
+        self.location.navigate(&next.to_query(), nav);
     }
 
     /// Applies `change` to a copy of the current view and navigates to it.

@@ -453,7 +453,7 @@ fn invalid(err: LoadError, locate: impl Fn(&ValidationError) -> Option<usize>) -
 
 /// The dataset a CSV describes, before validation.
 pub fn parse_csv(text: &str) -> Result<Dataset, UserDataError> {
-    read_csv(text).map(|(ds, _)| ds)
+    read_rows(text)?.finish().map(|(ds, _)| ds)
 }
 
 // ---------------------------------------------------------------- enum vocabularies
@@ -1155,10 +1155,6 @@ impl Builder {
         };
         Ok((ds, rows))
     }
-}
-
-fn read_csv(text: &str) -> Result<(Dataset, RowMap), UserDataError> {
-    read_rows(text)?.finish()
 }
 
 /// Reads every row into a `Builder`, which owns what it keeps.
