@@ -417,7 +417,12 @@ pub fn detect(text: &str) -> Format {
 ///
 /// The bytes are taken, and freed once read, before the catalog is built: for a large
 /// file that lowers the peak memory by the file's size.
-pub fn load(bytes: impl Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
+pub fn load(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
+    // Refused before a borrowed file is copied: a huge one costs nothing.
+    let size = bytes.as_ref().len();
+    if size > MAX_BYTES {
+        return Err(UserDataError::TooLarge { bytes: size, limit: MAX_BYTES });
+    }
     let bytes = bytes.into();
     let read = {
         let text = decode(&bytes)?;
