@@ -607,7 +607,9 @@ fn project_key_comparison_is_unambiguous() {
 fn messages_in_both_languages() {
     use tongliao_explorer::core::model::Lang;
     use tongliao_explorer::core::user_data::Located;
-    use tongliao_explorer::core::validate::ValidationError;
+    use tongliao_explorer::core::model::{Metric, Qualifier, Unit};
+    use tongliao_explorer::core::printed::Unreadable;
+    use tongliao_explorer::core::validate::{Fault, Record, Ref, ValidationError};
 
     let bad = row(&[("value", "10亿")]);
     let errs = row_errors(&file(&[row(&[]), jobs_row(), bad]));
@@ -619,10 +621,47 @@ fn messages_in_both_languages() {
     let text = UserDataError::Rows(hostile_errs).message(Lang::Zh);
     assert!(text.contains("\"{row}{value}\" 不是以下值之一"), "{text}");
 
-    let located = Located {
-        row: Some(7),
-        error: ValidationError { record: "project x".into(), field: "name.en".into(), message: "is empty".into() },
-    };
+    let faults = [
+        Fault::Empty,
+        Fault::NotSlug,
+        Fault::UsedTwice,
+        Fault::Unknown(Ref::District, "d9".into()),
+        Fault::Unknown(Ref::Sector, "retail".into()),
+        Fault::Unknown(Ref::Theme, "t".into()),
+        Fault::Unknown(Ref::Part, "p2".into()),
+        Fault::NotYearMonth("2023-13".into()),
+        Fault::NotNonNegative(-1.0),
+        Fault::WrongUnit { unit: Unit::Person, metric: Metric::Investment },
+        Fault::NotWhole { value: 2.5, unit: Unit::Yuan },
+        Fault::Unreadable { printed: "3333".into(), unit: Unit::Yuan, why: Unreadable::NoUnit },
+        Fault::Unreadable { printed: "5吨".into(), unit: Unit::Yuan, why: Unreadable::NotTheUnit("吨".into()) },
+        Fault::Unreadable { printed: "元".into(), unit: Unit::Yuan, why: Unreadable::NoNumber },
+        Fault::Unreadable { printed: "2×元".into(), unit: Unit::Yuan, why: Unreadable::NoNumberAfterTimes },
+        Fault::Unreadable { printed: "近约1亿元".into(), unit: Unit::Yuan, why: Unreadable::TwoQualifiers },
+        Fault::Unreadable { printed: "9亿元".into(), unit: Unit::Yuan, why: Unreadable::TooLarge },
+        Fault::ValueDiffers { value: 1000000001.0, printed: "10亿元".into(), reads: 1e9 },
+        Fault::QualifierDiffers { qualifier: None, printed: "近万人".into(), reads: Some(Qualifier::Nearly) },
+        Fault::NotAtLine { printed: "185亿元".into(), line: 12 },
+    ];
+    let located = faults
+        .into_iter()
+        .enumerate()
+        .map(|(i, fault)| Located {
+            row: (i % 2 == 0).then_some(7),
+            error: ValidationError::new(if i % 3 == 0 { Record::Project } else { Record::Programme }, "x", "name.en", fault),
+        })
+        .collect::<Vec<_>>();
+    for l in &located {
+        let zh = l.message(Lang::Zh);
+        // Chinese readers get no English words but the schema's field and unit names.
+        let english = ["is ", "not ", "unknown", "match", "printed", "number", "project", "programme"];
+        assert!(!english.iter().any(|w| zh.contains(w)), "{zh}");
+        assert!(zh.contains("name.en"), "{zh}");
+    }
+    let hostile = ValidationError::new(Record::Project, "{id}", "sector", Fault::Unknown(Ref::Sector, "{what}".into()));
+    assert_eq!(hostile.message(Lang::Zh), "项目 \"{id}\"，sector：未知的行业 \"{what}\"");
+    assert_eq!(hostile.message(Lang::En), "project \"{id}\": sector: unknown sector \"{what}\"");
+    let invalid = UserDataError::Invalid(located.clone());
     let all = [
         UserDataError::TooLarge { bytes: 30 * 1_048_576, limit: MAX_BYTES },
         UserDataError::Empty,
@@ -634,7 +673,7 @@ fn messages_in_both_languages() {
         UserDataError::Columns { row: 1, missing: vec!["unit".into()], unknown: vec!["x".into()], repeated: vec!["kind".into()] },
         UserDataError::NoHeader,
         UserDataError::NoProjects,
-        UserDataError::Invalid(vec![located]),
+        invalid,
         UserDataError::Rows(vec![
             RowError { row: 2, field: "kind".into(), problem: RowProblem::Missing },
             RowError { row: 2, field: "name_en".into(), problem: RowProblem::MissingWith("name_zh".into()) },
@@ -650,7 +689,8 @@ fn messages_in_both_languages() {
             RowError { row: 8, field: "district_id".into(), problem: RowProblem::TooManyDistricts },
         ]),
     ];
-    for e in &all {
+    let singles = located.into_iter().map(|l| UserDataError::Invalid(vec![l]));
+    for e in &all.into_iter().chain(singles).collect::<Vec<_>>() {
         for lang in [Lang::Zh, Lang::En] {
             let m = e.message(lang);
             assert!(!m.is_empty() && !m.contains('{'), "{lang:?}: {m}");

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dataset::Catalog;
 use super::model::{Dataset, I18n};
-use super::validate::ValidationError;
+use super::validate::{Fault, Record, ValidationError};
 
 pub const EMBEDDED_CHANGELOG: &str = include_str!("../../data/changelog.json");
 
@@ -130,8 +130,10 @@ fn valid_date(s: &str) -> bool {
         && matches!(s[8..].parse::<u8>(), Ok(1..=31))
 }
 
-fn error(record: String, field: String, message: impl Into<String>) -> ValidationError {
-    ValidationError { record, field, message: message.into() }
+/// An error about the changelog as a whole (`release` empty) or about one release.
+fn error(release: &str, field: impl Into<String>, message: impl Into<String>) -> ValidationError {
+    let record = if release.is_empty() { Record::Changelog } else { Record::Release };
+    ValidationError::new(record, release, field, Fault::Changelog(message.into()))
 }
 
 /// Checks the changelog against the dataset it ships with: the dataset's release is the
@@ -140,10 +142,10 @@ fn error(record: String, field: String, message: impl Into<String>) -> Validatio
 pub fn validate(cl: &Changelog, ds: &Dataset) -> Vec<ValidationError> {
     let mut errs = Vec::new();
     match cl.releases.first() {
-        None => errs.push(error("changelog".into(), "releases".into(), "is empty")),
+        None => errs.push(error("", "releases", "is empty")),
         Some(r) if r.release != ds.release => errs.push(error(
-            "changelog".into(),
-            "releases[0].release".into(),
+            "",
+            "releases[0].release",
             format!("{:?} is not the dataset's release {:?}", r.release, ds.release),
         )),
         Some(_) => {}
@@ -154,49 +156,49 @@ pub fn validate(cl: &Changelog, ds: &Dataset) -> Vec<ValidationError> {
         [("project", &cl.removed.projects, &projects), ("programme", &cl.removed.programme, &programme)]
     {
         for id in removed.iter().filter(|id| current.contains(id.as_str())) {
-            errs.push(error("changelog".into(), format!("removed.{table}"), format!("{id:?} is still in the dataset")));
+            errs.push(error("", format!("removed.{table}"), format!("{id:?} is still in the dataset")));
         }
     }
     let mut seen = HashSet::new();
     for (i, r) in cl.releases.iter().enumerate() {
-        let rec = format!("release {}", r.release);
+        let rec = r.release.as_str();
         if r.release.trim().is_empty() {
-            errs.push(error(format!("releases[{i}]"), "release".into(), "is empty"));
+            errs.push(error("", format!("releases[{i}].release"), "is empty"));
         }
         if !seen.insert(r.release.as_str()) {
-            errs.push(error(rec.clone(), "release".into(), "is listed twice"));
+            errs.push(error(rec, "release", "is listed twice"));
         }
         if !valid_date(&r.date) {
-            errs.push(error(rec.clone(), "date".into(), format!("{:?} is not YYYY-MM-DD", r.date)));
+            errs.push(error(rec, "date", format!("{:?} is not YYYY-MM-DD", r.date)));
         } else if let Some(newer) = cl.releases[..i].last() {
             // ISO dates compare as strings.
             if valid_date(&newer.date) && newer.date < r.date {
-                errs.push(error(rec.clone(), "date".into(), format!("is after the newer release {}", newer.release)));
+                errs.push(error(rec, "date", format!("is after the newer release {}", newer.release)));
             }
         }
         for (j, c) in r.changes.iter().enumerate() {
             let field = |f: &str| format!("changes[{j}].{f}");
             if c.project.is_some() && c.programme.is_some() {
-                errs.push(error(rec.clone(), field("programme"), "a change names a project or a programme, not both"));
+                errs.push(error(rec, field("programme"), "a change names a project or a programme, not both"));
             }
             if let Some(p) = &c.project {
                 if !projects.contains(p.as_str()) && !cl.removed.projects.contains(p) {
-                    errs.push(error(rec.clone(), field("project"), format!("unknown project {p:?}")));
+                    errs.push(error(rec, field("project"), format!("unknown project {p:?}")));
                 }
             }
             if let Some(g) = &c.programme {
                 if !programme.contains(g.as_str()) && !cl.removed.programme.contains(g) {
-                    errs.push(error(rec.clone(), field("programme"), format!("unknown programme figure {g:?}")));
+                    errs.push(error(rec, field("programme"), format!("unknown programme figure {g:?}")));
                 }
             }
             if c.field.trim().is_empty() {
-                errs.push(error(rec.clone(), field("field"), "is empty"));
+                errs.push(error(rec, field("field"), "is empty"));
             }
             if c.note.zh.trim().is_empty() {
-                errs.push(error(rec.clone(), field("note.zh"), "is empty"));
+                errs.push(error(rec, field("note.zh"), "is empty"));
             }
             if c.note.en.trim().is_empty() {
-                errs.push(error(rec.clone(), field("note.en"), "is empty"));
+                errs.push(error(rec, field("note.en"), "is empty"));
             }
         }
     }

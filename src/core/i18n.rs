@@ -626,6 +626,110 @@ pub fn file_words(lang: Lang) -> &'static FileTexts {
     }
 }
 
+/// Dataset validation messages (`validate.rs`), for a loaded file's problems.
+pub struct ValidationTexts {
+    pub error: &'static str,
+    pub record: &'static str,
+    pub dataset: &'static str,
+    pub district: &'static str,
+    pub sector: &'static str,
+    pub theme: &'static str,
+    pub project: &'static str,
+    pub programme: &'static str,
+    pub part: &'static str,
+    pub changelog: &'static str,
+    pub release: &'static str,
+    pub empty: &'static str,
+    pub not_slug: &'static str,
+    pub used_twice: &'static str,
+    pub unknown: &'static str,
+    pub not_year_month: &'static str,
+    pub not_non_negative: &'static str,
+    pub wrong_unit: &'static str,
+    pub not_whole: &'static str,
+    pub no_number: &'static str,
+    pub no_number_after_times: &'static str,
+    pub too_large: &'static str,
+    pub not_the_unit: &'static str,
+    pub no_unit: &'static str,
+    pub two_qualifiers: &'static str,
+    pub value_differs: &'static str,
+    pub qualifier_differs: &'static str,
+    pub no_qualifier: &'static str,
+    pub not_at_line: &'static str,
+}
+
+const VALIDATION_ZH: ValidationTexts = ValidationTexts {
+    error: "{record}，{field}：{what}",
+    record: "{kind} {id}",
+    dataset: "数据集",
+    district: "旗县区",
+    sector: "行业",
+    theme: "主题",
+    project: "项目",
+    programme: "总体指标",
+    part: "分期",
+    changelog: "变更记录",
+    release: "版本",
+    empty: "为空",
+    not_slug: "不是有效的标识：只能用小写 a-z、0-9 和 -",
+    used_twice: "重复使用",
+    unknown: "未知的{what} {value}",
+    not_year_month: "{value} 不是“年-月”（YYYY-MM）格式",
+    not_non_negative: "{value} 不是大于等于 0 的数",
+    wrong_unit: "{unit} 不是“{metric}”的单位（可用：{allowed}）",
+    not_whole: "{value}（{unit}）必须是整数",
+    no_number: "{printed} 中没有数字",
+    no_number_after_times: "{printed} 中“×”之后没有数字",
+    too_large: "{printed} 数值过大",
+    not_the_unit: "{printed} 中的 {token} 不是 {unit} 的单位写法",
+    no_unit: "{printed} 中没有单位",
+    two_qualifiers: "{printed} 中有不止一个限定词",
+    value_differs: "{value} 与原文 {printed} 不符（原文折合 {reads}）",
+    qualifier_differs: "限定词“{qualifier}”与原文 {printed} 不符（原文为“{reads}”）",
+    no_qualifier: "无",
+    not_at_line: "{printed} 不在原文第 {line} 行",
+};
+
+const VALIDATION_EN: ValidationTexts = ValidationTexts {
+    error: "{record}: {field}: {what}",
+    record: "{kind} {id}",
+    dataset: "dataset",
+    district: "district",
+    sector: "sector",
+    theme: "theme",
+    project: "project",
+    programme: "programme",
+    part: "part",
+    changelog: "changelog",
+    release: "release",
+    empty: "is empty",
+    not_slug: "is not an id: use lowercase a-z, 0-9 and -",
+    used_twice: "is used twice",
+    unknown: "unknown {what} {value}",
+    not_year_month: "{value} is not YYYY-MM",
+    not_non_negative: "{value} is not a number ≥ 0",
+    wrong_unit: "{unit} is not a unit of {metric} (allowed: {allowed})",
+    not_whole: "{value} ({unit}) must be a whole number",
+    no_number: "no number in {printed}",
+    no_number_after_times: "no number after × in {printed}",
+    too_large: "{printed} is too large",
+    not_the_unit: "{token} in {printed} is not a way to write {unit}",
+    no_unit: "no unit in {printed}",
+    two_qualifiers: "more than one qualifier in {printed}",
+    value_differs: "{value} does not match the printed {printed} (which reads {reads})",
+    qualifier_differs: "qualifier “{qualifier}” does not match the printed {printed} (“{reads}”)",
+    no_qualifier: "none",
+    not_at_line: "{printed} is not printed at line {line}",
+};
+
+pub fn validation_words(lang: Lang) -> &'static ValidationTexts {
+    match lang {
+        Lang::Zh => &VALIDATION_ZH,
+        Lang::En => &VALIDATION_EN,
+    }
+}
+
 /// Fills named `{key}` placeholders of a template in one pass, so a value that itself
 /// reads like `{key}` (a cell of a loaded file, say) is never filled in again.
 pub fn fill_named(template: &str, values: &[(&str, String)]) -> String {

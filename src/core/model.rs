@@ -291,3 +291,8 @@ pub struct ProgrammeFigure {
     #[serde(flatten)]
     pub figure: Figure,
 }
+
+/// The serde name of an enum value, which is also its CSV spelling.
+pub fn slug_of<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}

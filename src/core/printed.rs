@@ -3,6 +3,19 @@
 
 use super::model::{Qualifier, Unit};
 
+/// Why a printed figure could not be read; the message adds the figure and the unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    NoNumber,
+    /// "2×" with nothing after the ×.
+    NoNumberAfterTimes,
+    TooLarge,
+    /// The text after the number is no unit token of the expected unit.
+    NotTheUnit(String),
+    NoUnit,
+    TwoQualifiers,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub value: f64,
@@ -113,7 +126,7 @@ fn strip_any<'a>(s: &'a str, list: &[(&str, Qualifier)], prefix: bool) -> (&'a s
 }
 
 /// Parses `printed` as an amount of `unit`. Errors say what could not be read.
-pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
+pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, Unreadable> {
     let compact: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
     let (s, pre) = strip_any(&compact, PREFIX_QUALIFIERS, true);
     let (s, post) = strip_any(s, SUFFIX_QUALIFIERS, false);
@@ -122,13 +135,13 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
     let (mut number, mut rest) = match take_number(s) {
         Some(n) => n,
         None if s.starts_with('万') || s.starts_with('亿') => (Decimal { mantissa: 1, decimals: 0 }, s),
-        None => return Err(format!("no number in {printed:?}")),
+        None => return Err(Unreadable::NoNumber),
     };
     // "2×100MW": a count times a size.
     if let Some(r) = rest.strip_prefix('×').or_else(|| rest.strip_prefix('x')) {
-        let (m, r) = take_number(r).ok_or_else(|| format!("no number after × in {printed:?}"))?;
+        let (m, r) = take_number(r).ok_or(Unreadable::NoNumberAfterTimes)?;
         number = Decimal {
-            mantissa: number.mantissa.checked_mul(m.mantissa).ok_or_else(|| format!("{printed:?} is too large"))?,
+            mantissa: number.mantissa.checked_mul(m.mantissa).ok_or(Unreadable::TooLarge)?,
             decimals: number.decimals + m.decimals,
         };
         rest = r;
@@ -158,13 +171,13 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, String> {
     let (token, factor) = unit_tokens(unit)
         .iter()
         .find(|(t, _)| rest == *t)
-        .ok_or_else(|| format!("unit {rest:?} in {printed:?} is not a {unit:?} unit"))?;
+        .ok_or_else(|| Unreadable::NotTheUnit(rest.to_string()))?;
     if token.is_empty() && !magnitude_seen {
-        return Err(format!("no unit in {printed:?}"));
+        return Err(Unreadable::NoUnit);
     }
     let qualifiers: Vec<Qualifier> = [pre, infix, post].into_iter().flatten().collect();
     if qualifiers.len() > 1 {
-        return Err(format!("more than one qualifier in {printed:?}"));
+        return Err(Unreadable::TwoQualifiers);
     }
     Ok(Parsed { value: to_f64(number.mantissa, exp + factor), qualifier: qualifiers.first().copied() })
 }

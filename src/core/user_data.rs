@@ -24,10 +24,11 @@ use super::dataset::{Catalog, LoadError, EMBEDDED_JSON};
 use super::gbt4754::{by_code, SECTIONS};
 use super::i18n::{file_words, fill_named};
 use super::model::{
+    slug_of,
     Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
     SourceRef, Stage, StageRecord, Theme, Unit,
 };
-use super::validate::{is_slug, ValidationError};
+use super::validate::{is_slug, Record, ValidationError};
 
 /// Largest file accepted, checked before anything is parsed.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -251,11 +252,10 @@ impl RowError {
 }
 
 impl Located {
-    /// The validation message itself is technical and stays in English.
     pub fn message(&self, lang: Lang) -> String {
         match self.row {
-            Some(r) => at_row(lang, r, "", self.error.to_string()),
-            None => self.error.to_string(),
+            Some(r) => at_row(lang, r, "", self.error.message(lang)),
+            None => self.error.message(lang),
         }
     }
 }
@@ -488,11 +488,6 @@ const METRICS: [Metric; 29] = {
     ]
 };
 
-/// The serde name of an enum value, which is also its CSV spelling.
-fn slug_of<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// Spellings of an enum's values, built once per file.
 struct Vocab<T> {
     entries: Vec<(String, T)>,
@@ -624,7 +619,10 @@ fn index_in(field: &str, prefix: &str) -> Option<usize> {
 
 impl RowMap {
     fn locate(&self, e: &ValidationError) -> Option<usize> {
-        let rows = self.projects.get(e.record.strip_prefix("project ")?)?;
+        if e.record != Record::Project {
+            return None;
+        }
+        let rows = self.projects.get(&e.id)?;
         if let Some(i) = index_in(&e.field, "figures[") {
             return rows.figures.get(i).copied();
         }
@@ -1379,6 +1377,7 @@ fn empty_dataset() -> Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::validate::Fault;
 
     /// serde's "expected one of `a`, `b`" lists every variant: our tables must have them all.
     fn covers_every_variant<T: Serialize + Copy + serde::de::DeserializeOwned>(all: &[T]) {
@@ -1413,15 +1412,11 @@ mod tests {
     fn locating_validation_errors() {
         let mut map = RowMap::default();
         map.projects.insert("x".into(), ProjectRows { first: 4, figures: vec![5, 7], milestones: vec![9] });
-        let e = |record: &str, field: &str| ValidationError {
-            record: record.into(),
-            field: field.into(),
-            message: String::new(),
-        };
-        assert_eq!(map.locate(&e("project x", "figures[1].value")), Some(7));
-        assert_eq!(map.locate(&e("project x", "milestones[0].date")), Some(9));
-        assert_eq!(map.locate(&e("project x", "name.en")), Some(4));
-        assert_eq!(map.locate(&e("project y", "name.en")), None);
-        assert_eq!(map.locate(&e("district a", "id")), None);
+        let e = |record: Record, id: &str, field: &str| ValidationError::new(record, id, field, Fault::Empty);
+        assert_eq!(map.locate(&e(Record::Project, "x", "figures[1].value")), Some(7));
+        assert_eq!(map.locate(&e(Record::Project, "x", "milestones[0].date")), Some(9));
+        assert_eq!(map.locate(&e(Record::Project, "x", "name.en")), Some(4));
+        assert_eq!(map.locate(&e(Record::Project, "y", "name.en")), None);
+        assert_eq!(map.locate(&e(Record::District, "x", "id")), None);
     }
 }

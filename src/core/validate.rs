@@ -4,34 +4,179 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::model::{Dataset, Figure, Metric, Unit};
-use super::printed::parse_printed;
+use super::i18n::{fill_named, metric_label, qualifier_label, validation_words};
+use super::model::{slug_of, Dataset, Figure, Lang, Metric, Qualifier, Unit};
+use super::printed::{parse_printed, Unreadable};
+
+/// What kind of record an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Dataset,
+    District,
+    Sector,
+    Theme,
+    Project,
+    Programme,
+    /// The shipped changelog (`changelog.rs`) and its releases.
+    Changelog,
+    Release,
+}
+
+/// A reference that names nothing in the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref {
+    District,
+    Sector,
+    Theme,
+    Part,
+}
+
+/// What is wrong, kept as data so the message can be written in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fault {
+    Empty,
+    NotSlug,
+    UsedTwice,
+    Unknown(Ref, String),
+    NotYearMonth(String),
+    NotNonNegative(f64),
+    WrongUnit { unit: Unit, metric: Metric },
+    NotWhole { value: f64, unit: Unit },
+    Unreadable { printed: String, unit: Unit, why: Unreadable },
+    ValueDiffers { value: f64, printed: String, reads: f64 },
+    QualifierDiffers { qualifier: Option<Qualifier>, printed: String, reads: Option<Qualifier> },
+    NotAtLine { printed: String, line: u32 },
+    /// A check of the shipped changelog, read only by this project's maintainers.
+    Changelog(String),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidationError {
-    /// e.g. "project kailu-jinyufeng-corn-circular-park"
-    pub record: String,
+    pub record: Record,
+    /// The record's id, e.g. "kailu-jinyufeng-corn-circular-park"; empty for the dataset.
+    pub id: String,
     /// e.g. "figures[3].printed"
     pub field: String,
-    pub message: String,
+    pub fault: Fault,
 }
 
+impl ValidationError {
+    pub fn new(record: Record, id: &str, field: impl Into<String>, fault: Fault) -> Self {
+        ValidationError { record, id: id.to_string(), field: field.into(), fault }
+    }
+
+    /// "project x: figures[1].value: …" in `lang`; field names are the schema's, in both.
+    pub fn message(&self, lang: Lang) -> String {
+        let w = validation_words(lang);
+        let kind = match self.record {
+            Record::Dataset => w.dataset,
+            Record::District => w.district,
+            Record::Sector => w.sector,
+            Record::Theme => w.theme,
+            Record::Project => w.project,
+            Record::Programme => w.programme,
+            Record::Changelog => w.changelog,
+            Record::Release => w.release,
+        };
+        // An id with anything but letters, digits, '.', '-' is quoted, so stray spaces show.
+        let plain = self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+        let id = if plain { self.id.clone() } else { format!("{:?}", self.id) };
+        let record = if id.is_empty() { kind.to_string() } else { fill_named(w.record, &[("kind", kind.to_string()), ("id", id)]) };
+        fill_named(w.error, &[("record", record), ("field", self.field.clone()), ("what", self.fault.message(lang))])
+    }
+}
+
+/// The shortest decimal that reads back as the same number.
+fn number(v: f64) -> String {
+    v.to_string()
+}
+
+fn qualifier_name(q: Option<Qualifier>, lang: Lang) -> String {
+    match q {
+        Some(q) => qualifier_label(q, lang).to_string(),
+        None => validation_words(lang).no_qualifier.to_string(),
+    }
+}
+
+impl Fault {
+    pub fn message(&self, lang: Lang) -> String {
+        let w = validation_words(lang);
+        let q = |s: &str| format!("{s:?}");
+        match self {
+            Fault::Empty => w.empty.to_string(),
+            Fault::NotSlug => w.not_slug.to_string(),
+            Fault::UsedTwice => w.used_twice.to_string(),
+            Fault::Unknown(what, value) => {
+                let what = match what {
+                    Ref::District => w.district,
+                    Ref::Sector => w.sector,
+                    Ref::Theme => w.theme,
+                    Ref::Part => w.part,
+                };
+                fill_named(w.unknown, &[("what", what.to_string()), ("value", q(value))])
+            }
+            Fault::NotYearMonth(v) => fill_named(w.not_year_month, &[("value", q(v))]),
+            Fault::NotNonNegative(v) => fill_named(w.not_non_negative, &[("value", number(*v))]),
+            Fault::WrongUnit { unit, metric } => {
+                let allowed = allowed_units(*metric).iter().map(slug_of).collect::<Vec<_>>().join(", ");
+                fill_named(
+                    w.wrong_unit,
+                    &[("unit", slug_of(unit)), ("metric", metric_label(*metric, lang).to_string()), ("allowed", allowed)],
+                )
+            }
+            Fault::NotWhole { value, unit } => fill_named(w.not_whole, &[("value", number(*value)), ("unit", slug_of(unit))]),
+            Fault::Unreadable { printed, unit, why } => {
+                let template = match why {
+                    Unreadable::NoNumber => w.no_number,
+                    Unreadable::NoNumberAfterTimes => w.no_number_after_times,
+                    Unreadable::TooLarge => w.too_large,
+                    Unreadable::NotTheUnit(_) => w.not_the_unit,
+                    Unreadable::NoUnit => w.no_unit,
+                    Unreadable::TwoQualifiers => w.two_qualifiers,
+                };
+                let token = match why {
+                    Unreadable::NotTheUnit(t) => q(t),
+                    _ => String::new(),
+                };
+                fill_named(template, &[("printed", q(printed)), ("unit", slug_of(unit)), ("token", token)])
+            }
+            Fault::ValueDiffers { value, printed, reads } => fill_named(
+                w.value_differs,
+                &[("value", number(*value)), ("printed", q(printed)), ("reads", number(*reads))],
+            ),
+            Fault::QualifierDiffers { qualifier, printed, reads } => fill_named(
+                w.qualifier_differs,
+                &[
+                    ("qualifier", qualifier_name(*qualifier, lang)),
+                    ("printed", q(printed)),
+                    ("reads", qualifier_name(*reads, lang)),
+                ],
+            ),
+            Fault::NotAtLine { printed, line } => {
+                fill_named(w.not_at_line, &[("printed", q(printed)), ("line", line.to_string())])
+            }
+            Fault::Changelog(m) => m.clone(),
+        }
+    }
+}
+
+/// English, as in logs and tests; the page shows `message` in the reader's language.
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.record, self.field, self.message)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 struct Errors(Vec<ValidationError>);
 
 impl Errors {
-    fn push(&mut self, record: &dyn fmt::Display, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(ValidationError { record: record.to_string(), field: field.into(), message: message.into() });
+    fn push(&mut self, record: Record, id: &str, field: impl Into<String>, fault: Fault) {
+        self.0.push(ValidationError::new(record, id, field, fault));
     }
 }
 
-/// A record or field name, written out only when an error needs it: validation runs over
-/// every project of a file that may hold 100,000.
+/// A field name, written out only when an error needs it: validation runs over every
+/// project of a file that may hold 100,000.
 struct Name<'a>(&'a str, &'a dyn fmt::Display, &'a str);
 
 impl fmt::Display for Name<'_> {
@@ -77,61 +222,70 @@ fn integral(unit: Unit) -> bool {
     matches!(unit, Unit::Yuan | Unit::Person | Unit::Kw | Unit::Kwh | Unit::Count | Unit::Year)
 }
 
-fn check_i18n(errs: &mut Errors, record: &dyn fmt::Display, field: &str, zh: &str, en: &str) {
+/// The record a check is about: its kind and id.
+type At<'a> = (Record, &'a str);
+
+fn check_i18n(errs: &mut Errors, (record, id): At, field: &str, zh: &str, en: &str) {
     if zh.trim().is_empty() {
-        errs.push(record, format!("{field}.zh"), "is empty");
+        errs.push(record, id, format!("{field}.zh"), Fault::Empty);
     }
     if en.trim().is_empty() {
-        errs.push(record, format!("{field}.en"), "is empty");
+        errs.push(record, id, format!("{field}.en"), Fault::Empty);
     }
 }
 
-fn check_figure(errs: &mut Errors, record: &dyn fmt::Display, field: &dyn fmt::Display, f: &Figure, parts: &HashSet<&str>) {
+fn check_figure(errs: &mut Errors, (record, id): At, field: &dyn fmt::Display, f: &Figure, parts: &HashSet<&str>) {
     if !f.value.is_finite() || f.value < 0.0 {
-        errs.push(record, format!("{field}.value"), format!("{} is not a finite non-negative number", f.value));
+        errs.push(record, id, format!("{field}.value"), Fault::NotNonNegative(f.value));
         return;
     }
     if !allowed_units(f.metric).contains(&f.unit) {
-        errs.push(record, format!("{field}.unit"), format!("{:?} is not a unit of {:?}", f.unit, f.metric));
+        errs.push(record, id, format!("{field}.unit"), Fault::WrongUnit { unit: f.unit, metric: f.metric });
     }
     if integral(f.unit) && f.value.fract() != 0.0 {
-        errs.push(record, format!("{field}.value"), format!("{} {:?} must be a whole number", f.value, f.unit));
+        errs.push(record, id, format!("{field}.value"), Fault::NotWhole { value: f.value, unit: f.unit });
     }
     match parse_printed(&f.printed, f.unit) {
-        Err(e) => errs.push(record, format!("{field}.printed"), e),
+        Err(why) => errs.push(
+            record,
+            id,
+            format!("{field}.printed"),
+            Fault::Unreadable { printed: f.printed.clone(), unit: f.unit, why },
+        ),
         Ok(p) => {
             // Both sides are exact to 1e-6 (see printed::round_exact): a whole yuan off is an error.
             if (p.value - f.value).abs() > 1e-6 {
-                errs.push(
-                    record,
-                    format!("{field}.value"),
-                    format!("{} does not match the printed {:?} (= {})", f.value, f.printed, p.value),
-                );
+                let fault = Fault::ValueDiffers { value: f.value, printed: f.printed.clone(), reads: p.value };
+                errs.push(record, id, format!("{field}.value"), fault);
             }
             if p.qualifier != f.qualifier {
-                errs.push(
-                    record,
-                    format!("{field}.qualifier"),
-                    format!("{:?} does not match the printed {:?} ({:?})", f.qualifier, f.printed, p.qualifier),
-                );
+                let fault =
+                    Fault::QualifierDiffers { qualifier: f.qualifier, printed: f.printed.clone(), reads: p.qualifier };
+                errs.push(record, id, format!("{field}.qualifier"), fault);
             }
         }
     }
     if let Some(part) = &f.part {
         if !parts.contains(part.as_str()) {
-            errs.push(record, format!("{field}.part"), format!("unknown part {part:?}"));
+            errs.push(record, id, format!("{field}.part"), Fault::Unknown(Ref::Part, part.clone()));
         }
     }
 }
 
-fn unique<'a>(errs: &mut Errors, table: &dyn fmt::Display, ids: impl Iterator<Item = &'a str>) {
+/// Ids are slugs and unique. `at` names the list when it belongs to a record (a
+/// project's parts): the error is then about that record, at `field[i].id`.
+fn unique<'a>(errs: &mut Errors, record: Record, at: Option<(&str, &str)>, ids: impl Iterator<Item = &'a str>) {
     let mut seen = HashSet::new();
-    for id in ids {
+    for (i, id) in ids.enumerate() {
+        let (rec_id, field) = match at {
+            Some((owner, list)) => (owner, format!("{list}[{i}].id")),
+            None => (id, "id".to_string()),
+        };
         if !is_slug(id) {
-            errs.push(&format!("{table} {id:?}"), "id", "must be a lowercase ASCII slug (a-z, 0-9, -)");
+            errs.push(record, rec_id, field.clone(), Fault::NotSlug);
         }
         if !seen.insert(id) {
-            errs.push(&format!("{table} {id}"), "id", "is used twice");
+            errs.push(record, rec_id, field, Fault::UsedTwice);
         }
     }
 }
@@ -148,54 +302,54 @@ fn valid_year_month(s: &str) -> bool {
 pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     let mut errs = Errors(Vec::new());
     if ds.release.trim().is_empty() {
-        errs.push(&"dataset", "release", "is empty");
+        errs.push(Record::Dataset, "", "release", Fault::Empty);
     }
-    unique(&mut errs, &"district", ds.districts.iter().map(|d| d.id.as_str()));
-    unique(&mut errs, &"sector", ds.sectors.iter().map(|s| s.id.as_str()));
-    unique(&mut errs, &"theme", ds.themes.iter().map(|t| t.id.as_str()));
-    unique(&mut errs, &"project", ds.projects.iter().map(|p| p.id.as_str()));
-    unique(&mut errs, &"programme", ds.programme.iter().map(|p| p.id.as_str()));
+    unique(&mut errs, Record::District, None, ds.districts.iter().map(|d| d.id.as_str()));
+    unique(&mut errs, Record::Sector, None, ds.sectors.iter().map(|s| s.id.as_str()));
+    unique(&mut errs, Record::Theme, None, ds.themes.iter().map(|t| t.id.as_str()));
+    unique(&mut errs, Record::Project, None, ds.projects.iter().map(|p| p.id.as_str()));
+    unique(&mut errs, Record::Programme, None, ds.programme.iter().map(|p| p.id.as_str()));
     let districts: HashSet<&str> = ds.districts.iter().map(|d| d.id.as_str()).collect();
     let sectors: HashSet<&str> = ds.sectors.iter().map(|s| s.id.as_str()).collect();
     let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
 
     for p in &ds.projects {
-        let rec = Name("project ", &p.id, "");
-        check_i18n(&mut errs, &rec, "name", &p.name.zh, &p.name.en);
-        check_i18n(&mut errs, &rec, "summary", &p.summary.zh, &p.summary.en);
+        let at = (Record::Project, p.id.as_str());
+        check_i18n(&mut errs, at, "name", &p.name.zh, &p.name.en);
+        check_i18n(&mut errs, at, "summary", &p.summary.zh, &p.summary.en);
         if let Some(d) = &p.district {
             if !districts.contains(d.as_str()) {
-                errs.push(&rec, "district", format!("unknown district {d:?}"));
+                errs.push(at.0, at.1, "district", Fault::Unknown(Ref::District, d.clone()));
             }
         }
         if !sectors.contains(p.sector.as_str()) {
-            errs.push(&rec, "sector", format!("unknown sector {:?}", p.sector));
+            errs.push(at.0, at.1, "sector", Fault::Unknown(Ref::Sector, p.sector.clone()));
         }
         for (i, t) in p.themes.iter().enumerate() {
             if !themes.contains(t.as_str()) {
-                errs.push(&rec, format!("themes[{i}]"), format!("unknown theme {t:?}"));
+                errs.push(at.0, at.1, format!("themes[{i}]"), Fault::Unknown(Ref::Theme, t.clone()));
             }
         }
-        unique(&mut errs, &Name("", &rec, " part"), p.parts.iter().map(|x| x.id.as_str()));
+        unique(&mut errs, Record::Project, Some((&p.id, "parts")), p.parts.iter().map(|x| x.id.as_str()));
         let parts: HashSet<&str> = p.parts.iter().map(|x| x.id.as_str()).collect();
         for (i, m) in p.milestones.iter().enumerate() {
             if !valid_year_month(&m.date) {
-                errs.push(&rec, format!("milestones[{i}].date"), format!("{:?} is not YYYY-MM", m.date));
+                errs.push(at.0, at.1, format!("milestones[{i}].date"), Fault::NotYearMonth(m.date.clone()));
             }
             if let Some(part) = &m.part {
                 if !parts.contains(part.as_str()) {
-                    errs.push(&rec, format!("milestones[{i}].part"), format!("unknown part {part:?}"));
+                    errs.push(at.0, at.1, format!("milestones[{i}].part"), Fault::Unknown(Ref::Part, part.clone()));
                 }
             }
         }
         for (i, f) in p.figures.iter().enumerate() {
-            check_figure(&mut errs, &rec, &Name("figures[", &i, "]"), f, &parts);
+            check_figure(&mut errs, at, &Name("figures[", &i, "]"), f, &parts);
         }
     }
     for g in &ds.programme {
-        let rec = Name("programme ", &g.id, "");
-        check_i18n(&mut errs, &rec, "label", &g.label.zh, &g.label.en);
-        check_figure(&mut errs, &rec, &"figure", &g.figure, &HashSet::new());
+        let at = (Record::Programme, g.id.as_str());
+        check_i18n(&mut errs, at, "label", &g.label.zh, &g.label.en);
+        check_figure(&mut errs, at, &"figure", &g.figure, &HashSet::new());
     }
     errs.0
 }
@@ -216,22 +370,22 @@ pub fn check_sources(ds: &Dataset, source: &str) -> Vec<ValidationError> {
         let needle: String = needle.chars().filter(|c| *c != '\n').collect();
         joined.match_indices(needle.as_str()).any(|(at, _)| at < first.len())
     };
-    let mut check = |rec: &dyn fmt::Display, field: String, line: u32, printed: &str| {
+    let mut check = |(record, id): At, field: String, line: u32, printed: &str| {
         if !starts_on(line, printed) {
-            errs.push(rec, field, format!("{printed:?} is not printed at line {line}"));
+            errs.push(record, id, field, Fault::NotAtLine { printed: printed.to_string(), line });
         }
     };
     for p in &ds.projects {
-        let rec = Name("project ", &p.id, "");
+        let at = (Record::Project, p.id.as_str());
         for (i, f) in p.figures.iter().enumerate() {
-            check(&rec, format!("figures[{i}].printed"), f.src.line, &f.printed);
+            check(at, format!("figures[{i}].printed"), f.src.line, &f.printed);
         }
         for (i, m) in p.milestones.iter().enumerate() {
-            check(&rec, format!("milestones[{i}].printed"), m.src.line, &m.printed);
+            check(at, format!("milestones[{i}].printed"), m.src.line, &m.printed);
         }
     }
     for g in &ds.programme {
-        check(&Name("programme ", &g.id, ""), "figure.printed".into(), g.figure.src.line, &g.figure.printed);
+        check((Record::Programme, &g.id), "figure.printed".into(), g.figure.src.line, &g.figure.printed);
     }
     errs.0
 }

@@ -122,7 +122,7 @@ test('embed mode shows charts and table with a link to the full view', async () 
   assert.ok(href.includes('sector=energy') && !href.includes('embed'), href);
 });
 
-test('loading a good file replaces the data; four kinds of bad file are refused in the reader\'s language and nothing is lost', async () => {
+test('loading a good file replaces the data; five kinds of bad file are refused in the reader\'s language and nothing is lost', async () => {
   const p = await h.page('/?lang=en');
   const template = await download(p, 'button:has-text("Download the CSV template")');
   let text = template.bytes.toString('utf8').replace(/^\ufeff/, '');
@@ -138,6 +138,7 @@ test('loading a good file replaces the data; four kinds of bad file are refused 
   const bad = [
     ['columns.csv', Buffer.from('a,b,c\n1,2,3\n'), /wrong columns: missing project_id/],
     ['number.csv', Buffer.from(text.replace(/,18500000000,/, ',eighteen,')), /row \d+, value: /],
+    ['mismatch.csv', Buffer.from(text.replace(/,18500000000,/, ',18500000001,')), /row \d+: project [a-z-]+: figures\[\d+\]\.value: 18500000001 does not match the printed/],
     ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), /UTF-16/],
     ['huge.csv', Buffer.alloc(50 * 1024 * 1024, 0x41), /MB/],
   ];
@@ -156,6 +157,11 @@ test('loading a good file replaces the data; four kinds of bad file are refused 
   // The message is kept as data, so it follows the language switch.
   await p.click('button.lang:has-text("中文")');
   await p.waitForFunction(() => document.querySelector('[data-testid="load-error"]').textContent.includes('文件大小为 50.0 MB'));
+  // Validation messages too: a Chinese reader gets no English sentence.
+  await p.setInputFiles('[data-testid="file-input"]', join(dir, 'mismatch.csv'));
+  await p.waitForFunction(() => /第 \d+ 行：项目 [a-z-]+，figures\[\d+\]\.value：18500000001 与原文 "185亿元" 不符/
+    .test(document.querySelector('[data-testid="load-error"]').textContent));
+  assert.doesNotMatch(await p.textContent('[data-testid="load-error"]'), /does not match|project|row/);
   await p.click('button.lang:has-text("English")');
   await p.click('[data-testid="back-to-embedded"]');
   await p.waitForFunction(() => !location.search.includes('data='));
