@@ -207,3 +207,16 @@ fn one_pass_counts_and_presorted_filtering_match_brute_force() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The search text is normalized from its pieces without joining them first; that
+    /// must equal normalizing the joined text (full-width forms, ideographic spaces, empties).
+    #[test]
+    fn normalizing_pieces_equals_normalizing_the_joined_text(
+        parts in proptest::collection::vec("[ 　a-zA-ZＡ-Ｚａ-ｚ０-９通辽İ\t]{0,8}", 0..5)
+    ) {
+        use tongliao_explorer::core::search::{normalize, normalize_all};
+        let joined = parts.join(" ");
+        proptest::prop_assert_eq!(normalize_all(parts.iter().map(String::as_str)), normalize(&joined));
+    }
+}

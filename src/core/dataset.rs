@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::{all_facet_values, facet_value, Facet};
 use super::model::{Dataset, Figure, Kind, Metric, Period, Project};
-use super::search::normalize;
+use super::search::normalize_all;
 use super::validate::{validate, ValidationError};
 
 pub const EMBEDDED_JSON: &str = include_str!("../../data/tongliao-2022.json");
@@ -75,11 +75,9 @@ pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
 }
 
 fn row(p: &Project, codes: [u32; 4], themes: Vec<u32>) -> Row {
-    let mut text = format!("{} {} {}", p.name.zh, p.name.en, p.id);
-    if let Some(c) = &p.company {
-        text.push_str(&format!(" {} {}", c.zh, c.en));
-    }
-    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize(&text), codes, themes }
+    let company = p.company.as_ref().map(|c| [c.zh.as_str(), c.en.as_str()]);
+    let text = [p.name.zh.as_str(), p.name.en.as_str(), p.id.as_str()].into_iter().chain(company.into_iter().flatten());
+    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize_all(text), codes, themes }
 }
 
 impl Catalog {

@@ -1,5 +1,6 @@
 //! Table order. The URL form is `sort=<column>` (ascending) or `sort=-<column>`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -85,26 +86,29 @@ impl FromStr for Sort {
     }
 }
 
-fn label_key(cat: &Catalog, i: usize, column: Column, lang: Lang) -> String {
-    let p = &cat.ds.projects[i];
-    let lookup = |facet: Facet| -> String {
-        let v = facet_value(p, facet);
-        let names = match facet {
-            Facet::Sector => cat.ds.sectors.iter().find(|s| s.id == v).map(|s| s.name.get(lang).to_string()),
-            Facet::District => cat.ds.districts.iter().find(|d| d.id == v).map(|d| d.name.get(lang).to_string()),
-            _ => None,
-        };
-        // Unstated values sort last.
-        names.unwrap_or_else(|| format!("\u{10FFFF}{v}"))
-    };
-    match column {
-        Column::Name => p.name.get(lang).to_lowercase(),
-        Column::District => lookup(Facet::District),
-        Column::Sector => lookup(Facet::Sector),
-        Column::Kind => facet_value(p, Facet::Kind).to_string(),
-        Column::Stage => facet_value(p, Facet::Stage).to_string(),
-        Column::Investment | Column::Jobs => String::new(),
+/// Lowercased for comparison; borrowed when it has no upper case (every Chinese name).
+fn folded(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// The sort label of each value of `facet` (by code): its name in `lang`. Unstated
+/// values sort last.
+fn facet_labels(cat: &Catalog, facet: Facet, lang: Lang) -> Vec<String> {
+    cat.facet_values[facet.index()]
+        .iter()
+        .map(|v| {
+            let name = match facet {
+                Facet::Sector => cat.ds.sectors.iter().find(|s| s.id == *v).map(|s| s.name.get(lang)),
+                Facet::District => cat.ds.districts.iter().find(|d| d.id == *v).map(|d| d.name.get(lang)),
+                _ => None,
+            };
+            name.map_or_else(|| format!("\u{10FFFF}{v}"), str::to_string)
+        })
+        .collect()
 }
 
 /// Sorts row indices in place. Missing numbers go last in either direction;
@@ -117,11 +121,27 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
         _ => None,
     };
     let numeric = matches!(sort.column, Column::Investment | Column::Jobs);
-    let name = |i: usize| cat.ds.projects[i].name.get(lang).to_lowercase();
-    // Both keys once per row: lowercasing a name per comparison cost seconds at 100,000
-    // rows with many tied amounts.
-    let mut keyed: Vec<(usize, Option<f64>, String, String)> =
-        rows.iter().map(|&i| (i, number(i), label_key(cat, i, sort.column, lang), name(i))).collect();
+    // District and sector labels once per value, not once per row.
+    let labels = match sort.column {
+        Column::District => facet_labels(cat, Facet::District, lang),
+        Column::Sector => facet_labels(cat, Facet::Sector, lang),
+        _ => Vec::new(),
+    };
+    let label = |i: usize| -> &str {
+        let code = |f: Facet| cat.rows[i].codes[f.index()] as usize;
+        match sort.column {
+            Column::District => labels.get(code(Facet::District)).map_or("\u{10FFFF}", String::as_str),
+            Column::Sector => labels.get(code(Facet::Sector)).map_or("\u{10FFFF}", String::as_str),
+            Column::Kind => facet_value(&cat.ds.projects[i], Facet::Kind),
+            Column::Stage => facet_value(&cat.ds.projects[i], Facet::Stage),
+            Column::Name | Column::Investment | Column::Jobs => "",
+        }
+    };
+    let name = |i: usize| folded(cat.ds.projects[i].name.get(lang));
+    // Both keys once per row, borrowed where they can be: lowercasing a name per
+    // comparison cost seconds at 100,000 rows with many tied amounts.
+    let mut keyed: Vec<(usize, Option<f64>, &str, Cow<str>)> =
+        rows.iter().map(|&i| (i, number(i), label(i), name(i))).collect();
     keyed.sort_by(|a, b| {
         let primary = if numeric {
             match (a.1, b.1) {

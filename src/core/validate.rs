@@ -1,8 +1,9 @@
 //! Dataset validation: every error names the record and the field, so a bad
 //! embedded release fails the tests and a bad user file gets a precise message.
 
-use std::collections::HashSet;
 use std::fmt;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::i18n::{fill_named, metric_label, qualifier_label, validation_words};
 use super::model::{slug_of, Dataset, Figure, Lang, Metric, Qualifier, Unit};
@@ -275,7 +276,7 @@ fn check_figure(errs: &mut Errors, (record, id): At, field: &dyn fmt::Display, f
 /// Ids are slugs and unique. `at` names the list when it belongs to a record (a
 /// project's parts): the error is then about that record, at `field[i].id`.
 fn unique<'a>(errs: &mut Errors, record: Record, at: Option<(&str, &str)>, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (i, id) in ids.enumerate() {
         let (rec_id, field) = match at {
             Some((owner, list)) => (owner, format!("{list}[{i}].id")),
@@ -349,7 +350,7 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     for g in &ds.programme {
         let at = (Record::Programme, g.id.as_str());
         check_i18n(&mut errs, at, "label", &g.label.zh, &g.label.en);
-        check_figure(&mut errs, at, &"figure", &g.figure, &HashSet::new());
+        check_figure(&mut errs, at, &"figure", &g.figure, &HashSet::default());
     }
     errs.0
 }
