@@ -154,7 +154,7 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
                 (None, None) => Ordering::Equal,
             }
         } else {
-            let o = a.2.cmp(&b.2);
+            let o = a.2.cmp(b.2);
             if sort.descending { o.reverse() } else { o }
         };
         primary.then_with(|| a.3.cmp(&b.3)).then(a.0.cmp(&b.0))

@@ -1,0 +1,41 @@
+//! Native timing of the phases of loading a user file, for profiling (`perf record`):
+//! `node scripts/gen-synthetic.mjs 100000 target/synthetic-100k.csv`, then
+//! `cargo run --release --example load_timing [file]`. The browser figures are in BENCHMARKS.md.
+
+use std::time::Instant;
+
+use tongliao_explorer::core::dataset::Catalog;
+use tongliao_explorer::core::model::Lang;
+use tongliao_explorer::core::{sort, user_data, validate};
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "target/synthetic-100k.csv".into());
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => return eprintln!("{path}: {e}"),
+    };
+    for _ in 0..3 {
+        let t = Instant::now();
+        let ds = match user_data::parse_csv(&String::from_utf8_lossy(&bytes)) {
+            Ok(ds) => ds,
+            Err(e) => return eprintln!("{e}"),
+        };
+        let parsed = t.elapsed();
+        let errors = validate::validate(&ds).len();
+        let validated = t.elapsed();
+        let Ok(cat) = Catalog::new(ds) else { return eprintln!("{errors} validation errors") };
+        let indexed = t.elapsed();
+        let mut order: Vec<usize> = (0..cat.ds.projects.len()).collect();
+        sort::sort_rows(&cat, &mut order, sort::Sort::default(), Lang::En);
+        let sorted = t.elapsed();
+        println!(
+            "parse {parsed:.0?} · validate {:.0?} · catalog (validates again) {:.0?} · sort {:.0?}",
+            validated - parsed,
+            indexed - validated,
+            sorted - indexed
+        );
+        let t = Instant::now();
+        drop(user_data::load(bytes.as_slice()));
+        println!("user_data::load {:.0?}", t.elapsed());
+    }
+}
