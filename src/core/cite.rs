@@ -157,19 +157,27 @@ pub fn cite_bibtex(cat: &Catalog, view: &ViewState, shown: usize, lang: Lang, ac
         Lang::En if !title.en.is_empty() && title.en != title.zh => format!("{} ({})", title.zh, title.en),
         _ => title.zh.clone(),
     };
-    let sep = if lang == Lang::Zh { "；" } else { "; " };
-    let how = match (lang, source_kind(ds, lang)) {
-        (Lang::Zh, kind) => {
-            let kind = kind.map(|k| format!("{k}，")).unwrap_or_default();
-            format!("{kind}{}。{}，{}{}", ds.region.zh, texts(lang).title, w.release, ds.release)
-        }
-        (Lang::En, kind) => {
-            let kind = kind.map(|k| format!("{}, ", capitalized(k))).unwrap_or_default();
-            format!("{kind}{}. {}, {} {}", ds.region.en, texts(lang).title, w.release, ds.release)
-        }
-    };
-    let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let note = format!("{}{colon}{}{sep}{}{colon}{}", w.view, view_words(cat, view, shown, lang), w.accessed, accessed);
+    // An English sentence starts with a capital, even where the kind opens it.
+    let kind = source_kind(ds, lang).map(|k| if lang == Lang::En { capitalized(k) } else { k.to_string() });
+    let how = fill_named(
+        w.howpublished,
+        &[
+            ("kind", kind.map(|k| fill_named(w.bib_kind, &[("kind", k)])).unwrap_or_default()),
+            ("region", ds.region.get(lang).to_string()),
+            ("app", texts(lang).title.to_string()),
+            ("release", w.release.to_string()),
+            ("version", ds.release.clone()),
+        ],
+    );
+    let note = fill_named(
+        w.note,
+        &[
+            ("view", w.view.to_string()),
+            ("view_text", view_words(cat, view, shown, lang)),
+            ("accessed", w.accessed.to_string()),
+            ("date", accessed.to_string()),
+        ],
+    );
     let mut fields: Vec<(&str, String)> = vec![
         // Double braces keep BibTeX styles from changing the title's case.
         ("title", format!("{{{}}}", bibtex_escape(&title_text))),

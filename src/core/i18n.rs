@@ -480,6 +480,11 @@ pub struct CiteTexts {
     pub reference: &'static str,
     pub year: &'static str,
     pub kind: &'static str,
+    /// BibTeX `howpublished`; `{kind}` is filled from `bib_kind` (empty without one).
+    pub howpublished: &'static str,
+    pub bib_kind: &'static str,
+    /// BibTeX `note`: the view and the access date.
+    pub note: &'static str,
 }
 
 const CITE_ZH: CiteTexts = CiteTexts {
@@ -491,6 +496,9 @@ const CITE_ZH: CiteTexts = CiteTexts {
     reference: "《{title}》{kind}，{region}{year}。{in}：{app}，{release}{version}。{view}：{view_text}。{link}（{accessed}：{date}）。",
     year: "，{year}年",
     kind: "（{kind}）",
+    howpublished: "{kind}{region}。{app}，{release}{version}",
+    bib_kind: "{kind}，",
+    note: "{view}：{view_text}；{accessed}：{date}",
 };
 const CITE_EN: CiteTexts = CiteTexts {
     newspaper_page: "newspaper page",
@@ -501,6 +509,9 @@ const CITE_EN: CiteTexts = CiteTexts {
     reference: "“{title}”{translated}{kind}, {region}{year}. {in}: {app}, {release} {version}. {view}: {view_text}. {link} ({accessed} {date}).",
     year: ", {year}",
     kind: " [{kind}]",
+    howpublished: "{kind}{region}. {app}, {release} {version}",
+    bib_kind: "{kind}, ",
+    note: "{view}: {view_text}; {accessed}: {date}",
 };
 
 pub fn cite_words(lang: Lang) -> &'static CiteTexts {
