@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use tongliao_explorer::core::dataset::{embedded, Catalog};
-use tongliao_explorer::core::model::{Dataset, MilestoneEvent};
+use tongliao_explorer::core::model::{Dataset, Lang, MilestoneEvent};
 use tongliao_explorer::core::user_data::{
-    dataset_to_csv, decode, load, parse_csv, template_csv, RowError, RowProblem, UserDataError, COLUMNS, MAX_BYTES,
+    dataset_to_csv, decode, load, parse_csv, template_csv, JsonError, JsonFault, RowError, RowProblem, UserDataError, COLUMNS, MAX_BYTES,
     OPTIONAL_COLUMNS,
 };
 
@@ -411,8 +411,14 @@ fn too_many_problems_stop_reading() {
 #[test]
 fn broken_json_names_line_and_column() {
     let err = load(b"{\"release\": \"1\",\n \"region\": 5}").unwrap_err();
-    let UserDataError::Json(m) = &err else { panic!("{err:?}") };
-    assert!(m.contains("line 2"), "{m}");
+    let UserDataError::Json(e) = &err else { panic!("{err:?}") };
+    assert_eq!((e.line, e.column, e.fault), (2, 12, JsonFault::Schema), "{e:?}");
+    assert_eq!(err.message(Lang::Zh), "不是数据集 JSON 文件：第 2 行第 12 列与数据集格式不符：invalid type: integer `5`, expected struct I18n");
+    assert_eq!(err.to_string(), "not a dataset JSON file: invalid type: integer `5`, expected struct I18n at line 2, column 12");
+    let err = load(b"{\"release\": \"1\",\n \"region\": {").unwrap_err();
+    assert_eq!(err.message(Lang::Zh), "不是数据集 JSON 文件：文件在第 2 行第 12 列提前结束");
+    let err = load(b"{\"release\": \"1\",\n \"region\" 5}").unwrap_err();
+    assert_eq!(err.message(Lang::Zh), "不是数据集 JSON 文件：第 2 行第 11 列不是有效的 JSON");
     let mut ds = dataset();
     ds.projects[0].sector = "retail".into();
     let err = load(serde_json::to_vec(&ds).unwrap()).unwrap_err();
@@ -669,7 +675,9 @@ fn messages_in_both_languages() {
         UserDataError::Gbk { offset: 3 },
         UserDataError::NotUtf8 { offset: 5 },
         UserDataError::Spreadsheet,
-        UserDataError::Json("expected value at line 1 column 1".into()),
+        UserDataError::Json(JsonError { line: 1, column: 1, fault: JsonFault::Syntax, detail: "expected value".into() }),
+        UserDataError::Json(JsonError { line: 3, column: 9, fault: JsonFault::Truncated, detail: "EOF while parsing".into() }),
+        UserDataError::Json(JsonError { line: 2, column: 12, fault: JsonFault::Schema, detail: "missing field `id`".into() }),
         UserDataError::Columns { row: 1, missing: vec!["unit".into()], unknown: vec!["x".into()], repeated: vec!["kind".into()] },
         UserDataError::NoHeader,
         UserDataError::NoProjects,

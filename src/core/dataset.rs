@@ -81,10 +81,11 @@ fn row(p: &Project, codes: [u32; 4], themes: Vec<u32>) -> Row {
 }
 
 impl Catalog {
-    pub fn new(ds: Dataset) -> Result<Catalog, LoadError> {
+    /// Validates and indexes; the errors name record and field.
+    pub fn new(ds: Dataset) -> Result<Catalog, Vec<ValidationError>> {
         let errs = validate(&ds);
         if !errs.is_empty() {
-            return Err(LoadError::Invalid(errs));
+            return Err(errs);
         }
         let facet_values = Facet::ALL.map(|f| all_facet_values(&ds, f));
         let lookup: Vec<HashMap<&str, u32>> = facet_values
@@ -111,7 +112,7 @@ impl Catalog {
 
 pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
     let ds: Dataset = serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))?;
-    Catalog::new(ds)
+    Catalog::new(ds).map_err(LoadError::Invalid)
 }
 
 pub fn embedded() -> Result<Catalog, LoadError> {

@@ -20,7 +20,7 @@ use std::hash::{DefaultHasher, Hasher};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::dataset::{Catalog, LoadError, EMBEDDED_JSON};
+use super::dataset::{Catalog, EMBEDDED_JSON};
 use super::gbt4754::{by_code, SECTIONS};
 use super::i18n::{file_words, fill_named};
 use super::model::{
@@ -122,8 +122,8 @@ pub enum UserDataError {
     },
     /// An .xlsx/.xls workbook rather than CSV or JSON.
     Spreadsheet,
-    /// Not JSON of the dataset schema; serde's message names line and column.
-    Json(String),
+    /// Not JSON of the dataset schema, at a line and column of the file.
+    Json(JsonError),
     /// The header row (`row`) lacks, repeats or adds columns.
     Columns {
         row: usize,
@@ -137,6 +137,55 @@ pub enum UserDataError {
     NoProjects,
     /// Schema validation (`validate.rs`) failed; CSV errors also carry their row.
     Invalid(Vec<Located>),
+}
+
+/// Where and how a JSON file fails: `detail` is serde's own (English) wording, shown to
+/// English readers and, for schema faults, which name a field, to Chinese readers too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonError {
+    pub line: usize,
+    pub column: usize,
+    pub fault: JsonFault,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonFault {
+    /// Not JSON at all there.
+    Syntax,
+    /// The text ends inside a value.
+    Truncated,
+    /// Valid JSON, but not the dataset schema (a missing field, a wrong type).
+    Schema,
+}
+
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let fault = match e.classify() {
+            Category::Eof => JsonFault::Truncated,
+            Category::Data => JsonFault::Schema,
+            Category::Syntax | Category::Io => JsonFault::Syntax,
+        };
+        let full = e.to_string();
+        // serde appends " at line L column C", which the message gives in its own words.
+        let detail = full.rfind(" at line ").map_or(full.as_str(), |at| &full[..at]).to_string();
+        JsonError { line: e.line(), column: e.column(), fault, detail }
+    }
+}
+
+impl JsonError {
+    fn message(&self, lang: Lang) -> String {
+        let w = file_words(lang);
+        let template = match self.fault {
+            JsonFault::Syntax => w.json_syntax,
+            JsonFault::Truncated => w.json_truncated,
+            JsonFault::Schema => w.json_schema,
+        };
+        let values =
+            [("line", self.line.to_string()), ("column", self.column.to_string()), ("detail", self.detail.clone())];
+        fill_named(w.json, &[("detail", fill_named(template, &values))])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -284,7 +333,7 @@ impl UserDataError {
             Gbk { offset } => fill_named(w.gbk, &[("offset", offset.to_string()), save()]),
             NotUtf8 { offset } => fill_named(w.not_utf8, &[("offset", offset.to_string()), save()]),
             Spreadsheet => w.spreadsheet.to_string(),
-            Json(m) => fill_named(w.json, &[("detail", m.clone())]),
+            Json(e) => e.message(lang),
             Columns { row, missing, unknown, repeated } => {
                 let mut s = fill_named(w.columns, &[("row", row.to_string())]);
                 for (items, template) in [(missing, w.columns_missing), (unknown, w.columns_unknown), (repeated, w.columns_repeated)] {
@@ -427,7 +476,7 @@ pub fn load(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserData
     let read = {
         let text = decode(&bytes)?;
         match detect(text) {
-            Format::Json => Read::Json(serde_json::from_str(text).map_err(|e| UserDataError::Json(e.to_string()))?),
+            Format::Json => Read::Json(serde_json::from_str(text).map_err(|e| UserDataError::Json(e.into()))?),
             Format::Csv => Read::Csv(read_rows(text)?),
         }
     };
@@ -447,13 +496,8 @@ enum Read {
     Csv(Builder),
 }
 
-fn invalid(err: LoadError, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
-    match err {
-        LoadError::Parse(m) => UserDataError::Json(m),
-        LoadError::Invalid(errs) => {
-            UserDataError::Invalid(errs.into_iter().map(|e| Located { row: locate(&e), error: e }).collect())
-        }
-    }
+fn invalid(errs: Vec<ValidationError>, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
+    UserDataError::Invalid(errs.into_iter().map(|e| Located { row: locate(&e), error: e }).collect())
 }
 
 /// The dataset a CSV describes, before validation.
