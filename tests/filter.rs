@@ -153,11 +153,13 @@ fn theme_filter_matches_any_selected_theme() {
     assert_eq!(n("biopharma"), 0);
 }
 
-/// The one-pass counts equal counting each group separately by brute force, and filtering
-/// a presorted order equals filtering then sorting, for many filter combinations.
+/// The one-pass counts equal counting each group separately by brute force, filtering a
+/// presorted order equals filtering then sorting, and the view's sums read from the counts
+/// equal summing the rows in view, for many filter combinations.
 #[test]
 fn one_pass_counts_and_presorted_filtering_match_brute_force() {
-    use tongliao_explorer::core::filter::{apply_in_order, counts};
+    use tongliao_explorer::core::aggregate::{in_view_by, in_view_totals};
+    use tongliao_explorer::core::filter::{apply_in_order, counts, select};
     let c = cat();
     let sectors: Vec<String> = c.ds.sectors.iter().map(|s| s.id.clone()).collect();
     let districts: Vec<String> = c.ds.districts.iter().map(|d| d.id.clone()).collect();
@@ -198,12 +200,21 @@ fn one_pass_counts_and_presorted_filtering_match_brute_force() {
         let brute: Vec<usize> = c.ds.themes.iter().map(|t| base.iter().filter(|&&i| c.ds.projects[i].themes.contains(&t.id)).count()).collect();
         assert_eq!(all.themes, brute, "themes under {f:?}");
 
+        let selection = select(&c, f);
+        assert_eq!(selection.counts, all);
+        let shown = apply(&c, f);
+        for facet in Facet::ALL {
+            assert_eq!(in_view_by(&c, &all, f, facet), by_facet(&c, &shown, facet), "{facet:?} in view under {f:?}");
+        }
+        assert_eq!(in_view_totals(&c, &all, f), totals(&c, &shown), "totals under {f:?}");
+
         for sort in [Sort::default(), Sort { column: Column::Name, descending: false }, Sort { column: Column::District, descending: true }] {
             let mut order: Vec<usize> = (0..c.ds.projects.len()).collect();
             sort_rows(&c, &mut order, sort, Lang::En);
             let mut expected = apply(&c, f);
             sort_rows(&c, &mut expected, sort, Lang::En);
             assert_eq!(apply_in_order(&c, f, &order), expected);
+            assert_eq!(selection.in_order(&order), expected);
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
 use crate::core::describe::describe_filter;
 use crate::core::export::chart_file_name;
-use crate::core::filter::{apply_in_order, counts, Counts, Facet};
+use crate::core::filter::{select, Counts, Facet};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, Notice, ViewState};
@@ -72,10 +72,10 @@ impl AppState {
             })
         });
         let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
-        let rows = Memo::new(move |_| {
-            filter.with(|f| order.with(|o| catalog.with(|c| apply_in_order(c, f, o))))
-        });
-        let counts = Memo::new(move |_| filter.with(|f| catalog.with(|c| Arc::new(counts(c, f)))));
+        // One pass over the rows per filter gives both what is in view and every count.
+        let selection = Memo::new(move |_| filter.with(|f| catalog.with(|c| Arc::new(select(c, f)))));
+        let rows = Memo::new(move |_| selection.with(|s| order.with(|o| s.in_order(o))));
+        let counts = Memo::new(move |_| selection.with(|s| Arc::new(s.counts.clone())));
         let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
         Effect::new(move |_| {
             let c = catalog.get();

@@ -1,7 +1,7 @@
 //! Sums over the projects in view, grouped by a facet.
 
 use super::dataset::{Catalog, Row};
-use super::filter::Facet;
+use super::filter::{Counts, Facet, Filter};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -57,21 +57,44 @@ pub fn sums_by_code(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Totals> 
     sums
 }
 
+impl Group {
+    fn new(id: &str, t: &Totals) -> Group {
+        Group { id: id.to_string(), count: t.count, investment: t.investment, with_investment: t.with_investment, derived: t.derived }
+    }
+}
+
 /// One group per facet value that has at least one project in `rows`, in the
 /// dataset's table order.
 pub fn by_facet(cat: &Catalog, rows: &[usize], facet: Facet) -> Vec<Group> {
+    let values = &cat.facet_values[facet.index()];
+    values.iter().zip(sums_by_code(cat, rows, facet)).filter(|(_, t)| t.count > 0).map(|(id, t)| Group::new(id, &t)).collect()
+}
+
+/// `facet`'s sums among the projects in view, from the one-pass counts: a facet's counts
+/// leave out its own choice, so kept to the chosen values (all, if none is chosen) they
+/// are the view's. Equals `by_facet` over the rows in view, without reading the rows.
+fn view_sums<'a>(cat: &'a Catalog, counts: &'a Counts, filter: &'a Filter, facet: Facet) -> impl Iterator<Item = (&'a String, &'a Totals)> {
+    let chosen = filter.selected(facet);
     cat.facet_values[facet.index()]
         .iter()
-        .zip(sums_by_code(cat, rows, facet))
-        .filter(|(_, t)| t.count > 0)
-        .map(|(id, t)| Group {
-            id: id.clone(),
-            count: t.count,
-            investment: t.investment,
-            with_investment: t.with_investment,
-            derived: t.derived,
-        })
-        .collect()
+        .zip(&counts.facets[facet.index()])
+        .filter(move |(id, t)| t.count > 0 && (chosen.is_empty() || chosen.contains(*id)))
+}
+
+/// `by_facet` over the projects in view, read from the one-pass counts.
+pub fn in_view_by(cat: &Catalog, counts: &Counts, filter: &Filter, facet: Facet) -> Vec<Group> {
+    view_sums(cat, counts, filter, facet).map(|(id, t)| Group::new(id, t)).collect()
+}
+
+/// `totals` of the projects in view, read from the one-pass counts.
+pub fn in_view_totals(cat: &Catalog, counts: &Counts, filter: &Filter) -> Totals {
+    view_sums(cat, counts, filter, Facet::Kind).fold(Totals::default(), |mut sum, (_, t)| {
+        sum.count += t.count;
+        sum.investment += t.investment;
+        sum.with_investment += t.with_investment;
+        sum.derived += t.derived;
+        sum
+    })
 }
 
 /// Groups sorted for a bar chart: largest investment first, then by count.

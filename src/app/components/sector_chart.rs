@@ -7,7 +7,7 @@ use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
-use crate::core::aggregate::{by_facet, ranked};
+use crate::core::aggregate::{in_view_by, ranked};
 use crate::core::filter::Facet;
 use crate::core::format::yuan;
 use crate::core::i18n::{column_label, count_projects, facet_label, texts};
@@ -25,7 +25,9 @@ pub fn SectorChart() -> impl IntoView {
         let lang = state.lang.get();
         let t = texts(lang);
         let selected = state.view.with(|v| v.filter.sectors.clone());
-        let groups = state.rows.with(|rows| state.catalog.with(|c| ranked(by_facet(c, rows, Facet::Sector))));
+        let groups = state.counts.with(|n| {
+            state.view.with(|v| state.catalog.with(|c| ranked(in_view_by(c, n, &v.filter, Facet::Sector))))
+        });
         groups
             .into_iter()
             .map(|g| {

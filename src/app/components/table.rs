@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 
 use super::filters::value_label;
 use crate::app::state::{use_app, Nav};
-use crate::core::aggregate::totals;
+use crate::core::aggregate::in_view_totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{quantity, yuan};
@@ -208,7 +208,7 @@ pub fn ProjectTable() -> impl IntoView {
     };
     let total = Memo::new(move |_| {
         let lang = state.lang.get();
-        let tt = state.rows.with(|rows| state.catalog.with(|c| totals(c, rows)));
+        let tt = state.counts.with(|n| state.view.with(|v| state.catalog.with(|c| in_view_totals(c, n, &v.filter))));
         let t = texts(lang);
         (
             format!("{} ({} {})", t.total, tt.count, t.projects_unit),
