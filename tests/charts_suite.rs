@@ -667,3 +667,30 @@ fn scatter_against_annual_output_and_revenue() {
     let (svg, _) = render((640, 360), 1.0, |root| scatter::draw(root, &pts, ChartWord::ScatterYOutput, &style(1.0, Lang::En)).expect("draws"));
     assert!(svg.contains("Annual output value"));
 }
+
+/// The app narrows the rows to the scatter's and the timeline's candidates (computed once
+/// per dataset) before building them; that must change nothing, whatever is in view.
+#[test]
+fn prefiltered_candidates_give_the_same_points_and_rows() {
+    use tongliao_explorer::core::chart_data::{dated, plottable};
+    let cat = embedded().expect("embedded dataset loads");
+    let all = all_rows(&cat);
+    let views = [all.clone(), all.iter().copied().filter(|i| i % 2 == 0).collect(), all.iter().rev().copied().collect(), vec![]];
+    for rows in &views {
+        for measure in [Measure::Jobs, Measure::Output, Measure::Revenue] {
+            let ok = plottable(&cat, measure);
+            let kept: Vec<usize> = rows.iter().copied().filter(|&i| ok[i]).collect();
+            assert_eq!(
+                scatter_points(&cat, &kept, Lang::En, None, measure),
+                scatter_points(&cat, rows, Lang::En, None, measure),
+                "{measure:?}"
+            );
+        }
+        let d = dated(&cat);
+        let mut in_order = rows.clone();
+        in_order.sort_unstable();
+        let kept: Vec<usize> = d.iter().copied().filter(|i| in_order.binary_search(i).is_ok()).collect();
+        assert_eq!(timeline(&cat, &kept, Lang::Zh, None), timeline(&cat, &in_order, Lang::Zh, None));
+    }
+    assert!(!dated(&cat).is_empty() && plottable(&cat, Measure::Jobs).iter().any(|&x| x));
+}

@@ -183,3 +183,30 @@ fn broken_files_get_a_message_not_a_panic() {
         }
     }
 }
+
+/// Themes are filtered as bits of a u64: a dataset with 64 themes filters by its last one,
+/// and one with 65 is refused with a message rather than filtered wrongly.
+#[test]
+fn up_to_64_themes_filter_and_more_are_refused() {
+    use tongliao_explorer::core::dataset::Catalog;
+    use tongliao_explorer::core::filter::{apply, counts, Filter};
+    use tongliao_explorer::core::model::{I18n, Theme};
+    use tongliao_explorer::core::validate::MAX_THEMES;
+
+    let mut ds = dataset();
+    while ds.themes.len() < MAX_THEMES {
+        let id = format!("extra-{}", ds.themes.len());
+        ds.themes.push(Theme { id, name: I18n { zh: "主题".into(), en: "Theme".into() } });
+    }
+    let last = ds.themes[MAX_THEMES - 1].id.clone();
+    ds.projects[4].themes.push(last.clone());
+    let c = Catalog::new(ds.clone()).expect("64 themes are allowed");
+    let mut f = Filter::default();
+    f.themes.insert(last);
+    assert_eq!(apply(&c, &f), vec![4]);
+    assert_eq!(counts(&c, &Filter::default()).themes[MAX_THEMES - 1], 1);
+
+    ds.themes.push(Theme { id: "one-too-many".into(), name: I18n { zh: "主题".into(), en: "Theme".into() } });
+    let errs = Catalog::new(ds).expect_err("65 themes are refused");
+    assert_eq!(errs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["dataset: themes: more than 64"]);
+}

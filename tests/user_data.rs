@@ -648,6 +648,7 @@ fn messages_in_both_languages() {
         Fault::ValueDiffers { value: 1000000001.0, printed: "10亿元".into(), reads: 1e9 },
         Fault::QualifierDiffers { qualifier: None, printed: "近万人".into(), reads: Some(Qualifier::Nearly) },
         Fault::NotAtLine { printed: "185亿元".into(), line: 12 },
+        Fault::TooMany(64),
     ];
     let located = faults
         .into_iter()

@@ -30,6 +30,9 @@ pub struct AppState {
     pub lang: Memo<Lang>,
     /// Indices of the projects in view, in table order.
     pub rows: Memo<Vec<usize>>,
+    /// The same projects in dataset order: read in order, for sums and charts that do not
+    /// follow the table's order.
+    pub in_view: Memo<Arc<Vec<usize>>>,
     /// What each facet value and theme would show if chosen, under the other filters.
     pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
@@ -76,6 +79,7 @@ impl AppState {
         let selection = Memo::new(move |_| filter.with(|f| catalog.with(|c| Arc::new(select(c, f)))));
         let rows = Memo::new(move |_| selection.with(|s| order.with(|o| s.in_order(o))));
         let counts = Memo::new(move |_| selection.with(|s| Arc::new(s.counts.clone())));
+        let in_view = Memo::new(move |_| selection.with(|s| Arc::new(s.in_dataset_order())));
         let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
         Effect::new(move |_| {
             let c = catalog.get();
@@ -88,6 +92,7 @@ impl AppState {
             notices,
             lang,
             rows,
+            in_view,
             counts,
             audit,
             location,

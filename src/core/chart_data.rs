@@ -70,6 +70,20 @@ fn measure_of(cat: &Catalog, i: usize, measure: Measure) -> Option<(f64, bool, U
     }
 }
 
+/// Per project (dataset order): whether it can be a scatter point for `measure`, i.e.
+/// `scatter_points` keeps it when it is in view. Computed once per dataset and measure,
+/// so a filter click tests a flag per row in view instead of reading its figures.
+pub fn plottable(cat: &Catalog, measure: Measure) -> Vec<bool> {
+    (0..cat.rows.len())
+        .map(|i| cat.rows[i].investment.is_some_and(|a| a.value > 0.0) && measure_of(cat, i, measure).is_some_and(|m| m.0 > 0.0))
+        .collect()
+}
+
+/// Projects with at least one milestone, in dataset order: the timeline's candidates.
+pub fn dated(cat: &Catalog) -> Vec<usize> {
+    cat.ds.projects.iter().enumerate().filter(|(_, p)| !p.milestones.is_empty()).map(|(i, _)| i).collect()
+}
+
 /// A point per project in view with a positive investment and a positive `measure`.
 pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>, measure: Measure) -> Vec<ScatterPoint> {
     rows.iter()
@@ -171,7 +185,9 @@ fn in_scope(cat: &Catalog, rows: &[usize], s: Scope) -> Option<Vec<usize>> {
     match s {
         Scope::All => Some(rows.to_vec()),
         Scope::Theme(t) => {
-            Some(rows.iter().copied().filter(|&i| cat.ds.projects[i].themes.iter().any(|x| x == t)).collect())
+            // The theme's bit (see `dataset::Row::themes`); a theme the data lacks has none.
+            let bit = cat.ds.themes.iter().position(|x| x.id == t).and_then(|at| 1u64.checked_shl(at as u32)).unwrap_or(0);
+            Some(rows.iter().copied().filter(|&i| cat.rows[i].themes & bit != 0).collect())
         }
         Scope::None => None,
     }

@@ -19,18 +19,18 @@ pub struct Amount {
     pub derived: bool,
 }
 
-/// Per-project values derived once at load time, so filtering stays cheap.
+/// Per-project values derived once at load time, so filtering stays cheap. Kept small
+/// (56 bytes): a filter click reads one per project, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub investment: Option<Amount>,
     pub jobs: Option<Amount>,
-    /// Normalized zh + en names, company and id, for text search.
-    pub haystack: String,
     /// Position of the project's value in `Catalog::facet_values`, per facet (`Facet::index`),
     /// so filtering and grouping compare integers, not strings.
     pub codes: [u32; 4],
-    /// Positions of the project's themes in `ds.themes`.
-    pub themes: Vec<u32>,
+    /// The project's themes as bits by position in `ds.themes` (validation allows at most
+    /// `validate::MAX_THEMES`), so a theme test is a mask, not a list to follow.
+    pub themes: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,9 @@ pub struct Catalog {
     pub ds: Dataset,
     /// Parallel to `ds.projects`.
     pub rows: Vec<Row>,
+    /// Normalized zh + en names, company and id per project, for text search; apart from
+    /// `rows` because only a search reads it.
+    pub search: Vec<String>,
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
     pub facet_values: [Vec<String>; 4],
 }
@@ -74,10 +77,9 @@ pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
     (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true })
 }
 
-fn row(p: &Project, codes: [u32; 4], themes: Vec<u32>) -> Row {
+fn search_text(p: &Project) -> String {
     let company = p.company.as_ref().map(|c| [c.zh.as_str(), c.en.as_str()]);
-    let text = [p.name.zh.as_str(), p.name.en.as_str(), p.id.as_str()].into_iter().chain(company.into_iter().flatten());
-    Row { investment: headline(p, Metric::Investment), jobs: headline(p, Metric::Jobs), haystack: normalize_all(text), codes, themes }
+    normalize_all([p.name.zh.as_str(), p.name.en.as_str(), p.id.as_str()].into_iter().chain(company.into_iter().flatten()))
 }
 
 impl Catalog {
@@ -96,13 +98,15 @@ impl Catalog {
         let rows = ds
             .projects
             .iter()
-            .map(|p| {
-                let codes = Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX));
-                let themes = p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str()).copied()).collect();
-                row(p, codes, themes)
+            .map(|p| Row {
+                investment: headline(p, Metric::Investment),
+                jobs: headline(p, Metric::Jobs),
+                codes: Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX)),
+                themes: p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str())).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();
-        Ok(Catalog { ds, rows, facet_values })
+        let search = ds.projects.iter().map(search_text).collect();
+        Ok(Catalog { ds, rows, search, facet_values })
     }
 
     pub fn project_index(&self, id: &str) -> Option<usize> {

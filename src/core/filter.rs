@@ -141,8 +141,8 @@ pub struct Matcher<'a> {
     terms: Terms,
     /// Per facet: `None` when nothing is selected, else which codes pass.
     masks: [Option<Vec<bool>>; 4],
-    /// Selected themes by position in `ds.themes` (`None`: no theme filter).
-    themes: Option<Vec<bool>>,
+    /// Selected themes as bits by position in `ds.themes` (`None`: no theme filter).
+    themes: Option<u64>,
 }
 
 /// Why a row fails a filter, by group: a bit per facet that rejects it (`Facet::index`),
@@ -160,7 +160,9 @@ impl<'a> Matcher<'a> {
             let set = filter.selected(f);
             (!set.is_empty()).then(|| cat.facet_values[f.index()].iter().map(|v| set.contains(v)).collect())
         });
-        let themes = (!filter.themes.is_empty()).then(|| cat.ds.themes.iter().map(|t| filter.themes.contains(&t.id)).collect());
+        let themes = (!filter.themes.is_empty()).then(|| {
+            cat.ds.themes.iter().take(64).enumerate().filter(|(_, t)| filter.themes.contains(&t.id)).fold(0u64, |bits, (i, _)| bits | 1 << i)
+        });
         Matcher { filter, terms: Terms::new(&filter.q), masks, themes }
     }
 
@@ -172,7 +174,7 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if !(self.terms.is_empty() || self.terms.matches(&row.haystack)) {
+        if !(self.terms.is_empty() || cat.search.get(i).is_some_and(|text| self.terms.matches(text))) {
             return None;
         }
         let mut facets_failed = 0u8;
@@ -183,10 +185,7 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let themes_ok = self
-            .themes
-            .as_ref()
-            .is_none_or(|mask| row.themes.iter().any(|&t| mask.get(t as usize).copied().unwrap_or(false)));
+        let themes_ok = self.themes.is_none_or(|mask| row.themes & mask != 0);
         Some(Check { facets_failed, themes_ok })
     }
 
@@ -238,6 +237,11 @@ impl Selection {
     pub fn in_order(&self, order: &[usize]) -> Vec<usize> {
         order.iter().copied().filter(|&i| self.in_view.get(i).copied().unwrap_or(false)).collect()
     }
+
+    /// The projects in view in dataset order.
+    pub fn in_dataset_order(&self) -> Vec<usize> {
+        self.in_view.iter().enumerate().filter(|(_, &shown)| shown).map(|(i, _)| i).collect()
+    }
 }
 
 /// All facet and theme counts, and the projects in view, in one pass over the rows. A row
@@ -268,10 +272,12 @@ pub fn select(cat: &Catalog, filter: &Filter) -> Selection {
             }
         }
         if c.facets_failed == 0 {
-            for &t in &row.themes {
-                if let Some(n) = out.themes.get_mut(t as usize) {
+            let mut bits = row.themes;
+            while bits != 0 {
+                if let Some(n) = out.themes.get_mut(bits.trailing_zeros() as usize) {
                     *n += 1;
                 }
+                bits &= bits - 1;
             }
         }
     }

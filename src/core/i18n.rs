@@ -677,6 +677,7 @@ pub struct ValidationTexts {
     pub qualifier_differs: &'static str,
     pub no_qualifier: &'static str,
     pub not_at_line: &'static str,
+    pub too_many: &'static str,
 }
 
 const VALIDATION_ZH: ValidationTexts = ValidationTexts {
@@ -709,6 +710,7 @@ const VALIDATION_ZH: ValidationTexts = ValidationTexts {
     qualifier_differs: "限定词“{qualifier}”与原文 {printed} 不符（原文为“{reads}”）",
     no_qualifier: "无",
     not_at_line: "{printed} 不在原文第 {line} 行",
+    too_many: "超过 {limit} 个",
 };
 
 const VALIDATION_EN: ValidationTexts = ValidationTexts {
@@ -741,6 +743,7 @@ const VALIDATION_EN: ValidationTexts = ValidationTexts {
     qualifier_differs: "qualifier “{qualifier}” does not match the printed {printed} (“{reads}”)",
     no_qualifier: "none",
     not_at_line: "{printed} is not printed at line {line}",
+    too_many: "more than {limit}",
 };
 
 pub fn validation_words(lang: Lang) -> &'static ValidationTexts {

@@ -47,6 +47,8 @@ pub enum Fault {
     ValueDiffers { value: f64, printed: String, reads: f64 },
     QualifierDiffers { qualifier: Option<Qualifier>, printed: String, reads: Option<Qualifier> },
     NotAtLine { printed: String, line: u32 },
+    /// More entries than the app can index.
+    TooMany(usize),
     /// A check of the shipped changelog, read only by this project's maintainers.
     Changelog(String),
 }
@@ -156,6 +158,7 @@ impl Fault {
             Fault::NotAtLine { printed, line } => {
                 fill_named(w.not_at_line, &[("printed", q(printed)), ("line", line.to_string())])
             }
+            Fault::TooMany(limit) => fill_named(w.too_many, &[("limit", limit.to_string())]),
             Fault::Changelog(m) => m.clone(),
         }
     }
@@ -185,6 +188,9 @@ impl fmt::Display for Name<'_> {
         write!(f, "{}{}{}", self.0, self.1, self.2)
     }
 }
+
+/// Themes are indexed as bits of a `u64` (see `dataset::Row::themes`).
+pub const MAX_THEMES: usize = 64;
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -308,6 +314,9 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     unique(&mut errs, Record::District, None, ds.districts.iter().map(|d| d.id.as_str()));
     unique(&mut errs, Record::Sector, None, ds.sectors.iter().map(|s| s.id.as_str()));
     unique(&mut errs, Record::Theme, None, ds.themes.iter().map(|t| t.id.as_str()));
+    if ds.themes.len() > MAX_THEMES {
+        errs.push(Record::Dataset, "", "themes", Fault::TooMany(MAX_THEMES));
+    }
     unique(&mut errs, Record::Project, None, ds.projects.iter().map(|p| p.id.as_str()));
     unique(&mut errs, Record::Programme, None, ds.programme.iter().map(|p| p.id.as_str()));
     let districts: HashSet<&str> = ds.districts.iter().map(|d| d.id.as_str()).collect();

@@ -14,7 +14,7 @@ pub fn ProgrammeChart() -> impl IntoView {
     let state = use_app();
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.rows.with(|rows| state.catalog.with(|c| {
+        state.in_view.with(|rows| state.catalog.with(|c| {
             // A bar is selected when its theme is the one filtered on.
             let themes = state.view.with(|v| v.filter.themes.clone());
             let selected = c.ds.programme.iter().find(|f| matches!(scope(f), Scope::Theme(t) if themes.contains(t))).map(|f| f.id.clone());

@@ -1,4 +1,5 @@
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use super::chart_canvas::DrawFn;
 use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
 use crate::charts::scatter::draw;
-use crate::core::chart_data::scatter_points;
+use crate::core::chart_data::{plottable, scatter_points};
 use crate::app::state::Nav;
 use crate::core::format::yuan;
 use crate::core::i18n::{chart_word, column_label, fill, texts, ChartWord};
@@ -32,10 +33,14 @@ fn title(word: ChartWord, lang: Lang) -> String {
 #[component]
 pub fn ScatterChart() -> impl IntoView {
     let state = use_app();
+    let measure = Memo::new(move |_| state.view.with(|v| v.measure));
+    let plottable = Memo::new(move |_| state.catalog.with(|c| Arc::new(plottable(c, measure.get()))));
     let points = Memo::new(move |_| {
         let lang = state.lang.get();
-        let (selected, measure) = state.view.with(|v| (v.project.clone(), v.measure));
-        state.rows.with(|rows| state.catalog.with(|c| scatter_points(c, rows, lang, selected.as_deref(), measure)))
+        let selected = state.view.with(|v| v.project.clone());
+        let candidates: Vec<usize> =
+            plottable.with(|ok| state.rows.with(|rows| rows.iter().copied().filter(|&i| ok.get(i) == Some(&true)).collect()));
+        state.catalog.with(|c| scatter_points(c, &candidates, lang, selected.as_deref(), measure.get()))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();

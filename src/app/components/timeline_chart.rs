@@ -1,4 +1,5 @@
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use super::chart_canvas::DrawFn;
 use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
 use crate::charts::timeline::draw;
-use crate::core::chart_data::timeline;
+use crate::core::chart_data::{dated, timeline};
 use crate::core::i18n::{column_label, texts};
 use crate::core::sort::Column;
 
@@ -16,10 +17,14 @@ const CHROME_PX: f64 = 90.0;
 #[component]
 pub fn TimelineChart() -> impl IntoView {
     let state = use_app();
+    let dated = Memo::new(move |_| state.catalog.with(|c| Arc::new(dated(c))));
     let data = Memo::new(move |_| {
         let lang = state.lang.get();
         let selected = state.view.with(|v| v.project.clone());
-        state.rows.with(|rows| state.catalog.with(|c| timeline(c, rows, lang, selected.as_deref())))
+        // Both lists are in dataset order: the dated projects in view, by binary search.
+        let rows: Vec<usize> =
+            dated.with(|d| state.in_view.with(|shown| d.iter().copied().filter(|i| shown.binary_search(i).is_ok()).collect()));
+        state.catalog.with(|c| timeline(c, &rows, lang, selected.as_deref()))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
