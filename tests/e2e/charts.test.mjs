@@ -66,7 +66,11 @@ test('the charts show an empty state when nothing matches', async () => {
   assert.equal(await rowCount(p), 0);
   for (const name of ['sector', 'scatter', 'timeline']) {
     assert.equal(await marks(p, name), '', `${name} has no marks`);
-    assert.equal(await p.getAttribute(`[data-testid="${name}-chart"]`, 'data-anchors'), '');
+    // Drawn (the attribute is there once a chart is drawn in view), with no marks.
+    const canvas = p.locator(`[data-testid="${name}-chart"]`);
+    await canvas.scrollIntoViewIfNeeded();
+    await p.waitForFunction((t) => document.querySelector(`[data-testid="${t}"]`).hasAttribute('data-anchors'), `${name}-chart`);
+    assert.equal(await canvas.getAttribute('data-anchors'), '');
   }
 });
 
@@ -131,5 +135,17 @@ test('on a 2× screen the charts draw at 2× and clicks still land on their mark
     assert.deepEqual(p.problems, []);
   } finally {
     await hi.close();
+  }
+});
+
+test('the scatter\'s measure switch sits in its panel, as a row of small buttons', async () => {
+  const p = await h.page('/?lang=en');
+  const inPanel = await p.$$('section[data-chart="scatter"] .measure-switch button');
+  assert.equal(inPanel.length, 3);
+  // Outside the panel it was a grid cell of its own, with buttons stretched to the row's height.
+  assert.equal(await p.$$eval('.charts > .measure-switch', (d) => d.length), 0);
+  for (const b of inPanel) {
+    const box = await b.boundingBox();
+    assert.ok(box.height < 48, `button ${box.height}px high`);
   }
 });

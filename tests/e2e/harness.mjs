@@ -34,8 +34,10 @@ export const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows)
 export const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
 export const query = (p) => new URL(p.url()).searchParams;
 
-/** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. */
+/** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. A
+ * chart out of view is drawn when it comes into view, so it is scrolled there first. */
 export async function anchors(p, testid) {
+  await p.locator(`[data-testid="${testid}"]`).scrollIntoViewIfNeeded();
   await p.waitForFunction((t) => document.querySelector(`[data-testid="${t}"]`)?.dataset.anchors, testid);
   const text = await p.getAttribute(`[data-testid="${testid}"]`, 'data-anchors');
   return Object.fromEntries(text.split(',').map((a) => {

@@ -109,7 +109,8 @@ pub fn ChartCanvas(
     let size = RwSignal::new((0.0_f64, 0.0_f64));
     // The mark under the pointer or keyboard focus, and where to show its tooltip (CSS px).
     let focused = RwSignal::new(None::<(String, f64, f64)>);
-    let anchors = RwSignal::new(String::new());
+    // `None` until drawn: the attribute is absent, so "not drawn yet" never reads as "no marks".
+    let anchors = RwSignal::new(None::<String>);
 
     // The container's width, as a ResizeObserver reports it after the browser's own
     // layout. Reading it from the DOM instead would force a layout of the whole page, at
@@ -131,11 +132,48 @@ pub fn ChartCanvas(
         on_cleanup(move || kept.take().0.disconnect());
     });
 
+    // Whether the chart is on screen or near it. A chart out of view is not redrawn on a
+    // filter click, only once it comes into view: most clicks then draw two charts, not five.
+    let near_view = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else { return };
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the newest state.
+            let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).last();
+            if let Some(entry) = last {
+                if near_view.get_untracked() != entry.is_intersecting() {
+                    near_view.set(entry.is_intersecting());
+                }
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        // Drawn a little before it scrolls in, so a reader never sees a stale chart.
+        options.set_root_margin("400px 0px");
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
+        else {
+            // Without the observer every chart is drawn, as before.
+            near_view.set(true);
+            return;
+        };
+        observer.observe(&canvas);
+        let kept = SendWrapper::new((observer, on_change));
+        on_cleanup(move || kept.take().0.disconnect());
+    });
+
     let redraw = draw.clone();
     // The chart is drawn on a canvas outside the page, then copied in one step (see
     // `draw_offscreen`).
     let scratch = StoredValue::new_local(None::<web_sys::HtmlCanvasElement>);
     Effect::new(move |_| {
+        // The marks derive from the chart's data: tracked always, so a change out of view
+        // withdraws the anchors (they would be stale), and coming into view draws afresh.
+        marks.track();
+        if !near_view.get() {
+            if anchors.with_untracked(Option::is_some) {
+                anchors.set(None);
+            }
+            return;
+        }
         let Some(css_w) = width.get() else { return };
         let Some(canvas) = canvas_ref.get() else { return };
         let dpr = device_ratio();
@@ -164,7 +202,7 @@ pub fn ChartCanvas(
                     .join(",")
             })
             .unwrap_or_default();
-        anchors.set(text);
+        anchors.set(Some(text));
         layout.set_value(drawn);
         focused.set(None);
     });

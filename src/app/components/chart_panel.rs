@@ -46,6 +46,9 @@ pub fn ChartPanel(
     describe: Callback<String, String>,
     #[prop(into)] head: Signal<Vec<String>>,
     #[prop(into)] rows: Signal<Vec<DataRow>>,
+    /// Controls of the chart's own (the scatter's measure switch), above the canvas.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
@@ -58,6 +61,7 @@ pub fn ChartPanel(
         <section class="chart" data-chart=name aria-labelledby=labelled_by>
             // The canvas draws its own title (so that it is in the PNG); this one is for screen readers.
             <h2 id=heading class="visually-hidden">{move || title.get()}</h2>
+            {children.map(|c| c())}
             <ChartCanvas
                 draw=draw
                 height=height

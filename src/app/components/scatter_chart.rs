@@ -61,9 +61,6 @@ pub fn ScatterChart() -> impl IntoView {
         }
     };
     view! {
-        <div class="measure-switch" role="group" aria-label=move || t().scatter_measure>
-            {Measure::ALL.into_iter().map(measure_button).collect_view()}
-        </div>
         <ChartPanel
             name="scatter"
             title=Signal::derive(move || title(y_word(state.view.with(|v| v.measure)), state.lang.get()))
@@ -85,6 +82,10 @@ pub fn ScatterChart() -> impl IntoView {
                 selected: x.selected,
                 id: x.id,
             }).collect::<Vec<_>>())
-        />
+        >
+            <div class="measure-switch" role="group" aria-label=move || t().scatter_measure>
+                {Measure::ALL.into_iter().map(measure_button).collect_view()}
+            </div>
+        </ChartPanel>
     }
 }
