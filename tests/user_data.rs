@@ -604,6 +604,15 @@ fn project_key_comparison_is_unambiguous() {
     let differ = format!("{header}\n{}\n{}\n", row("3:abc", "1亿元", "100000000"), row("3:abd", "2亿元", "200000000"));
     let err = tongliao_explorer::core::user_data::load(differ.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("row 3, name_en") && err.contains("3:abc") && err.contains("3:abd"), "{err}");
+    // The first row's key is made when the second row comes; the third is compared with it.
+    let third = format!(
+        "{header}\n{}\n{}\n{}\n",
+        row("3:abc", "1亿元", "100000000"),
+        row("3:abc", "2亿元", "200000000"),
+        row("3:abd", "3亿元", "300000000")
+    );
+    let err = tongliao_explorer::core::user_data::load(third.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("row 4, name_en") && !err.contains("row 3,"), "{err}");
 }
 
 /// Chinese readers get the messages in Chinese, with the same row, column and value;

@@ -86,9 +86,15 @@ impl Catalog {
     /// Validates and indexes; the errors name record and field.
     pub fn new(ds: Dataset) -> Result<Catalog, Vec<ValidationError>> {
         let errs = validate(&ds);
-        if !errs.is_empty() {
-            return Err(errs);
+        if errs.is_empty() {
+            Ok(Catalog::index(ds))
+        } else {
+            Err(errs)
         }
+    }
+
+    /// Indexes a dataset that `validate` has passed.
+    pub(crate) fn index(ds: Dataset) -> Catalog {
         let facet_values = Facet::ALL.map(|f| all_facet_values(&ds, f));
         let lookup: Vec<HashMap<&str, u32>> = facet_values
             .iter()
@@ -106,7 +112,7 @@ impl Catalog {
             })
             .collect();
         let search = ds.projects.iter().map(search_text).collect();
-        Ok(Catalog { ds, rows, search, facet_values })
+        Catalog { ds, rows, search, facet_values }
     }
 
     pub fn project_index(&self, id: &str) -> Option<usize> {

@@ -28,7 +28,7 @@ use super::model::{
     Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
     SourceRef, Stage, StageRecord, Theme, Unit,
 };
-use super::validate::{is_slug, Record, ValidationError};
+use super::validate::{is_slug, validate, Record, ValidationError};
 
 /// Largest file accepted, checked before anything is parsed.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -485,7 +485,11 @@ pub fn load(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserData
         Read::Json(ds) => Catalog::new(ds).map_err(|e| invalid(e, |_| None)),
         Read::Csv(builder) => {
             let (ds, rows) = builder.finish()?;
-            Catalog::new(ds).map_err(|e| invalid(e, |v| rows.locate(v)))
+            let errs = validate(&ds);
+            if !errs.is_empty() {
+                return Err(invalid(errs, rows.locator(&ds)));
+            }
+            Ok(Catalog::index(ds))
         }
     }
 }
@@ -643,10 +647,11 @@ impl Cells<'_> {
     }
 }
 
-/// Where each project's rows are, to point validation errors at a row.
+/// Where each project's rows are (parallel to the dataset's projects), to point
+/// validation errors at a row.
 #[derive(Default)]
 struct RowMap {
-    projects: FxHashMap<String, ProjectRows>,
+    projects: Vec<ProjectRows>,
 }
 
 #[derive(Default, Clone)]
@@ -662,11 +667,19 @@ fn index_in(field: &str, prefix: &str) -> Option<usize> {
 }
 
 impl RowMap {
-    fn locate(&self, e: &ValidationError) -> Option<usize> {
+    /// Finds the row of a validation error. The ids are indexed only here, when a file
+    /// has errors: a valid file pays nothing for it.
+    fn locator<'a>(&'a self, ds: &'a Dataset) -> impl Fn(&ValidationError) -> Option<usize> + 'a {
+        let index: FxHashMap<&str, usize> = ds.projects.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        move |e| self.locate(index.get(e.id.as_str()).copied(), e)
+    }
+
+    /// `project`: the position of the error's project, if it is about one.
+    fn locate(&self, project: Option<usize>, e: &ValidationError) -> Option<usize> {
         if e.record != Record::Project {
             return None;
         }
-        let rows = self.projects.get(&e.id)?;
+        let rows = self.projects.get(project?)?;
         if let Some(i) = index_in(&e.field, "figures[") {
             return rows.figures.get(i).copied();
         }
@@ -687,8 +700,9 @@ struct ProjectBuild {
     project: Project,
     /// A hash of the project columns of its first row (see `Builder::key`), and where
     /// that row starts in the text: later rows are compared by hash, and the first row
-    /// is read again only to name the columns that differ.
-    key: u64,
+    /// is read again only to make the hash when a second row comes (most projects have
+    /// one row) and to name the columns that differ.
+    key: Option<u64>,
     first_at: u64,
     parts: Vec<PartBuild>,
     rows: ProjectRows,
@@ -980,20 +994,32 @@ impl Builder {
         h.finish()
     }
 
-    /// Later rows of a project must repeat its columns exactly.
-    fn check_same(&mut self, c: &Cells, text: &str, p: usize) {
-        if Self::key(c) == self.projects[p].key {
-            return;
-        }
-        let (first_row, first_at) = (self.projects[p].rows.first, self.projects[p].first_at);
+    /// The first row of project `p`, read again from the text.
+    fn first_record(&self, text: &str, p: usize) -> Option<csv::StringRecord> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(text.as_bytes().get(first_at as usize..).unwrap_or_default());
+            .from_reader(text.as_bytes().get(self.projects[p].first_at as usize..).unwrap_or_default());
         let mut rec = csv::StringRecord::new();
-        if !matches!(reader.read_record(&mut rec), Ok(true)) {
+        matches!(reader.read_record(&mut rec), Ok(true)).then_some(rec)
+    }
+
+    /// Later rows of a project must repeat its columns exactly.
+    fn check_same(&mut self, c: &Cells, text: &str, p: usize) {
+        let (first_row, first_at) = (self.projects[p].rows.first, self.projects[p].first_at);
+        let first_key = match self.projects[p].key {
+            Some(k) => k,
+            None => {
+                let Some(rec) = self.first_record(text, p) else { return };
+                let k = Self::key(&Cells { rec: &rec, header: c.header, row: first_row, at: first_at });
+                self.projects[p].key = Some(k);
+                k
+            }
+        };
+        if Self::key(c) == first_key {
             return;
         }
+        let Some(rec) = self.first_record(text, p) else { return };
         let first = Cells { rec: &rec, header: c.header, row: first_row, at: first_at };
         let id = self.projects[p].project.id.clone();
         for field in PROJECT_COLUMNS {
@@ -1117,14 +1143,18 @@ impl Builder {
             None => {
                 let project = self.project(c, id);
                 let rows = ProjectRows { first: c.row, ..ProjectRows::default() };
-                let build = ProjectBuild { project, key: Self::key(c), first_at: c.at, parts: Vec::new(), rows };
+                let build = ProjectBuild { project, key: None, first_at: c.at, parts: Vec::new(), rows };
                 self.projects.push(Box::new(build));
                 self.project_index.insert(id.into(), self.projects.len() - 1);
                 self.projects.len() - 1
             }
         };
         let part = self.part(c, p);
-        let metric = c.get("metric").to_ascii_lowercase();
+        // Lowercased only when it has capitals: this runs for every row.
+        let metric = match c.get("metric") {
+            m if m.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Owned(m.to_ascii_lowercase()),
+            m => Cow::Borrowed(m),
+        };
         if metric.is_empty() {
             // A project-only or part row: no figure cells.
             if let Some(f) = FIGURE_COLUMNS.iter().find(|f| !c.get(f).is_empty()) {
@@ -1169,7 +1199,7 @@ impl Builder {
             title: I18n { zh: meta("source_title_zh", &region.zh), en: meta("source_title_en", &region.en) },
             year: self.meta.year,
         };
-        let mut rows = RowMap::default();
+        let mut rows = RowMap { projects: Vec::with_capacity(self.projects.len()) };
         // Allocated once at its final size; each build is freed as it is consumed.
         let mut projects = Vec::with_capacity(self.projects.len());
         for b in self.projects {
@@ -1183,7 +1213,7 @@ impl Builder {
                     Part { name: I18n { zh: name(x.zh), en: name(x.en) }, id: x.id }
                 })
                 .collect();
-            rows.projects.insert(p.id.clone(), b.rows);
+            rows.projects.push(b.rows);
             projects.push(p);
         }
         let ds = Dataset {
@@ -1454,13 +1484,16 @@ mod tests {
 
     #[test]
     fn locating_validation_errors() {
-        let mut map = RowMap::default();
-        map.projects.insert("x".into(), ProjectRows { first: 4, figures: vec![5, 7], milestones: vec![9] });
+        let map = RowMap { projects: vec![ProjectRows { first: 4, figures: vec![5, 7], milestones: vec![9] }] };
+        let mut ds = crate::core::dataset::embedded().expect("embedded").ds;
+        ds.projects.truncate(1);
+        ds.projects[0].id = "x".into();
+        let locate = map.locator(&ds);
         let e = |record: Record, id: &str, field: &str| ValidationError::new(record, id, field, Fault::Empty);
-        assert_eq!(map.locate(&e(Record::Project, "x", "figures[1].value")), Some(7));
-        assert_eq!(map.locate(&e(Record::Project, "x", "milestones[0].date")), Some(9));
-        assert_eq!(map.locate(&e(Record::Project, "x", "name.en")), Some(4));
-        assert_eq!(map.locate(&e(Record::Project, "y", "name.en")), None);
-        assert_eq!(map.locate(&e(Record::District, "x", "id")), None);
+        assert_eq!(locate(&e(Record::Project, "x", "figures[1].value")), Some(7));
+        assert_eq!(locate(&e(Record::Project, "x", "milestones[0].date")), Some(9));
+        assert_eq!(locate(&e(Record::Project, "x", "name.en")), Some(4));
+        assert_eq!(locate(&e(Record::Project, "y", "name.en")), None);
+        assert_eq!(locate(&e(Record::District, "x", "id")), None);
     }
 }
