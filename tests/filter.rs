@@ -122,6 +122,57 @@ fn sorting() {
     assert_eq!(names, sorted);
 }
 
+/// Every column and direction against a plain comparison sort on full keys: the primary
+/// key, then the lowercased name, then the index (the embedded data has many ties: ten
+/// projects without an amount, shared districts, sectors, kinds and stages).
+#[test]
+fn sorting_matches_a_plain_sort_on_full_keys() {
+    use tongliao_explorer::core::filter::facet_value;
+    let c = cat();
+    for column in Column::ALL {
+        for descending in [false, true] {
+            for lang in [Lang::Zh, Lang::En] {
+                let sort = Sort { column, descending };
+                let mut rows: Vec<usize> = (0..c.ds.projects.len()).rev().collect();
+                sort_rows(&c, &mut rows, sort, lang);
+                let label = |i: usize| -> String {
+                    let p = &c.ds.projects[i];
+                    let v = facet_value(p, match column {
+                        Column::District => Facet::District,
+                        Column::Sector => Facet::Sector,
+                        Column::Kind => Facet::Kind,
+                        _ => Facet::Stage,
+                    });
+                    let named = match column {
+                        Column::District => c.ds.districts.iter().find(|d| d.id == v).map(|d| d.name.get(lang).to_string()),
+                        Column::Sector => c.ds.sectors.iter().find(|s| s.id == v).map(|s| s.name.get(lang).to_string()),
+                        Column::Kind | Column::Stage => Some(v.to_string()),
+                        _ => Some(String::new()),
+                    };
+                    named.unwrap_or_else(|| format!("\u{10FFFF}{v}"))
+                };
+                let number = |i: usize| match column {
+                    Column::Investment => c.rows[i].investment.map(|a| a.value),
+                    Column::Jobs => c.rows[i].jobs.map(|a| a.value),
+                    _ => None,
+                };
+                let mut expected: Vec<usize> = (0..c.ds.projects.len()).collect();
+                expected.sort_by(|&a, &b| {
+                    let primary = match (number(a), number(b)) {
+                        (Some(x), Some(y)) => if descending { y.total_cmp(&x) } else { x.total_cmp(&y) },
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        (None, Some(_)) => std::cmp::Ordering::Greater,
+                        (None, None) => if descending { label(b).cmp(&label(a)) } else { label(a).cmp(&label(b)) },
+                    };
+                    let name = |i: usize| c.ds.projects[i].name.get(lang).to_lowercase();
+                    primary.then_with(|| name(a).cmp(&name(b))).then(a.cmp(&b))
+                });
+                assert_eq!(rows, expected, "{sort:?} {lang:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn sector_sums() {
     let c = cat();

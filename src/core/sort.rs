@@ -112,8 +112,8 @@ fn facet_labels(cat: &Catalog, facet: Facet, lang: Lang) -> Vec<String> {
 }
 
 /// Sorts row indices in place. Missing numbers go last in either direction;
-/// ties keep name order so the table is deterministic. Keys are built once per row,
-/// not once per comparison (a user file can hold 100,000 rows).
+/// ties keep name order (then index order) so the table is deterministic. Keys are built
+/// once per row, not once per comparison (a user file can hold 100,000 rows).
 pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
     let number = |i: usize| match sort.column {
         Column::Investment => cat.rows[i].investment.map(|a| a.value),
@@ -137,28 +137,38 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
             Column::Name | Column::Investment | Column::Jobs => "",
         }
     };
-    let name = |i: usize| folded(cat.ds.projects[i].name.get(lang));
-    // Both keys once per row, borrowed where they can be: lowercasing a name per
-    // comparison cost seconds at 100,000 rows with many tied amounts.
-    let mut keyed: Vec<(usize, Option<f64>, &str, Cow<str>)> =
-        rows.iter().map(|&i| (i, number(i), label(i), name(i))).collect();
-    keyed.sort_by(|a, b| {
-        let primary = if numeric {
+    let primary = |a: &(usize, Option<f64>, &str), b: &(usize, Option<f64>, &str)| {
+        let o = if numeric {
             match (a.1, b.1) {
-                (Some(x), Some(y)) => {
-                    let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
-                    if sort.descending { o.reverse() } else { o }
-                }
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
+                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+                // Missing numbers last in either direction.
+                (Some(_), None) => return Ordering::Less,
+                (None, Some(_)) => return Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
         } else {
-            let o = a.2.cmp(b.2);
-            if sort.descending { o.reverse() } else { o }
+            a.2.cmp(b.2)
         };
-        primary.then_with(|| a.3.cmp(&b.3)).then(a.0.cmp(&b.0))
-    });
+        if sort.descending { o.reverse() } else { o }
+    };
+    let mut keyed: Vec<(usize, Option<f64>, &str)> = rows.iter().map(|&i| (i, number(i), label(i))).collect();
+    // Stable, so ties stay in index order until the names break them below.
+    keyed.sort_by(|a, b| primary(a, b));
+    // Names break ties, lowercased once per tied row only: sorted by amount, 100,000 rows
+    // have few ties, and lowercasing every name cost more than the sort.
+    let mut start = 0;
+    while start < keyed.len() {
+        let end = start + keyed[start..].iter().take_while(|k| primary(k, &keyed[start]) == Ordering::Equal).count();
+        if end - start > 1 {
+            let mut tied: Vec<(Cow<str>, usize)> =
+                keyed[start..end].iter().map(|k| (folded(cat.ds.projects[k.0].name.get(lang)), k.0)).collect();
+            tied.sort();
+            for (slot, (_, i)) in keyed[start..end].iter_mut().zip(tied) {
+                slot.0 = i;
+            }
+        }
+        start = end;
+    }
     for (slot, k) in rows.iter_mut().zip(keyed) {
         *slot = k.0;
     }
