@@ -69,26 +69,99 @@ pub const COLUMNS: [&str; 25] = [
 ];
 /// Columns a file may add: the stage's own source line and the names of parts.
 pub const OPTIONAL_COLUMNS: [&str; 3] = ["stage_line", "part_zh", "part_en"];
+/// A column, by its position in `COLUMNS` then `OPTIONAL_COLUMNS`: cells are found by
+/// position, not by hashing a name for every cell of a file that may hold 100,000 rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Col(usize);
+
+const ALL_COLUMNS: usize = COLUMNS.len() + OPTIONAL_COLUMNS.len();
+
+impl Col {
+    fn name(self) -> &'static str {
+        COLUMNS.get(self.0).or_else(|| OPTIONAL_COLUMNS.get(self.0 - COLUMNS.len())).copied().unwrap_or_default()
+    }
+
+    /// The column named `name` (lowercase), if the format has one.
+    fn named(name: &str) -> Option<Col> {
+        (0..ALL_COLUMNS).map(Col).find(|c| c.name() == name)
+    }
+}
+
+/// `name`'s column, found at compile time: a misspelt name does not build.
+const fn col(name: &str) -> Col {
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < ALL_COLUMNS {
+        let c = if i < COLUMNS.len() { COLUMNS[i] } else { OPTIONAL_COLUMNS[i - COLUMNS.len()] };
+        if same(c.as_bytes(), name.as_bytes()) {
+            return Col(i);
+        }
+        i += 1;
+    }
+    panic!("not a column of the format")
+}
+
+const PROJECT_ID: Col = col("project_id");
+const KIND: Col = col("kind");
+const NAME_ZH: Col = col("name_zh");
+const NAME_EN: Col = col("name_en");
+const DISTRICT_ID: Col = col("district_id");
+const DISTRICT_ZH: Col = col("district_zh");
+const DISTRICT_EN: Col = col("district_en");
+const SECTOR_CODE: Col = col("sector_code");
+const THEMES: Col = col("themes");
+const STAGE: Col = col("stage");
+const COMPANY_ZH: Col = col("company_zh");
+const COMPANY_EN: Col = col("company_en");
+const SUMMARY_ZH: Col = col("summary_zh");
+const SUMMARY_EN: Col = col("summary_en");
+const PROJECT_LINE: Col = col("project_line");
+const METRIC: Col = col("metric");
+const PART: Col = col("part");
+const ITEM_ZH: Col = col("item_zh");
+const ITEM_EN: Col = col("item_en");
+const PERIOD: Col = col("period");
+const VALUE: Col = col("value");
+const UNIT: Col = col("unit");
+const PRINTED: Col = col("printed");
+const QUALIFIER: Col = col("qualifier");
+const LINE: Col = col("line");
+const STAGE_LINE: Col = col("stage_line");
+const PART_ZH: Col = col("part_zh");
+const PART_EN: Col = col("part_en");
+
 /// Columns that describe the project and must agree on every row of one project.
-const PROJECT_COLUMNS: [&str; 15] = [
-    "kind",
-    "name_zh",
-    "name_en",
-    "district_id",
-    "district_zh",
-    "district_en",
-    "sector_code",
-    "themes",
-    "stage",
-    "stage_line",
-    "company_zh",
-    "company_en",
-    "summary_zh",
-    "summary_en",
-    "project_line",
+const PROJECT_COLUMNS: [Col; 15] = [
+    KIND,
+    NAME_ZH,
+    NAME_EN,
+    DISTRICT_ID,
+    DISTRICT_ZH,
+    DISTRICT_EN,
+    SECTOR_CODE,
+    THEMES,
+    STAGE,
+    STAGE_LINE,
+    COMPANY_ZH,
+    COMPANY_EN,
+    SUMMARY_ZH,
+    SUMMARY_EN,
+    PROJECT_LINE,
 ];
 /// Figure columns; all empty on a project-only or part row.
-const FIGURE_COLUMNS: [&str; 8] = ["item_zh", "item_en", "period", "value", "unit", "printed", "qualifier", "line"];
+const FIGURE_COLUMNS: [Col; 8] = [ITEM_ZH, ITEM_EN, PERIOD, VALUE, UNIT, PRINTED, QUALIFIER, LINE];
 /// `metric` value of a milestone row is this prefix plus the event, e.g. `milestone-production`.
 pub const MILESTONE_PREFIX: &str = "milestone-";
 /// Keys of `# key: value` metadata rows.
@@ -545,8 +618,9 @@ impl<T: Serialize + Copy> Vocab<T> {
     fn new(all: &[T]) -> Self {
         Vocab { entries: all.iter().map(|v| (slug_of(v), *v)).collect() }
     }
+    /// The value spelt `s`, in any ASCII case.
     fn get(&self, s: &str) -> Option<T> {
-        self.entries.iter().find(|(k, _)| k == s).map(|(_, v)| *v)
+        self.entries.iter().find(|(k, _)| k.eq_ignore_ascii_case(s)).map(|(_, v)| *v)
     }
     fn names(&self) -> Vec<String> {
         self.entries.iter().map(|(k, _)| k.clone()).collect()
@@ -586,37 +660,32 @@ impl Vocabs {
 
 // ---------------------------------------------------------------- reading CSV
 
-/// Header positions. Column names (and, below, project and district ids) are looked up
-/// for every row of a file that may hold 100,000; FxHash is several times faster than
-/// SipHash there, and a file can only slow down its own parse.
+/// Header positions, by `Col`. Project and district ids (below) are looked up for every
+/// row of a file that may hold 100,000; FxHash is several times faster than SipHash
+/// there, and a file can only slow down its own parse.
 struct Header {
-    index: FxHashMap<&'static str, usize>,
+    /// The file's position of each column (`Col`), if present.
+    at: [Option<usize>; ALL_COLUMNS],
     width: usize,
 }
 
-fn known_column(name: &str) -> Option<&'static str> {
-    COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).find(|c| **c == name).copied()
-}
-
 fn read_header(rec: &csv::StringRecord, row: usize) -> Result<Header, UserDataError> {
-    let mut index = HashMap::default();
+    let mut at = [None; ALL_COLUMNS];
     let (mut unknown, mut repeated) = (Vec::new(), Vec::new());
     for (i, cell) in rec.iter().enumerate() {
         let name = cell.trim().to_ascii_lowercase();
         if name.is_empty() {
             continue; // spreadsheets pad rows with empty cells
         }
-        match known_column(&name) {
-            Some(c) if index.contains_key(c) => repeated.push(name),
-            Some(c) => {
-                index.insert(c, i);
-            }
+        match Col::named(&name) {
+            Some(c) if at[c.0].is_some() => repeated.push(name),
+            Some(c) => at[c.0] = Some(i),
             None => unknown.push(name.chars().take(MAX_QUOTED).collect()),
         }
     }
-    let missing: Vec<String> = COLUMNS.iter().filter(|c| !index.contains_key(*c)).map(|c| c.to_string()).collect();
+    let missing: Vec<String> = (0..COLUMNS.len()).filter(|&c| at[c].is_none()).map(|c| COLUMNS[c].to_string()).collect();
     if missing.is_empty() && unknown.is_empty() && repeated.is_empty() {
-        Ok(Header { index, width: rec.len() })
+        Ok(Header { at, width: rec.len() })
     } else {
         Err(UserDataError::Columns { row, missing, unknown, repeated })
     }
@@ -633,16 +702,16 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn get(&self, name: &str) -> &str {
-        self.header.index.get(name).and_then(|&i| self.rec.get(i)).map_or("", str::trim)
+    fn get(&self, column: Col) -> &str {
+        self.header.at.get(column.0).copied().flatten().and_then(|i| self.rec.get(i)).map_or("", str::trim)
     }
 
     /// A project column as compared across a project's rows: theme lists in one spelling.
-    fn project_cell(&self, name: &str) -> Cow<'_, str> {
-        if name == "themes" {
-            Cow::Owned(theme_items(self.get(name)).collect::<Vec<_>>().join(";"))
+    fn project_cell(&self, column: Col) -> Cow<'_, str> {
+        if column == THEMES {
+            Cow::Owned(theme_items(self.get(column)).collect::<Vec<_>>().join(";"))
         } else {
-            Cow::Borrowed(self.get(name))
+            Cow::Borrowed(self.get(column))
         }
     }
 }
@@ -789,10 +858,10 @@ impl Builder {
         }
     }
 
-    fn required<'c>(&mut self, c: &'c Cells, field: &str) -> Option<&'c str> {
+    fn required<'c>(&mut self, c: &'c Cells, field: Col) -> Option<&'c str> {
         let v = c.get(field);
         if v.is_empty() {
-            self.err(c.row, field, RowProblem::Missing);
+            self.err(c.row, field.name(), RowProblem::Missing);
             None
         } else {
             Some(v)
@@ -800,15 +869,15 @@ impl Builder {
     }
 
     /// Both languages or neither; a half-filled pair is an error on the empty side.
-    fn pair(&mut self, c: &Cells, zh: &str, en: &str) -> Option<I18n> {
+    fn pair(&mut self, c: &Cells, zh: Col, en: Col) -> Option<I18n> {
         match (c.get(zh), c.get(en)) {
             ("", "") => None,
             ("", _) => {
-                self.err(c.row, zh, RowProblem::MissingWith(en.into()));
+                self.err(c.row, zh.name(), RowProblem::MissingWith(en.name().into()));
                 None
             }
             (_, "") => {
-                self.err(c.row, en, RowProblem::MissingWith(zh.into()));
+                self.err(c.row, en.name(), RowProblem::MissingWith(zh.name().into()));
                 None
             }
             (a, b) => Some(I18n { zh: a.into(), en: b.into() }),
@@ -818,27 +887,27 @@ impl Builder {
     fn enum_value<T: Copy + Serialize>(
         &mut self,
         c: &Cells,
-        field: &str,
+        field: Col,
         vocab: fn(&Vocabs) -> &Vocab<T>,
     ) -> Option<T> {
         let v = c.get(field);
         if v.is_empty() {
             return None;
         }
-        let found = vocab(&self.vocab).get(&v.to_ascii_lowercase());
+        let found = vocab(&self.vocab).get(v);
         if found.is_none() {
             let allowed = vocab(&self.vocab).names();
-            self.err(c.row, field, RowProblem::UnknownValue { value: v.into(), allowed });
+            self.err(c.row, field.name(), RowProblem::UnknownValue { value: v.into(), allowed });
         }
         found
     }
 
-    fn line(&mut self, c: &Cells, field: &str) -> Option<u32> {
+    fn line(&mut self, c: &Cells, field: Col) -> Option<u32> {
         let v = self.required(c, field)?;
         let n = parse_line(v);
         if n.is_none() {
             let value = v.to_string();
-            self.err(c.row, field, RowProblem::BadNumber { value, expected: Expected::Line });
+            self.err(c.row, field.name(), RowProblem::BadNumber { value, expected: Expected::Line });
         }
         n
     }
@@ -852,11 +921,11 @@ impl Builder {
     }
 
     fn district(&mut self, c: &Cells) -> Option<String> {
-        let id = c.get("district_id");
+        let id = c.get(DISTRICT_ID);
         if id.is_empty() {
-            for f in ["district_zh", "district_en"] {
+            for f in [DISTRICT_ZH, DISTRICT_EN] {
                 if !c.get(f).is_empty() {
-                    self.err(c.row, "district_id", RowProblem::MissingWith(f.into()));
+                    self.err(c.row, "district_id", RowProblem::MissingWith(f.name().into()));
                 }
             }
             return None;
@@ -864,8 +933,8 @@ impl Builder {
         if !self.slug(c, "district_id", id) {
             return None;
         }
-        let zh = self.required(c, "district_zh");
-        let en = self.required(c, "district_en");
+        let zh = self.required(c, DISTRICT_ZH);
+        let en = self.required(c, DISTRICT_EN);
         let (Some(zh), Some(en)) = (zh, en) else { return Some(id.into()) };
         match self.district_index.get(id).copied() {
             Some(i) => {
@@ -900,7 +969,7 @@ impl Builder {
     }
 
     fn sector(&mut self, c: &Cells) -> String {
-        let Some(code) = self.required(c, "sector_code") else { return String::new() };
+        let Some(code) = self.required(c, SECTOR_CODE) else { return String::new() };
         match by_code(code) {
             Some(s) => {
                 self.sector_codes.insert(s.code);
@@ -916,7 +985,7 @@ impl Builder {
 
     fn themes(&mut self, c: &Cells) -> Vec<String> {
         let mut out = Vec::new();
-        for t in split_themes(c.get("themes")) {
+        for t in split_themes(c.get(THEMES)) {
             if self.slug(c, "themes", &t) {
                 if !self.themes.contains(&t) {
                     self.themes.push(t.clone());
@@ -928,34 +997,34 @@ impl Builder {
     }
 
     fn stage(&mut self, c: &Cells, project_line: u32) -> Option<StageRecord> {
-        let stage_line = c.get("stage_line");
-        let Some(value) = self.enum_value(c, "stage", |v| &v.stage) else {
-            if c.get("stage").is_empty() && !stage_line.is_empty() {
+        let stage_line = c.get(STAGE_LINE);
+        let Some(value) = self.enum_value(c, STAGE, |v| &v.stage) else {
+            if c.get(STAGE).is_empty() && !stage_line.is_empty() {
                 self.err(c.row, "stage", RowProblem::MissingWith("stage_line".into()));
             }
             return None;
         };
-        let line = if stage_line.is_empty() { Some(project_line) } else { self.line(c, "stage_line") };
+        let line = if stage_line.is_empty() { Some(project_line) } else { self.line(c, STAGE_LINE) };
         line.map(|line| StageRecord { value, src: SourceRef { line } })
     }
 
     /// The project columns of a project's first row. Errors are recorded; the returned
     /// project holds placeholders where a value was bad (the file is rejected then anyway).
     fn project(&mut self, c: &Cells, id: &str) -> Project {
-        let kind = self.required(c, "kind").and(self.enum_value(c, "kind", |v| &v.kind));
-        let name = self.pair(c, "name_zh", "name_en");
-        if name.is_none() && c.get("name_zh").is_empty() && c.get("name_en").is_empty() {
+        let kind = self.required(c, KIND).and(self.enum_value(c, KIND, |v| &v.kind));
+        let name = self.pair(c, NAME_ZH, NAME_EN);
+        if name.is_none() && c.get(NAME_ZH).is_empty() && c.get(NAME_EN).is_empty() {
             self.err(c.row, "name_zh", RowProblem::Missing);
         }
         let district = self.district(c);
         let sector = self.sector(c);
         let themes = self.themes(c);
-        let company = self.pair(c, "company_zh", "company_en");
-        let summary = self.pair(c, "summary_zh", "summary_en");
-        if summary.is_none() && c.get("summary_zh").is_empty() && c.get("summary_en").is_empty() {
+        let company = self.pair(c, COMPANY_ZH, COMPANY_EN);
+        let summary = self.pair(c, SUMMARY_ZH, SUMMARY_EN);
+        if summary.is_none() && c.get(SUMMARY_ZH).is_empty() && c.get(SUMMARY_EN).is_empty() {
             self.err(c.row, "summary_zh", RowProblem::Missing);
         }
-        let line = self.line(c, "project_line").unwrap_or(1);
+        let line = self.line(c, PROJECT_LINE).unwrap_or(1);
         let stage = self.stage(c, line);
         Project {
             id: id.into(),
@@ -979,7 +1048,7 @@ impl Builder {
     fn key(c: &Cells) -> u64 {
         let mut h = DefaultHasher::new();
         for f in PROJECT_COLUMNS {
-            if f == "themes" {
+            if f == THEMES {
                 for t in theme_items(c.get(f)) {
                     h.write_usize(t.len());
                     h.write(t.as_bytes());
@@ -1031,15 +1100,15 @@ impl Builder {
                     first: was.into_owned(),
                     here: here.into_owned(),
                 };
-                self.errs.push(RowError { row: c.row, field: field.to_string(), problem });
+                self.errs.push(RowError { row: c.row, field: field.name().to_string(), problem });
             }
         }
     }
 
     /// Registers the row's part (and its names, which must agree across rows).
     fn part(&mut self, c: &Cells, p: usize) -> Option<String> {
-        let id = c.get("part");
-        let (zh, en) = (c.get("part_zh"), c.get("part_en"));
+        let id = c.get(PART);
+        let (zh, en) = (c.get(PART_ZH), c.get(PART_EN));
         if id.is_empty() {
             for (f, v) in [("part_zh", zh), ("part_en", en)] {
                 if !v.is_empty() {
@@ -1080,40 +1149,40 @@ impl Builder {
         Some(id.into())
     }
 
-    fn number(&mut self, c: &Cells, field: &str) -> Option<f64> {
+    fn number(&mut self, c: &Cells, field: Col) -> Option<f64> {
         let v = self.required(c, field)?;
         match v.parse::<f64>() {
             Ok(n) if n.is_finite() && n >= 0.0 => Some(n),
             _ => {
                 let value = v.to_string();
-                self.err(c.row, field, RowProblem::BadNumber { value, expected: Expected::BaseNumber });
+                self.err(c.row, field.name(), RowProblem::BadNumber { value, expected: Expected::BaseNumber });
                 None
             }
         }
     }
 
     fn milestone(&mut self, c: &Cells, event: MilestoneEvent, part: Option<String>) -> Option<Milestone> {
-        for f in ["item_zh", "item_en", "period", "unit", "qualifier"] {
+        for f in [ITEM_ZH, ITEM_EN, PERIOD, UNIT, QUALIFIER] {
             if !c.get(f).is_empty() {
-                self.err(c.row, f, RowProblem::NotOnMilestoneRow);
+                self.err(c.row, f.name(), RowProblem::NotOnMilestoneRow);
             }
         }
-        let date = self.required(c, "value").map(String::from);
-        let printed = self.required(c, "printed").map(String::from);
-        let line = self.line(c, "line");
+        let date = self.required(c, VALUE).map(String::from);
+        let printed = self.required(c, PRINTED).map(String::from);
+        let line = self.line(c, LINE);
         Some(Milestone { event, part, date: date?, printed: printed?, src: SourceRef { line: line? } })
     }
 
     fn figure(&mut self, c: &Cells, metric: Metric, part: Option<String>) -> Option<Figure> {
-        let item = self.pair(c, "item_zh", "item_en");
-        let period = self.enum_value(c, "period", |v| &v.period);
-        let period_ok = period.is_some() || c.get("period").is_empty();
-        let value = self.number(c, "value");
-        let unit = self.required(c, "unit").and(self.enum_value(c, "unit", |v| &v.unit));
-        let printed = self.required(c, "printed").map(String::from);
-        let qualifier = self.enum_value(c, "qualifier", |v| &v.qualifier);
-        let qualifier_ok = qualifier.is_some() || c.get("qualifier").is_empty();
-        let line = self.line(c, "line");
+        let item = self.pair(c, ITEM_ZH, ITEM_EN);
+        let period = self.enum_value(c, PERIOD, |v| &v.period);
+        let period_ok = period.is_some() || c.get(PERIOD).is_empty();
+        let value = self.number(c, VALUE);
+        let unit = self.required(c, UNIT).and(self.enum_value(c, UNIT, |v| &v.unit));
+        let printed = self.required(c, PRINTED).map(String::from);
+        let qualifier = self.enum_value(c, QUALIFIER, |v| &v.qualifier);
+        let qualifier_ok = qualifier.is_some() || c.get(QUALIFIER).is_empty();
+        let line = self.line(c, LINE);
         if !(period_ok && qualifier_ok) {
             return None;
         }
@@ -1131,7 +1200,7 @@ impl Builder {
     }
 
     fn data_row(&mut self, c: &Cells, text: &str) {
-        let Some(id) = self.required(c, "project_id") else { return };
+        let Some(id) = self.required(c, PROJECT_ID) else { return };
         if !self.slug(c, "project_id", id) {
             return;
         }
@@ -1151,14 +1220,14 @@ impl Builder {
         };
         let part = self.part(c, p);
         // Lowercased only when it has capitals: this runs for every row.
-        let metric = match c.get("metric") {
+        let metric = match c.get(METRIC) {
             m if m.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Owned(m.to_ascii_lowercase()),
             m => Cow::Borrowed(m),
         };
         if metric.is_empty() {
             // A project-only or part row: no figure cells.
-            if let Some(f) = FIGURE_COLUMNS.iter().find(|f| !c.get(f).is_empty()) {
-                self.err(c.row, "metric", RowProblem::MissingWith((*f).into()));
+            if let Some(f) = FIGURE_COLUMNS.into_iter().find(|&f| !c.get(f).is_empty()) {
+                self.err(c.row, "metric", RowProblem::MissingWith(f.name().into()));
             }
             return;
         }
@@ -1173,7 +1242,7 @@ impl Builder {
         }
         let Some(metric) = self.vocab.metric.get(&metric) else {
             let allowed = self.vocab.metric_names();
-            self.err(c.row, "metric", RowProblem::UnknownValue { value: c.get("metric").into(), allowed });
+            self.err(c.row, "metric", RowProblem::UnknownValue { value: c.get(METRIC).into(), allowed });
             return;
         };
         if let Some(f) = self.figure(c, metric, part) {
