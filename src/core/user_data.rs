@@ -787,6 +787,7 @@ struct Builder {
     meta: Meta,
     /// Boxed, so that growing the list moves pointers: a flat list of 100,000 builds
     /// would hold its old and new buffers (tens of MB) at once at each doubling.
+    #[allow(clippy::vec_box)]
     projects: Vec<Box<ProjectBuild>>,
     project_index: FxHashMap<String, usize>,
     districts: Vec<(District, usize)>,

@@ -12,7 +12,8 @@ pub const OVERSCAN: usize = 8;
 /// row is `row_px` high and there are `total` rows. Never empty while `total > 0`, and
 /// never past the end, whatever the scroll position the browser reports.
 pub fn visible_rows(scroll_px: f64, viewport_px: f64, row_px: f64, total: usize) -> Range<usize> {
-    if total == 0 || !(row_px > 0.0) {
+    // Also refuses a NaN height, which `row_px <= 0.0` would let through.
+    if total == 0 || row_px.is_nan() || row_px <= 0.0 {
         return 0..0;
     }
     let rows_at = |px: f64| if px.is_finite() && px > 0.0 { (px / row_px) as usize } else { 0 };
