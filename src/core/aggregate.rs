@@ -26,6 +26,13 @@ pub struct Totals {
 }
 
 impl Totals {
+    fn merge(&mut self, other: &Totals) {
+        self.count += other.count;
+        self.investment += other.investment;
+        self.with_investment += other.with_investment;
+        self.derived += other.derived;
+    }
+
     pub(crate) fn add(&mut self, row: &Row) {
         self.count += 1;
         if let Some(a) = row.investment {
@@ -89,10 +96,7 @@ pub fn in_view_by(cat: &Catalog, counts: &Counts, filter: &Filter, facet: Facet)
 /// `totals` of the projects in view, read from the one-pass counts.
 pub fn in_view_totals(cat: &Catalog, counts: &Counts, filter: &Filter) -> Totals {
     view_sums(cat, counts, filter, Facet::Kind).fold(Totals::default(), |mut sum, (_, t)| {
-        sum.count += t.count;
-        sum.investment += t.investment;
-        sum.with_investment += t.with_investment;
-        sum.derived += t.derived;
+        sum.merge(t);
         sum
     })
 }

@@ -80,9 +80,11 @@ pub fn cite_text(cat: &Catalog, view: &ViewState, shown: usize, lang: Lang, acce
     )
 }
 
+/// First letter in capitals; the words are English, so ASCII case is enough (and keeps
+/// std's Unicode upper-case tables out of the bundle).
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next().map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect()).unwrap_or_default()
 }
 
 /// Escapes LaTeX's special characters; Chinese and other text pass through.
@@ -130,7 +132,7 @@ pub fn bibtex_key(cat: &Catalog, view: &ViewState) -> String {
     let ds = &cat.ds;
     let keep =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect() };
-    let mut stem = keep(&ds.region.en.to_lowercase());
+    let mut stem = keep(&ds.region.en.to_ascii_lowercase());
     if stem.is_empty() {
         stem = "dataset".into();
     }

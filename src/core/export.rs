@@ -147,7 +147,7 @@ pub fn to_json(cat: &Catalog, view_rows: &[usize], lang: Lang) -> String {
 /// Lowercase ASCII letters, digits and `-`; anything else becomes one `-`.
 fn sanitize(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') {

@@ -86,12 +86,17 @@ impl FromStr for Sort {
     }
 }
 
-/// Lowercased for comparison; borrowed when it has no upper case (every Chinese name).
+/// Lowercased for comparison; borrowed when that changes nothing (every Chinese name).
 fn folded(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    if s.is_ascii() {
+        return match s.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(s.to_ascii_lowercase()),
+            false => Cow::Borrowed(s),
+        };
+    }
+    match s.to_lowercase() {
+        lower if lower == s => Cow::Borrowed(s),
+        lower => Cow::Owned(lower),
     }
 }
 
@@ -113,7 +118,7 @@ fn facet_labels(cat: &Catalog, facet: Facet, lang: Lang) -> Vec<String> {
 
 /// Sorts row indices in place. Missing numbers go last in either direction;
 /// ties keep name order (then index order) so the table is deterministic. Keys are built
-/// once per row, not once per comparison (a user file can hold 100,000 rows).
+/// at most once per row, not once per comparison (a user file can hold 100,000 rows).
 pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
     let number = |i: usize| match sort.column {
         Column::Investment => cat.rows[i].investment.map(|a| a.value),
@@ -137,38 +142,34 @@ pub fn sort_rows(cat: &Catalog, rows: &mut [usize], sort: Sort, lang: Lang) {
             Column::Name | Column::Investment | Column::Jobs => "",
         }
     };
-    let primary = |a: &(usize, Option<f64>, &str), b: &(usize, Option<f64>, &str)| {
-        let o = if numeric {
+    let mut keyed: Vec<(usize, Option<f64>, &str)> = rows.iter().map(|&i| (i, number(i), label(i))).collect();
+    // Names break ties, each lowercased once and only when a tie needs it: sorted by
+    // amount, most of 100,000 rows never compare by name.
+    let mut names: Vec<Option<Cow<str>>> = vec![None; cat.ds.projects.len()];
+    keyed.sort_by(|a, b| {
+        let primary = if numeric {
             match (a.1, b.1) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-                // Missing numbers last in either direction.
-                (Some(_), None) => return Ordering::Less,
-                (None, Some(_)) => return Ordering::Greater,
+                (Some(x), Some(y)) => {
+                    let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                    if sort.descending { o.reverse() } else { o }
+                }
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
         } else {
-            a.2.cmp(b.2)
+            let o = a.2.cmp(b.2);
+            if sort.descending { o.reverse() } else { o }
         };
-        if sort.descending { o.reverse() } else { o }
-    };
-    let mut keyed: Vec<(usize, Option<f64>, &str)> = rows.iter().map(|&i| (i, number(i), label(i))).collect();
-    // Stable, so ties stay in index order until the names break them below.
-    keyed.sort_by(|a, b| primary(a, b));
-    // Names break ties, lowercased once per tied row only: sorted by amount, 100,000 rows
-    // have few ties, and lowercasing every name cost more than the sort.
-    let mut start = 0;
-    while start < keyed.len() {
-        let end = start + keyed[start..].iter().take_while(|k| primary(k, &keyed[start]) == Ordering::Equal).count();
-        if end - start > 1 {
-            let mut tied: Vec<(Cow<str>, usize)> =
-                keyed[start..end].iter().map(|k| (folded(cat.ds.projects[k.0].name.get(lang)), k.0)).collect();
-            tied.sort();
-            for (slot, (_, i)) in keyed[start..end].iter_mut().zip(tied) {
-                slot.0 = i;
+        primary.then_with(|| {
+            for i in [a.0, b.0] {
+                if names.get(i).is_some_and(Option::is_none) {
+                    names[i] = Some(folded(cat.ds.projects[i].name.get(lang)));
+                }
             }
-        }
-        start = end;
-    }
+            names.get(a.0).cmp(&names.get(b.0))
+        }).then(a.0.cmp(&b.0))
+    });
     for (slot, k) in rows.iter_mut().zip(keyed) {
         *slot = k.0;
     }

@@ -89,11 +89,6 @@ impl ValidationError {
     }
 }
 
-/// The shortest decimal that reads back as the same number.
-fn number(v: f64) -> String {
-    v.to_string()
-}
-
 fn qualifier_name(q: Option<Qualifier>, lang: Lang) -> String {
     match q {
         Some(q) => qualifier_label(q, lang).to_string(),
@@ -119,7 +114,7 @@ impl Fault {
                 fill_named(w.unknown, &[("what", what.to_string()), ("value", q(value))])
             }
             Fault::NotYearMonth(v) => fill_named(w.not_year_month, &[("value", q(v))]),
-            Fault::NotNonNegative(v) => fill_named(w.not_non_negative, &[("value", number(*v))]),
+            Fault::NotNonNegative(v) => fill_named(w.not_non_negative, &[("value", v.to_string())]),
             Fault::WrongUnit { unit, metric } => {
                 let allowed = allowed_units(*metric).iter().map(slug_of).collect::<Vec<_>>().join(", ");
                 fill_named(
@@ -127,7 +122,7 @@ impl Fault {
                     &[("unit", slug_of(unit)), ("metric", metric_label(*metric, lang).to_string()), ("allowed", allowed)],
                 )
             }
-            Fault::NotWhole { value, unit } => fill_named(w.not_whole, &[("value", number(*value)), ("unit", slug_of(unit))]),
+            Fault::NotWhole { value, unit } => fill_named(w.not_whole, &[("value", value.to_string()), ("unit", slug_of(unit))]),
             Fault::Unreadable { printed, unit, why } => {
                 let template = match why {
                     Unreadable::NoNumber => w.no_number,
@@ -145,7 +140,7 @@ impl Fault {
             }
             Fault::ValueDiffers { value, printed, reads } => fill_named(
                 w.value_differs,
-                &[("value", number(*value)), ("printed", q(printed)), ("reads", number(*reads))],
+                &[("value", value.to_string()), ("printed", q(printed)), ("reads", reads.to_string())],
             ),
             Fault::QualifierDiffers { qualifier, printed, reads } => fill_named(
                 w.qualifier_differs,

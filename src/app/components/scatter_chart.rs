@@ -26,21 +26,22 @@ fn y_word(m: Measure) -> ChartWord {
 /// "Investment vs jobs", "投资与年产值".
 fn title(word: ChartWord, lang: Lang) -> String {
     let measure = chart_word(word, lang);
-    let measure = if lang == Lang::En { measure.to_lowercase() } else { measure.to_string() };
+    let measure = if lang == Lang::En { measure.to_ascii_lowercase() } else { measure.to_string() };
     fill(texts(lang).chart_scatter_title, measure)
 }
 
 #[component]
 pub fn ScatterChart() -> impl IntoView {
     let state = use_app();
-    let measure = Memo::new(move |_| state.view.with(|v| v.measure));
-    let plottable = Memo::new(move |_| state.catalog.with(|c| Arc::new(plottable(c, measure.get()))));
+    // Which projects can be points, per measure (`Measure::ALL` order): once per dataset.
+    let plottable = Memo::new(move |_| state.catalog.with(|c| Arc::new(Measure::ALL.map(|m| plottable(c, m)))));
     let points = Memo::new(move |_| {
         let lang = state.lang.get();
-        let selected = state.view.with(|v| v.project.clone());
-        let candidates: Vec<usize> =
-            plottable.with(|ok| state.rows.with(|rows| rows.iter().copied().filter(|&i| ok.get(i) == Some(&true)).collect()));
-        state.catalog.with(|c| scatter_points(c, &candidates, lang, selected.as_deref(), measure.get()))
+        let (selected, measure) = state.view.with(|v| (v.project.clone(), v.measure));
+        let slot = Measure::ALL.iter().position(|&m| m == measure).unwrap_or(0);
+        let candidates: Vec<usize> = plottable
+            .with(|ok| state.rows.with(|rows| rows.iter().copied().filter(|&i| ok[slot].get(i) == Some(&true)).collect()));
+        state.catalog.with(|c| scatter_points(c, &candidates, lang, selected.as_deref(), measure))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
