@@ -61,12 +61,33 @@ test('at 360×740 nothing overflows, filters fold away and the chart fits', asyn
   assert.equal(await p.getAttribute('.filters-panel', 'open'), null, 'filters start folded');
   const box = await p.locator('[data-testid="sector-chart"]').boundingBox();
   assert.ok(box.width <= 360 && box.width >= 250, `chart is ${box.width}px wide`);
+  // The table fits too: name, investment and jobs, no sideways scrolling.
+  assert.deepEqual(
+    await p.$$eval('table.projects thead th', (ths) => ths.filter((t) => t.offsetParent !== null).map((t) => t.dataset.col)),
+    ['name', 'investment', 'jobs'],
+  );
+  assert.ok(await p.$eval('.table-section .table-wrap', (w) => w.scrollWidth <= w.clientWidth));
   await p.click('.filters-panel summary');
   await p.check('fieldset[data-facet="sector"] input[value="mining"]');
   await p.waitForURL(/sector=mining/);
   assert.equal(await rowCount(p), 2);
   mkdirSync('docs', { recursive: true });
   await p.screenshot({ path: 'docs/screenshot-mobile-zh.png' });
+});
+
+test('in a 1024 px window the table keeps investment and jobs in sight; at 1280 it shows every column', async () => {
+  const p = await h.page('/?lang=zh', { viewport: { width: 1024, height: 800 } });
+  const fits = () => p.$eval('.table-section .table-wrap', (w) => w.scrollWidth <= w.clientWidth);
+  const shown = () => p.$$eval('table.projects thead th', (ths) => ths.filter((t) => t.offsetParent !== null).map((t) => t.dataset.col));
+  assert.ok(await fits(), 'no sideways scrolling in the table');
+  assert.deepEqual(await shown(), ['name', 'district', 'sector', 'investment', 'jobs']);
+  const inv = await p.locator('[data-testid="total-investment"]').boundingBox();
+  const wrap = await p.locator('.table-section .table-wrap').boundingBox();
+  assert.ok(inv.x + inv.width <= wrap.x + wrap.width + 1, 'the total sits under the investment column, in the box');
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await p.waitForFunction(() => document.querySelectorAll('table.projects thead th[data-col="kind"]')[0].offsetParent !== null);
+  assert.deepEqual(await shown(), ['name', 'district', 'sector', 'kind', 'stage', 'investment', 'jobs']);
+  assert.ok(await fits());
 });
 
 for (const [lang, path] of [['zh', '/?lang=zh'], ['en', '/?lang=en'], ['en', '/?lang=en&p=horqin-longma-wind-equipment-park'], ['zh', '/?lang=zh&sector=retail']]) {

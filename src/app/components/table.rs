@@ -43,7 +43,7 @@ fn HeaderCell(column: Column) -> impl IntoView {
     };
     let numeric = matches!(column, Column::Investment | Column::Jobs);
     view! {
-        <th scope="col" aria-sort=aria class:num=numeric>
+        <th scope="col" aria-sort=aria class:num=numeric data-col=column.slug()>
             <button
                 class="sort"
                 data-column=column.slug()
@@ -97,10 +97,10 @@ fn ProjectRow(item: Slot) -> impl IntoView {
                         <a href=state.href_with_project(Some(&p.id))>{name}</a>
                     </span>
                 </th>
-                <td title=district_title><span class="clamp">{district}</span></td>
-                <td title=sector_title><span class="clamp">{sector}</span></td>
-                <td><span class="clamp">{kind}</span></td>
-                <td title=stage_title><span class="clamp">{stage}</span></td>
+                <td data-col="district" title=district_title><span class="clamp">{district}</span></td>
+                <td data-col="sector" title=sector_title><span class="clamp">{sector}</span></td>
+                <td data-col="kind"><span class="clamp">{kind}</span></td>
+                <td data-col="stage" title=stage_title><span class="clamp">{stage}</span></td>
                 <td class="num" title=investment_title><span class="clamp">{investment}</span></td>
                 <td class="num"><span class="clamp">{amount_text(row.jobs, Unit::Person, lang)}</span></td>
             </tr>
@@ -248,7 +248,12 @@ pub fn ProjectTable() -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr aria-rowindex=move || state.rows.with(Vec::len) + 2>
-                            <th scope="row" colspan="5" data-testid="total-label">{move || total.get().0}</th>
+                            // One cell per column, so that columns a narrow screen hides go with theirs.
+                            <th scope="row" data-testid="total-label">{move || total.get().0}</th>
+                            <td data-col="district"></td>
+                            <td data-col="sector"></td>
+                            <td data-col="kind"></td>
+                            <td data-col="stage"></td>
                             <td class="num" data-testid="total-investment">{move || total.get().1}</td>
                             <td></td>
                         </tr>
