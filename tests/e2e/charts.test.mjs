@@ -149,3 +149,17 @@ test('the scatter\'s measure switch sits in its panel, as a row of small buttons
     assert.ok(box.height < 48, `button ${box.height}px high`);
   }
 });
+
+test('a chart out of view waits until it comes into view, and printing draws every chart', async () => {
+  const p = await h.page('/?lang=en');
+  const drawn = (name) => p.$eval(`[data-testid="${name}-chart"]`, (c) => c.hasAttribute('data-anchors'));
+  await p.waitForSelector('[data-testid="sector-chart"][data-anchors]');
+  assert.equal(await drawn('programme'), false, 'the programme chart is far below the fold');
+  await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await p.waitForSelector('[data-testid="programme-chart"][data-anchors]');
+  await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await p.waitForFunction(() => !document.querySelector('[data-testid="programme-chart"]').hasAttribute('data-anchors'));
+  await p.locator('[data-testid="programme-chart"]').scrollIntoViewIfNeeded();
+  await p.waitForSelector('[data-testid="programme-chart"][data-anchors]');
+  assert.equal(await drawn('programme'), true);
+});

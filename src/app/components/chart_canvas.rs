@@ -156,8 +156,21 @@ pub fn ChartCanvas(
             return;
         };
         observer.observe(&canvas);
+        // A printout shows every chart: all are drawn before printing, and afterwards
+        // observing afresh reports again which are in view.
+        let before_print = window_event_listener_untyped("beforeprint", move |_| near_view.set(true));
+        let again = SendWrapper::new((observer.clone(), canvas.clone()));
+        let after_print = window_event_listener_untyped("afterprint", move |_| {
+            let (observer, canvas) = &*again;
+            observer.unobserve(canvas);
+            observer.observe(canvas);
+        });
         let kept = SendWrapper::new((observer, on_change));
-        on_cleanup(move || kept.take().0.disconnect());
+        on_cleanup(move || {
+            before_print.remove();
+            after_print.remove();
+            kept.take().0.disconnect();
+        });
     });
 
     let redraw = draw.clone();
