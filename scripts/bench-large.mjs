@@ -5,9 +5,9 @@ import { newPage } from '../tests/e2e/browser.mjs';
 
 /**
  * Times `2 × runs` clicks on a checkbox, each from the click to the end of the whole
- * reactive pass it starts: Leptos runs its effects (table, facet counts, all five charts)
- * as microtasks, so a MessageChannel message, the next macrotask, arrives once every one
- * of them has run. (Timers would be clamped to 4 ms when nested.) The sector chart must
+ * reactive pass it starts: Leptos runs its effects (URL, table, facet counts, the charts
+ * in view; a chart out of view redraws when it comes into view) as microtasks, so a
+ * MessageChannel message, the next macrotask, arrives once every one of them has run. (Timers would be clamped to 4 ms when nested.) The sector chart must
  * have redrawn by then, or the measurement is refused. Between clicks a frame is
  * rendered, so each click starts from a painted page.
  */
