@@ -139,8 +139,11 @@ impl Filter {
 pub struct Matcher<'a> {
     filter: &'a Filter,
     terms: Terms,
-    /// Per facet: `None` when nothing is selected, else which codes pass.
-    masks: [Option<Vec<bool>>; 4],
+    /// The facets with a choice (by `Facet::index`), each with which codes pass: a row is
+    /// tested against these only, usually one.
+    masks: Vec<(usize, Vec<bool>)>,
+    /// Whether an investment range is set.
+    ranged: bool,
     /// Selected themes as bits by position in `ds.themes` (`None`: no theme filter).
     themes: Option<u64>,
 }
@@ -156,19 +159,21 @@ struct Check {
 
 impl<'a> Matcher<'a> {
     pub fn new(cat: &Catalog, filter: &'a Filter) -> Self {
-        let masks = Facet::ALL.map(|f| {
-            let set = filter.selected(f);
-            (!set.is_empty()).then(|| cat.facet_values[f.index()].iter().map(|v| set.contains(v)).collect())
-        });
+        let masks = Facet::ALL
+            .into_iter()
+            .filter(|&f| !filter.selected(f).is_empty())
+            .map(|f| (f.index(), cat.facet_values[f.index()].iter().map(|v| filter.selected(f).contains(v)).collect()))
+            .collect();
         let themes = (!filter.themes.is_empty()).then(|| {
             cat.ds.themes.iter().take(64).enumerate().filter(|(_, t)| filter.themes.contains(&t.id)).fold(0u64, |bits, (i, _)| bits | 1 << i)
         });
-        Matcher { filter, terms: Terms::new(&filter.q), masks, themes }
+        let ranged = filter.min.is_some() || filter.max.is_some();
+        Matcher { filter, terms: Terms::new(&filter.q), masks, ranged, themes }
     }
 
     fn check(&self, cat: &Catalog, i: usize) -> Option<Check> {
         let row = &cat.rows[i];
-        if self.filter.min.is_some() || self.filter.max.is_some() {
+        if self.ranged {
             let v = row.investment?.value / RANGE_UNIT_YUAN;
             if self.filter.min.is_some_and(|m| v < m) || self.filter.max.is_some_and(|m| v > m) {
                 return None;
@@ -178,11 +183,9 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut facets_failed = 0u8;
-        for facet in Facet::ALL {
-            if let Some(mask) = &self.masks[facet.index()] {
-                if !mask.get(row.codes[facet.index()] as usize).copied().unwrap_or(false) {
-                    facets_failed |= 1 << facet.index();
-                }
+        for (facet, mask) in &self.masks {
+            if !mask.get(row.codes[*facet] as usize).copied().unwrap_or(false) {
+                facets_failed |= 1 << facet;
             }
         }
         let themes_ok = self.themes.is_none_or(|mask| row.themes & mask != 0);
