@@ -133,7 +133,7 @@ pub fn ChartCanvas(
     });
 
     // Whether the chart is on screen or near it. A chart out of view is not redrawn on a
-    // filter click, only once it comes into view: most clicks then draw two charts, not five.
+    // filter click, only once it comes into view: a click at the top of the page draws two, not five.
     let near_view = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else { return };
