@@ -75,6 +75,15 @@ test('at 360×740 nothing overflows, filters fold away and the chart fits', asyn
   await p.screenshot({ path: 'docs/screenshot-mobile-zh.png' });
 });
 
+test('on a phone the detail view keeps each figure\'s name readable', async () => {
+  const p = await h.page('/?lang=zh&p=kailu-jinyufeng-corn-circular-park', { viewport: { width: 360, height: 740 } });
+  await p.waitForSelector('[data-testid="detail"] table.figures');
+  const widths = await p.$$eval('table.figures tbody tr > :first-child', (cells) => cells.map((c) => c.getBoundingClientRect().width));
+  assert.ok(widths.length > 3 && Math.min(...widths) >= 120, `name column ${Math.min(...widths)} px wide`);
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
+});
+
 test('in a 1024 px window the table keeps investment and jobs in sight; at 1280 it shows every column', async () => {
   const p = await h.page('/?lang=zh', { viewport: { width: 1024, height: 800 } });
   const fits = () => p.$eval('.table-section .table-wrap', (w) => w.scrollWidth <= w.clientWidth);
