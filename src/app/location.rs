@@ -4,7 +4,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// How a view change enters the history: typing replaces, choices push.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -61,11 +60,7 @@ impl Location {
         if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
             return;
         }
-        let Some(anchor) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-        else {
+        let Some(anchor) = crate::app::target_closest(&e, "a[href]") else {
             return;
         };
         let attr = |name: &str| anchor.get_attribute(name).unwrap_or_default();

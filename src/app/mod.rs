@@ -14,6 +14,13 @@ use crate::core::model::Lang;
 use components::explorer::Explorer;
 use state::AppState;
 
+/// The element matching `selector` at or above an event's target (a click on a link's
+/// text lands on the text's parent, not on the link).
+pub(crate) fn target_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);

@@ -192,14 +192,9 @@ impl<'a> Matcher<'a> {
         Some(Check { facets_failed, themes_ok })
     }
 
-    /// Whether row `i` passes every filter except the facet `skip`.
-    pub fn matches_except(&self, cat: &Catalog, i: usize, skip: Option<Facet>) -> bool {
-        let ignored = skip.map_or(0, |f| 1u8 << f.index());
-        self.check(cat, i).is_some_and(|c| c.themes_ok && c.facets_failed & !ignored == 0)
-    }
-
+    /// Whether row `i` passes every filter.
     pub fn matches(&self, cat: &Catalog, i: usize) -> bool {
-        self.matches_except(cat, i, None)
+        self.check(cat, i).is_some_and(|c| c.themes_ok && c.facets_failed == 0)
     }
 }
 
@@ -207,13 +202,6 @@ impl<'a> Matcher<'a> {
 pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
     let m = Matcher::new(cat, filter);
     (0..cat.ds.projects.len()).filter(|&i| m.matches(cat, i)).collect()
-}
-
-/// The projects of `order` that pass `filter`, in that order. With `order` sorted once
-/// per sort column, a filter click costs one pass and no sort.
-pub fn apply_in_order(cat: &Catalog, filter: &Filter, order: &[usize]) -> Vec<usize> {
-    let m = Matcher::new(cat, filter);
-    order.iter().copied().filter(|&i| m.matches(cat, i)).collect()
 }
 
 /// What each facet value and each theme would show if chosen: a value is counted (and

@@ -77,8 +77,13 @@ struct Col(usize);
 const ALL_COLUMNS: usize = COLUMNS.len() + OPTIONAL_COLUMNS.len();
 
 impl Col {
-    fn name(self) -> &'static str {
-        COLUMNS.get(self.0).or_else(|| OPTIONAL_COLUMNS.get(self.0 - COLUMNS.len())).copied().unwrap_or_default()
+    /// Cols exist only for positions below `ALL_COLUMNS` (see `col` and `named`).
+    const fn name(self) -> &'static str {
+        if self.0 < COLUMNS.len() {
+            COLUMNS[self.0]
+        } else {
+            OPTIONAL_COLUMNS[self.0 - COLUMNS.len()]
+        }
     }
 
     /// The column named `name` (lowercase), if the format has one.
@@ -104,8 +109,7 @@ const fn col(name: &str) -> Col {
     }
     let mut i = 0;
     while i < ALL_COLUMNS {
-        let c = if i < COLUMNS.len() { COLUMNS[i] } else { OPTIONAL_COLUMNS[i - COLUMNS.len()] };
-        if same(c.as_bytes(), name.as_bytes()) {
+        if same(Col(i).name().as_bytes(), name.as_bytes()) {
             return Col(i);
         }
         i += 1;
@@ -660,6 +664,12 @@ impl Vocabs {
 
 // ---------------------------------------------------------------- reading CSV
 
+/// The one way a file's text is read as CSV: a first row read again later must split
+/// exactly as it did the first time.
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes)
+}
+
 /// Header positions, by `Col`. Project and district ids (below) are looked up for every
 /// row of a file that may hold 100,000; FxHash is several times faster than SipHash
 /// there, and a file can only slow down its own parse.
@@ -1066,10 +1076,7 @@ impl Builder {
 
     /// The first row of project `p`, read again from the text.
     fn first_record(&self, text: &str, p: usize) -> Option<csv::StringRecord> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes().get(self.projects[p].first_at as usize..).unwrap_or_default());
+        let mut reader = csv_reader(text.as_bytes().get(self.projects[p].first_at as usize..).unwrap_or_default());
         let mut rec = csv::StringRecord::new();
         matches!(reader.read_record(&mut rec), Ok(true)).then_some(rec)
     }
@@ -1307,7 +1314,7 @@ impl Builder {
 /// Reads every row into a `Builder`, which owns what it keeps.
 fn read_rows(text: &str) -> Result<Builder, UserDataError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv_reader(text.as_bytes());
     let mut b = Builder::new();
     let mut header: Option<Header> = None;
     let mut row = 0usize;

@@ -3,6 +3,7 @@ use wasm_bindgen::JsCast;
 
 use super::filters::value_label;
 use crate::app::state::{use_app, Nav};
+use crate::app::target_closest;
 use crate::core::aggregate::in_view_totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
@@ -154,11 +155,7 @@ pub fn ProjectTable() -> impl IntoView {
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(row) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("tbody tr[aria-rowindex]").ok().flatten())
-        else {
+        let Some(row) = target_closest(&ev, "tbody tr[aria-rowindex]") else {
             return;
         };
         // Header row is 1, so the first project is row 2.
