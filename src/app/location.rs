@@ -24,7 +24,9 @@ pub struct Location {
 
 impl Location {
     /// Starts following the address bar: the back and forward buttons, and clicks on
-    /// links inside the page that only change the query.
+    /// links inside the page that only change the query. Not `Default`: it installs
+    /// window listeners, once, when the app starts.
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Location {
         let location = Location { search: RwSignal::new(read_search()) };
         let _ = window_event_listener(ev::popstate, move |_| location.search.set(read_search()));

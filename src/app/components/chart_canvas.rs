@@ -139,7 +139,7 @@ pub fn ChartCanvas(
         let Some(canvas) = canvas_ref.get() else { return };
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // The last entry is the newest state.
-            let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).last();
+            let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).next_back();
             if let Some(entry) = last {
                 if near_view.get_untracked() != entry.is_intersecting() {
                     near_view.set(entry.is_intersecting());

@@ -80,10 +80,10 @@ pub fn ChartPanel(
                 <div class="table-wrap">
                     <table>
                         <thead>
-                            <tr>{move || open.get().then(|| head.get()).unwrap_or_default().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                            <tr>{move || if open.get() { head.get() } else { Vec::new() }.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                         </thead>
                         <tbody>
-                            {move || open.get().then(|| rows.get()).unwrap_or_default().into_iter().map(|r| {
+                            {move || if open.get() { rows.get() } else { Vec::new() }.into_iter().map(|r| {
                                 let id = r.id.clone();
                                 let mut cells = r.cells.into_iter();
                                 let first = cells.next().unwrap_or_default();
