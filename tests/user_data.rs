@@ -157,6 +157,28 @@ fn metadata_rows_set_the_dataset_fields() {
     assert_eq!(ds.source.title.en, "Chifeng", "title defaults to the region");
 }
 
+/// The source page's digest is optional: read from `# source_sha256:`, written back only
+/// when known, and refused when it is not a SHA-256 digest.
+#[test]
+fn source_sha256_is_read_written_and_checked() {
+    let hex = "468d39d5d969742ac0422004cd7a728f7c11396361ae8c13ee3009cb072339d5";
+    let mut text = format!("# source_sha256: {hex}\n").into_bytes();
+    text.extend(file(&[row(&[])]));
+    let ds = loaded(&text).ds;
+    assert_eq!(ds.source.sha256.as_deref(), Some(hex));
+    assert!(dataset_to_csv(&ds).contains(&format!("# source_sha256: {hex}\n")));
+    assert_eq!(loaded(&dataset_to_csv(&ds).into_bytes()).ds.source.sha256.as_deref(), Some(hex));
+
+    let unhashed = loaded(&file(&[row(&[])])).ds;
+    assert_eq!(unhashed.source.sha256, None);
+    assert!(!dataset_to_csv(&unhashed).contains("source_sha256"), "no empty key is written");
+
+    let mut bad = b"# source_sha256: 468D39\n".to_vec();
+    bad.extend(file(&[row(&[])]));
+    let msg = load(bad).expect_err("a malformed digest is refused").message(Lang::En);
+    assert!(msg.contains("source.sha256") && msg.contains("SHA-256"), "{msg}");
+}
+
 /// A row with the optional columns `stage_line`, `part_zh`, `part_en` appended.
 fn full(changes: &[(&str, &str)], optional: [&str; 3]) -> Vec<String> {
     let mut r = row(changes);

@@ -47,6 +47,10 @@ pub struct Source {
     pub title: I18n,
     /// Year the plan refers to.
     pub year: u16,
+    /// SHA-256 (lowercase hex) of the source file the line numbers count in, so a
+    /// provenance check against another copy of the page fails plainly. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -169,8 +169,16 @@ const FIGURE_COLUMNS: [Col; 8] = [ITEM_ZH, ITEM_EN, PERIOD, VALUE, UNIT, PRINTED
 /// `metric` value of a milestone row is this prefix plus the event, e.g. `milestone-production`.
 pub const MILESTONE_PREFIX: &str = "milestone-";
 /// Keys of `# key: value` metadata rows.
-pub const META_KEYS: [&str; 7] =
-    ["release", "region_zh", "region_en", "source_file", "source_title_zh", "source_title_en", "source_year"];
+pub const META_KEYS: [&str; 8] = [
+    "release",
+    "region_zh",
+    "region_en",
+    "source_file",
+    "source_title_zh",
+    "source_title_en",
+    "source_year",
+    "source_sha256",
+];
 
 /// Metadata used when the file gives none.
 pub const DEFAULT_RELEASE: &str = "uploaded";
@@ -1275,6 +1283,7 @@ impl Builder {
             file: meta("source_file", DEFAULT_NAME_EN),
             title: I18n { zh: meta("source_title_zh", &region.zh), en: meta("source_title_en", &region.en) },
             year: self.meta.year,
+            sha256: self.meta.values.get("source_sha256").filter(|v| !v.is_empty()).cloned(),
         };
         let mut rows = RowMap { projects: Vec::with_capacity(self.projects.len()) };
         // Allocated once at its final size; each build is freed as it is consumed.
@@ -1364,7 +1373,7 @@ fn read_rows(text: &str) -> Result<Builder, UserDataError> {
 const HELP: &str = "# One row per figure, part or milestone (metric milestone-start, milestone-production or \
 milestone-completion, value YYYY-MM); a project without any is one row with the figure columns empty. \
 Rows starting with # are optional; keys: release, region_zh, region_en, source_file, source_title_zh, \
-source_title_en, source_year.";
+source_title_en, source_year, source_sha256.";
 
 fn all_columns() -> impl Iterator<Item = &'static str> {
     COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).copied()
@@ -1467,8 +1476,10 @@ fn write_csv(ds: &Dataset, help: Option<&str>) -> String {
         ("source_title_zh", ds.source.title.zh.clone()),
         ("source_title_en", ds.source.title.en.clone()),
         ("source_year", ds.source.year.to_string()),
+        ("source_sha256", ds.source.sha256.clone().unwrap_or_default()),
     ];
-    for (k, v) in meta {
+    // An optional key without a value is left out rather than written empty.
+    for (k, v) in meta.into_iter().filter(|(k, v)| *k != "source_sha256" || !v.is_empty()) {
         let _ = w.write_record([format!("# {k}: {v}")]);
     }
     let _ = w.write_record(all_columns());
@@ -1516,7 +1527,7 @@ fn empty_dataset() -> Dataset {
     Dataset {
         release: DEFAULT_RELEASE.into(),
         region: name.clone(),
-        source: Source { file: DEFAULT_NAME_EN.into(), title: name, year: 0 },
+        source: Source { file: DEFAULT_NAME_EN.into(), title: name, year: 0, sha256: None },
         districts: Vec::new(),
         sectors: Vec::new(),
         themes: Vec::new(),

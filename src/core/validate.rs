@@ -40,6 +40,7 @@ pub enum Fault {
     UsedTwice,
     Unknown(Ref, String),
     NotYearMonth(String),
+    NotSha256(String),
     NotNonNegative(f64),
     WrongUnit { unit: Unit, metric: Metric },
     NotWhole { value: f64, unit: Unit },
@@ -114,6 +115,7 @@ impl Fault {
                 fill_named(w.unknown, &[("what", what.to_string()), ("value", q(value))])
             }
             Fault::NotYearMonth(v) => fill_named(w.not_year_month, &[("value", q(v))]),
+            Fault::NotSha256(v) => fill_named(w.not_sha256, &[("value", q(v))]),
             Fault::NotNonNegative(v) => fill_named(w.not_non_negative, &[("value", v.to_string())]),
             Fault::WrongUnit { unit, metric } => {
                 let allowed = allowed_units(*metric).iter().map(slug_of).collect::<Vec<_>>().join(", ");
@@ -301,6 +303,11 @@ fn valid_year_month(s: &str) -> bool {
 }
 
 /// Checks references, ids, units and that every value equals its printed string.
+/// 64 lowercase hex digits: the one spelling, so digests compare as strings.
+fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     let mut errs = Errors(Vec::new());
     if ds.release.trim().is_empty() {
@@ -311,6 +318,9 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     unique(&mut errs, Record::Theme, None, ds.themes.iter().map(|t| t.id.as_str()));
     if ds.themes.len() > MAX_THEMES {
         errs.push(Record::Dataset, "", "themes", Fault::TooMany(MAX_THEMES));
+    }
+    if let Some(h) = ds.source.sha256.as_deref().filter(|h| !is_sha256_hex(h)) {
+        errs.push(Record::Dataset, "", "source.sha256", Fault::NotSha256(h.to_string()));
     }
     unique(&mut errs, Record::Project, None, ds.projects.iter().map(|p| p.id.as_str()));
     unique(&mut errs, Record::Programme, None, ds.programme.iter().map(|p| p.id.as_str()));
