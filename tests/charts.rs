@@ -56,6 +56,31 @@ fn selection_highlights_and_dims() {
 }
 
 #[test]
+fn the_axis_ends_just_above_the_largest_bar_in_both_languages() {
+    use tongliao_explorer::charts::nice_ceiling;
+    assert_eq!(nice_ceiling(37.76e9), 40e9);
+    assert_eq!(nice_ceiling(377.6e8), 40e9);
+    assert_eq!(nice_ceiling(4e9), 4e9);
+    assert_eq!(nice_ceiling(4.1e9), 5e9);
+    assert_eq!(nice_ceiling(1.0), 1.0);
+    // The largest bar, with a long value label as in zh or en, fills most of the plot.
+    for label in ["377.6亿元 · 5个项目", "CNY 37.76 bn · 5 projects"] {
+        let mut big = bar("manufacturing", "C Manufacturing", 37.76e9, false);
+        big.value_label = label.into();
+        let bars = [big, bar("energy", "D Energy", 5.266e9, false)];
+        let (svg, _) = render(&bars, 1.0);
+        let widths: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.contains("<rect") && l.contains("#2563EB"))
+            .filter_map(|l| l.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        let axis_px = 640.0 - 16.0 - 4.0;
+        assert!(widths[0] > axis_px * 0.45, "{label}: the largest bar is {} px of {axis_px}", widths[0]);
+        assert!(svg.contains("40") && !svg.contains(">80"), "{label}: the axis ends at 40 bn, not 80");
+    }
+}
+
+#[test]
 fn larger_bars_are_longer_and_on_top() {
     let bars = [bar("big", "Big", 4e9, false), bar("small", "Small", 1e9, false)];
     let (svg, layout) = render(&bars, 1.0);

@@ -23,6 +23,11 @@ fn catalog() -> Catalog {
     embedded().expect("embedded dataset loads")
 }
 
+/// Every theme's totals with no filter, as `Counts::themes` gives them.
+fn all_themes(cat: &Catalog) -> Vec<tongliao_explorer::core::aggregate::Totals> {
+    tongliao_explorer::core::filter::counts(cat, &Default::default()).themes
+}
+
 fn all_rows(cat: &Catalog) -> Vec<usize> {
     (0..cat.ds.projects.len()).collect()
 }
@@ -145,7 +150,7 @@ fn scatter_has_a_point_per_project_with_both_numbers() {
     assert_eq!((etdz.investment, etdz.y), (7_100_000_000.0, 1500.0));
     assert_eq!(points.iter().filter(|p| p.derived).count(), 1);
     let longma = &points[0];
-    assert_eq!(longma.value_label, "185亿元 · 1万人");
+    assert_eq!(longma.value_label, "185亿元 · 近1万人");
     assert_eq!(
         points.iter().filter(|p| p.selected).map(|p| p.id.as_str()).collect::<Vec<_>>(),
         ["hure-xiexin-lead-zinc-mine"]
@@ -199,7 +204,7 @@ fn timeline_of_no_milestones_is_empty_but_keeps_its_years() {
 fn programme_bars_compare_named_projects_with_programme_figures() {
     let cat = catalog();
     let rows = all_rows(&cat);
-    let bars = programme_bars(&cat, &rows, Lang::Zh, None);
+    let bars = programme_bars(&cat, &rows, &all_themes(&cat), Lang::Zh, None);
     let ids: Vec<&str> = bars.iter().map(|b| b.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -236,7 +241,7 @@ fn programme_bars_compare_named_projects_with_programme_figures() {
     assert_eq!(ps.named, Some(0.0));
     assert_eq!(ps.share_label, "0% · 未披露金额 · 3个项目");
     assert_eq!(by_id("ecology-investment").share_label, "0% · 未披露金额 · 2个项目");
-    let en = programme_bars(&cat, &rows, Lang::En, Some("ecology-investment"));
+    let en = programme_bars(&cat, &rows, &all_themes(&cat), Lang::En, Some("ecology-investment"));
     assert_eq!(en[0].total_label, "CNY 176.2 bn · 1762亿元");
     assert_eq!(en.iter().filter(|b| b.selected).map(|b| b.id.as_str()).collect::<Vec<_>>(), ["ecology-investment"]);
     assert_eq!(en[1].share_label, "not itemised");
@@ -599,7 +604,7 @@ const NAMED_DIMMED: &str = "#A5B4FC";
 #[test]
 fn programme_bars_overlay_the_named_share() {
     let cat = catalog();
-    let bars = programme_bars(&cat, &all_rows(&cat), Lang::Zh, None);
+    let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::Zh, None);
     let (svg, layout) = draw_programme(&bars, 1.0, Lang::Zh);
     // Seven programme figures plus the legend swatch; dark bars where named projects carry amounts.
     assert_eq!(count_filled(&svg, "rect", TOTAL), 7 + 1);
@@ -623,10 +628,27 @@ fn programme_bars_overlay_the_named_share() {
     assert_eq!(layout.hit((2, 2)), None);
 }
 
+/// A theme filter leaves the theme bars summed under the other filters (crossfilter):
+/// with only wind projects in view, the ecology bar still counts its two projects.
+#[test]
+fn programme_theme_bars_ignore_their_own_filter() {
+    use tongliao_explorer::core::filter::{select, Filter};
+    let cat = catalog();
+    let mut f = Filter::default();
+    f.themes.insert("wind".into());
+    let s = select(&cat, &f);
+    let bars = programme_bars(&cat, &s.in_dataset_order(), &s.counts.themes, Lang::Zh, None);
+    let by_id = |id: &str| bars.iter().find(|b| b.id == id).unwrap();
+    assert_eq!(by_id("ecology-investment").share_label, "0% · 未披露金额 · 2个项目");
+    let unfiltered = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::Zh, None);
+    assert_eq!(by_id("new-energy2022-investment"), unfiltered.iter().find(|b| b.id == "new-energy2022-investment").unwrap());
+    assert_ne!(by_id("key-projects-investment").share_label, unfiltered[0].share_label, "the programme total follows the view");
+}
+
 #[test]
 fn programme_selection_dims_the_other_overlays() {
     let cat = catalog();
-    let bars = programme_bars(&cat, &all_rows(&cat), Lang::En, Some("new-energy2022-investment"));
+    let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::En, Some("new-energy2022-investment"));
     let (svg, _) = draw_programme(&bars, 1.0, Lang::En);
     assert_eq!(count_filled(&svg, "rect", NAMED), 1 + 1);
     assert_eq!(count_filled(&svg, "rect", NAMED_DIMMED), 2);
@@ -636,7 +658,7 @@ fn programme_selection_dims_the_other_overlays() {
 #[test]
 fn programme_scales_for_hi_dpi_and_has_an_empty_state() {
     let cat = catalog();
-    let bars = programme_bars(&cat, &all_rows(&cat), Lang::En, None);
+    let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::En, None);
     let (_, l1) = draw_programme(&bars, 1.0, Lang::En);
     let (_, l2) = draw_programme(&bars, 2.0, Lang::En);
     let (c1, c2) =

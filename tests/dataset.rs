@@ -245,7 +245,7 @@ fn up_to_64_themes_filter_and_more_are_refused() {
     let mut f = Filter::default();
     f.themes.insert(last);
     assert_eq!(apply(&c, &f), vec![4]);
-    assert_eq!(counts(&c, &Filter::default()).themes[MAX_THEMES - 1], 1);
+    assert_eq!(counts(&c, &Filter::default()).themes[MAX_THEMES - 1].count, 1);
 
     ds.themes.push(Theme { id: "one-too-many".into(), name: I18n { zh: "主题".into(), en: "Theme".into() } });
     let errs = Catalog::new(ds).expect_err("65 themes are refused");

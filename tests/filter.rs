@@ -1,6 +1,6 @@
 //! Filtering, facet counts, sorting and sums, against hand-computed cases on the embedded data.
 
-use tongliao_explorer::core::aggregate::{by_facet, ranked, sums_by_code, totals};
+use tongliao_explorer::core::aggregate::{by_facet, ranked, sums_by_code, totals, Totals};
 use tongliao_explorer::core::dataset::{embedded, Catalog};
 use tongliao_explorer::core::filter::{apply, facet_counts, theme_counts, Facet, Filter};
 use tongliao_explorer::core::model::Lang;
@@ -82,6 +82,79 @@ fn text_search_matches_names_and_companies_in_both_languages() {
     for hostile in ["<script>alert(1)</script>", "%00", "\u{0}", "'\"", "(((", "\\", "🦀🦀", ".*", "  "] {
         let _ = q(hostile);
     }
+}
+
+/// What readers type: words of the summaries in either language, run-together Chinese
+/// words, pinyin of the Chinese names, several terms that must all match; and the reason
+/// a row matched, since the id (hidden) no longer matches anything.
+#[test]
+fn search_finds_what_readers_type_and_says_why() {
+    use tongliao_explorer::core::search::{project_texts, Field, Terms};
+    let c = cat();
+    let q = |s: &str| ids(&c, &apply(&c, &filter(|f| f.q = s.into())));
+    assert!(q("turbine").contains(&"horqin-longma-wind-equipment-park".to_string()), "{:?}", q("turbine"));
+    assert!(q("整机").contains(&"horqin-longma-wind-equipment-park".to_string()));
+    assert_eq!(q("奈曼明阳"), ["naiman-mingyang-smart-energy"]);
+    assert!(q("longma").contains(&"horqin-longma-wind-equipment-park".to_string()));
+    for (py, district) in [("kailu", "kailu"), ("naiman", "naiman")] {
+        let found = apply(&c, &filter(|f| f.q = py.into()));
+        assert!(!found.is_empty() && found.iter().all(|&i| {
+            let p = &c.ds.projects[i];
+            p.district.as_deref() == Some(district) || project_texts(&c.ds, p).iter().any(|(f, t)| *f == Field::Pinyin && t.contains(py))
+        }), "{py}");
+    }
+    // Every term must match, each anywhere: 整机 in the summary, Horqin in the district.
+    assert_eq!(q("整机 horqin"), ["horqin-longma-wind-equipment-park"]);
+    assert!(q("整机 kailu").is_empty());
+    // The hidden id matches nothing on its own.
+    assert!(q("smart-energy").is_empty());
+
+    let i = c.project_index("naiman-mingyang-smart-energy").unwrap();
+    let why = Terms::new("奈曼明阳").explain(&project_texts(&c.ds, &c.ds.projects[i]));
+    assert_eq!(why, [("奈曼".to_string(), Field::Name), ("明阳".to_string(), Field::Name)]);
+    let i = c.project_index("horqin-longma-wind-equipment-park").unwrap();
+    let why = Terms::new("turbine kailu").explain(&project_texts(&c.ds, &c.ds.projects[i]));
+    assert_eq!(why, [("turbine".to_string(), Field::Summary)], "a term that is not there gives no reason");
+}
+
+/// 近万人 is "nearly 10,000": the qualifier goes wherever the amount goes, not only to
+/// the detail page.
+#[test]
+fn headline_amounts_keep_their_qualifier() {
+    use tongliao_explorer::core::chart_data::scatter_points;
+    use tongliao_explorer::core::format::qualified;
+    use tongliao_explorer::core::model::{Lang, Qualifier, Unit};
+    use tongliao_explorer::core::query::Measure;
+    let c = cat();
+    let i = c.project_index("horqin-longma-wind-equipment-park").unwrap();
+    let jobs = c.rows[i].jobs.expect("Longma states its jobs");
+    assert_eq!((jobs.value, jobs.qualifier), (10_000.0, Some(Qualifier::Nearly)));
+    assert_eq!(qualified(jobs.value, Unit::Person, jobs.qualifier, Lang::Zh), "近1万人");
+    assert_eq!(qualified(jobs.value, Unit::Person, jobs.qualifier, Lang::En), "nearly 10,000 people");
+    let points = scatter_points(&c, &[i], Lang::En, None, Measure::Jobs);
+    assert_eq!(points[0].y_label, "nearly 10,000 people");
+    assert!(c.rows.iter().filter_map(|r| r.investment).all(|a| !a.derived || a.qualifier.is_none()));
+}
+
+/// A chart of a facet shows every value under the other filters, in one order: choosing
+/// a sector leaves the others to add, and a district filter changes sums, not the order.
+#[test]
+fn a_facet_chart_keeps_every_value_in_a_stable_order() {
+    use tongliao_explorer::core::aggregate::{dimension, stable_order};
+    use tongliao_explorer::core::filter::counts;
+    let c = cat();
+    let order = stable_order(&c, Facet::Sector);
+    let ids_of = |groups: &[tongliao_explorer::core::aggregate::Group]| groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>();
+    let all = dimension(&c, &counts(&c, &Filter::default()), Facet::Sector, &order);
+    assert_eq!(ids_of(&all), ids_of(&ranked(by_facet(&c, &(0..c.rows.len()).collect::<Vec<_>>(), Facet::Sector))));
+    let chosen = filter(|f| { f.sectors.insert("manufacturing".into()); });
+    let with_choice = dimension(&c, &counts(&c, &chosen), Facet::Sector, &order);
+    assert_eq!(with_choice, all, "choosing a sector changes nothing in its own chart");
+    let other = filter(|f| { f.districts.insert("kailu".into()); });
+    let under_district = dimension(&c, &counts(&c, &other), Facet::Sector, &order);
+    assert_eq!(ids_of(&under_district), ids_of(&all), "same bars, same order");
+    let kailu = apply(&c, &other);
+    assert_eq!(under_district.iter().map(|g| g.count).sum::<usize>(), kailu.len());
 }
 
 #[test]
@@ -248,8 +321,16 @@ fn one_pass_counts_and_presorted_filtering_match_brute_force() {
         let mut no_theme = f.clone();
         no_theme.themes.clear();
         let base = apply(&c, &no_theme);
-        let brute: Vec<usize> = c.ds.themes.iter().map(|t| base.iter().filter(|&&i| c.ds.projects[i].themes.contains(&t.id)).count()).collect();
-        assert_eq!(all.themes, brute, "themes under {f:?}");
+        let brute: Vec<Totals> = c
+            .ds
+            .themes
+            .iter()
+            .map(|t| {
+                let members: Vec<usize> = base.iter().copied().filter(|&i| c.ds.projects[i].themes.contains(&t.id)).collect();
+                totals(&c, &members)
+            })
+            .collect();
+        assert_eq!(all.themes, brute, "theme counts and sums under {f:?}");
 
         let selection = select(&c, f);
         assert_eq!(selection.counts, all);

@@ -12,7 +12,7 @@ use crate::core::export::chart_file_name;
 use crate::core::filter::{select, Counts, Facet};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
-use crate::core::query::{parse, resolve, Notice, ViewState};
+use crate::core::query::{parse, resolve, with_lang_and_release, Notice, ViewState};
 use crate::core::sort::sort_rows;
 
 pub use crate::app::location::Nav;
@@ -36,6 +36,8 @@ pub struct AppState {
     /// What each facet value and theme would show if chosen, under the other filters.
     pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
+    /// What the start-up rewrite of `lang`/`v` replaced, shown until the next choice.
+    replaced_at_start: RwSignal<Vec<Notice>>,
     location: Location,
 }
 
@@ -60,7 +62,12 @@ impl AppState {
             (view, notices)
         });
         let view = Memo::new(move |_| resolved.with(|(v, _)| v.clone()));
-        let notices = Memo::new(move |_| resolved.with(|(_, n)| n.clone()));
+        let replaced_at_start = RwSignal::new(Vec::<Notice>::new());
+        let notices = Memo::new(move |_| {
+            let mut all = replaced_at_start.get();
+            all.extend(resolved.with(|(_, n)| n.clone()));
+            all
+        });
         let fallback_lang = browser_lang();
         let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(fallback_lang));
         // Every project in table order: sorted again only when the sort, the language or
@@ -95,25 +102,15 @@ impl AppState {
             in_view,
             counts,
             audit,
+            replaced_at_start,
             location,
         };
-        // A link without `lang` or `v` gets them written in, so that a link copied from the
-        // address bar reopens in the same language and names its data release. They are
-        // appended to the link as it stands: what it held that the view ignores stays there
-        // for the notice.
-        let raw = location.search_untracked();
-        let raw = raw.strip_prefix('?').unwrap_or(&raw);
-        let (stated, _) = parse(raw);
-        let mut missing = Vec::new();
-        if stated.lang.is_none() {
-            missing.push(format!("lang={}", if fallback_lang == Lang::Zh { "zh" } else { "en" }));
-        }
-        if stated.release.is_none() {
-            let release = catalog.with_untracked(|c| c.ds.release.clone());
-            missing.push(format!("v={}", form_urlencoded::byte_serialize(release.as_bytes()).collect::<String>()));
-        }
-        if !missing.is_empty() {
-            let query = if raw.is_empty() { missing.join("&") } else { format!("{raw}&{}", missing.join("&")) };
+        // A link without a usable `lang` or `v` gets them written in, so that a link copied
+        // from the address bar reopens in the same language and names its data release.
+        // What they replaced is reported once, until the reader's next choice.
+        let release = catalog.with_untracked(|c| c.ds.release.clone());
+        if let Some((query, replaced)) = with_lang_and_release(&location.search_untracked(), fallback_lang, &release) {
+            replaced_at_start.set(replaced);
             state.location.navigate(&query, Nav::Replace);
         }
         state
@@ -126,6 +123,9 @@ impl AppState {
             next.lang = Some(self.lang.get_untracked());
         }
         next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
+        if self.replaced_at_start.with_untracked(|n| !n.is_empty()) {
+            self.replaced_at_start.set(Vec::new());
+        }
         self.location.navigate(&next.to_query(), nav);
     }
 

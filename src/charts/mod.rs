@@ -64,6 +64,16 @@ pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
 
 /// The value axis of a horizontal-bar chart, shared by the sector and programme charts:
 /// x ticks and bold grid lines only, no row grid, no y axis (rows are labelled by hand).
+/// The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ at or above `v`: where a value axis ends, close to
+/// the data (37.76 bn → 40 bn) and the same in every language.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let unit = 10f64.powf(v.log10().floor());
+    [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].into_iter().map(|m| m * unit).find(|&c| c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * unit)
+}
+
 pub fn draw_bar_axis<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     style: &ChartStyle,

@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::core::format::{quantity, yuan, yuan_short};
+use crate::core::format::tick;
 use crate::core::i18n::{chart_word, ChartWord};
 use crate::core::model::{Lang, Unit};
 
@@ -138,15 +138,6 @@ impl Pick for ScatterLayout {
     }
 }
 
-/// Short tick text; amounts that would round to "0" in the short form get the full form.
-fn tick_yuan(v: f64, lang: Lang) -> String {
-    if v > 0.0 && v < 5e6 * if lang == Lang::Zh { 1.0 } else { 10.0 } {
-        yuan(v, lang)
-    } else {
-        yuan_short(v, lang)
-    }
-}
-
 fn axis_title(word: ChartWord, log: bool, lang: Lang) -> String {
     let suffix = if log { chart_word(ChartWord::LogScale, lang) } else { "" };
     format!("{}{suffix}", chart_word(word, lang))
@@ -187,6 +178,10 @@ pub fn draw<DB: DrawingBackend>(
         axis_title(ChartWord::ScatterX, x.is_log(), style.lang),
         axis_title(y_word, y.is_log(), style.lang),
     );
+    // Each axis reads in one number style, chosen by its largest value.
+    let (x_max, y_max) = points.iter().fold((0.0_f64, 0.0_f64), |(x, y), p| (x.max(p.investment), y.max(p.y)));
+    // Jobs are counted; output and revenue are amounts of yuan.
+    let y_unit = if y_word == ChartWord::ScatterY { Unit::Count } else { Unit::Yuan };
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
         .margin_right(style.px(16.0))
@@ -205,11 +200,8 @@ pub fn draw<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_style(font(11.0).color(&MUTED))
         .y_label_style(font(11.0).color(&MUTED))
-        .x_label_formatter(&|v| tick_yuan(*v, style.lang))
-        .y_label_formatter(&|v| {
-            // Jobs are counted; output and revenue are amounts of yuan.
-            if y_word == ChartWord::ScatterY { quantity(*v, Unit::Count, style.lang) } else { tick_yuan(*v, style.lang) }
-        })
+        .x_label_formatter(&|v| tick(*v, x_max, Unit::Yuan, style.lang))
+        .y_label_formatter(&|v| tick(*v, y_max, y_unit, style.lang))
         .x_desc(x_title)
         .y_desc(y_title)
         .axis_desc_style(font(12.0).color(&INK))

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 
 use super::rows::RowsLayout;
-use super::{draw_bar_axis, draw_frame, fit_labels, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK};
+use super::{draw_bar_axis, draw_frame, fit_labels, nice_ceiling, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -52,22 +52,24 @@ pub fn draw<DB: DrawingBackend>(
 
     let n = bars.len() as f64;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    // Head-room on the right for the value labels.
-    // Head-room on the right so the longest value label fits beside its bar.
+    // The axis ends at a round number just above the largest bar, whatever the language;
+    // the value labels get a margin of their own to the right of it.
     let value_style = font(11.0);
     let value_w = bars
         .iter()
         .filter_map(|b| root.estimate_text_size(&b.value_label, &value_style.clone().into()).ok())
         .map(|(tw, _)| tw)
         .max()
-        .unwrap_or(0) as f64
-        + style.px(10.0) as f64;
-    let plot_w = (w as f64 - label_w as f64 - style.px(16.0) as f64).max(1.0);
-    let bar_room = (plot_w - value_w).max(plot_w * 0.25);
-    let x_max = max * plot_w / bar_room;
+        .unwrap_or(0)
+        + style.px(10.0);
+    let plot_w = f64::from(w.saturating_sub(label_w + style.px(16.0)));
+    // At most half the width goes to the labels: a very long one is cut by the edge rather
+    // than squeezing the bars to nothing.
+    let value_w = value_w.min((plot_w / 2.0) as u32);
+    let x_max = nice_ceiling(max);
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
-        .margin_right(style.px(12.0))
+        .margin_right(style.px(12.0) + value_w)
         .margin_left(style.px(4.0))
         .margin_bottom(style.px(4.0))
         .x_label_area_size(style.px(24.0))

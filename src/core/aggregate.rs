@@ -101,6 +101,29 @@ pub fn in_view_totals(cat: &Catalog, counts: &Counts, filter: &Filter) -> Totals
     })
 }
 
+/// The value codes of `facet` that the whole list has, largest investment first (then
+/// most projects, then display order): a chart of the facet keeps this order whatever
+/// the filter, so its bars never jump. Computed once per dataset.
+pub fn stable_order(cat: &Catalog, facet: Facet) -> Vec<usize> {
+    let all: Vec<usize> = (0..cat.rows.len()).collect();
+    let sums = sums_by_code(cat, &all, facet);
+    let mut codes: Vec<usize> = (0..sums.len()).filter(|&c| sums[c].count > 0).collect();
+    codes.sort_by(|&a, &b| {
+        let (x, y) = (&sums[a], &sums[b]);
+        y.investment.partial_cmp(&x.investment).unwrap_or(std::cmp::Ordering::Equal).then(y.count.cmp(&x.count)).then(a.cmp(&b))
+    });
+    codes
+}
+
+/// A facet's chart by the crossfilter convention (dc.js, Mosaic): every value of
+/// `order`, each summed under the *other* filters (a facet's counts leave out its own
+/// choice), so the chosen values can be shown highlighted beside the ones to add.
+pub fn dimension(cat: &Catalog, counts: &Counts, facet: Facet, order: &[usize]) -> Vec<Group> {
+    let values = &cat.facet_values[facet.index()];
+    let sums = &counts.facets[facet.index()];
+    order.iter().filter_map(|&c| Some(Group::new(values.get(c)?, sums.get(c)?))).collect()
+}
+
 /// Groups sorted for a bar chart: largest investment first, then by count.
 pub fn ranked(mut groups: Vec<Group>) -> Vec<Group> {
     groups.sort_by(|a, b| {

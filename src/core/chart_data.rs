@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use super::aggregate::{totals, Totals};
 use super::filter::Facet;
 use super::dataset::Catalog;
-use super::format::{qualified, quantity, trim_decimals, yuan};
+use super::format::{qualified, trim_decimals, yuan};
 use super::i18n::{chart_word, count_projects, milestone_label, texts, ChartWord};
 use super::query::Measure;
-use super::model::{Lang, Metric, Milestone, Period, ProgrammeFigure, ProgrammeGroup, Project, Unit};
+use super::model::{Lang, Metric, Milestone, Period, ProgrammeFigure, ProgrammeGroup, Project, Qualifier, Unit};
 use crate::charts::district_map::DistrictTile;
 use crate::charts::programme_share::ProgrammeBar;
 use crate::charts::scatter::ScatterPoint;
@@ -55,16 +55,16 @@ pub fn district_tiles(cat: &Catalog, sums: &[Totals], lang: Lang, selected: &BTr
 
 /// The scatter's vertical value for a project: jobs (total, or summed from phases),
 /// or a whole-project annual amount as printed.
-fn measure_of(cat: &Catalog, i: usize, measure: Measure) -> Option<(f64, bool, Unit)> {
+fn measure_of(cat: &Catalog, i: usize, measure: Measure) -> Option<(f64, bool, Unit, Option<Qualifier>)> {
     let annual = |metric: Metric| {
         cat.ds.projects[i]
             .figures
             .iter()
             .find(|f| f.metric == metric && f.period == Period::Annual && f.part.is_none() && f.item.is_none())
-            .map(|f| (f.value, false, f.unit))
+            .map(|f| (f.value, false, f.unit, f.qualifier))
     };
     match measure {
-        Measure::Jobs => cat.rows[i].jobs.map(|a| (a.value, a.derived, Unit::Person)),
+        Measure::Jobs => cat.rows[i].jobs.map(|a| (a.value, a.derived, Unit::Person, a.qualifier)),
         Measure::Output => annual(Metric::OutputValue),
         Measure::Revenue => annual(Metric::Revenue),
     }
@@ -90,16 +90,17 @@ pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Optio
         .filter_map(|&i| {
             let (p, row) = (&cat.ds.projects[i], &cat.rows[i]);
             let inv = row.investment?;
-            let (y, y_derived, unit) = measure_of(cat, i, measure)?;
+            let (y, y_derived, unit, y_qualifier) = measure_of(cat, i, measure)?;
             (inv.value > 0.0 && y > 0.0).then(|| {
-                let y_label = quantity(y, unit, lang);
+                // Qualifiers as printed: 近1万人, "nearly 10,000 people".
+                let y_label = qualified(y, unit, y_qualifier, lang);
                 ScatterPoint {
                     id: p.id.clone(),
                     label: p.name.get(lang).to_string(),
                     investment: inv.value,
                     y,
                     derived: inv.derived || y_derived,
-                    value_label: format!("{} · {y_label}", yuan(inv.value, lang)),
+                    value_label: format!("{} · {y_label}", qualified(inv.value, Unit::Yuan, inv.qualifier, lang)),
                     y_label,
                     selected: selected == Some(p.id.as_str()),
                 }
@@ -181,14 +182,14 @@ pub fn scope(f: &ProgrammeFigure) -> Scope {
     }
 }
 
-fn in_scope(cat: &Catalog, rows: &[usize], s: Scope) -> Option<Vec<usize>> {
+/// The named projects' totals for a scope: the whole key-project programme sums the
+/// projects in view; a theme's figure is that theme's own dimension, so it sums the
+/// theme's projects under the *other* filters (`theme_sums`, `Counts::themes`), the
+/// crossfilter convention: a theme filter dims the other bars, it does not empty them.
+fn scope_totals(cat: &Catalog, rows: &[usize], theme_sums: &[Totals], s: Scope) -> Option<Totals> {
     match s {
-        Scope::All => Some(rows.to_vec()),
-        Scope::Theme(t) => {
-            // The theme's bit (see `dataset::Row::themes`); a theme the data lacks has none.
-            let bit = cat.ds.themes.iter().position(|x| x.id == t).and_then(|at| 1u64.checked_shl(at as u32)).unwrap_or(0);
-            Some(rows.iter().copied().filter(|&i| cat.rows[i].themes & bit != 0).collect())
-        }
+        Scope::All => Some(totals(cat, rows)),
+        Scope::Theme(t) => Some(cat.ds.themes.iter().position(|x| x.id == t).and_then(|at| theme_sums.get(at)).cloned().unwrap_or_default()),
         Scope::None => None,
     }
 }
@@ -209,14 +210,13 @@ fn total_label(f: &ProgrammeFigure, lang: Lang) -> String {
 }
 
 /// A bar per programme investment figure, in dataset order.
-pub fn programme_bars(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> Vec<ProgrammeBar> {
+pub fn programme_bars(cat: &Catalog, rows: &[usize], theme_sums: &[Totals], lang: Lang, selected: Option<&str>) -> Vec<ProgrammeBar> {
     cat.ds
         .programme
         .iter()
         .filter(|f| f.figure.metric == Metric::Investment)
         .map(|f| {
-            let members = in_scope(cat, rows, scope(f));
-            let t = members.as_ref().map(|m| totals(cat, m));
+            let t = scope_totals(cat, rows, theme_sums, scope(f));
             let total = f.figure.value;
             ProgrammeBar {
                 id: f.id.clone(),

@@ -5,8 +5,8 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::{all_facet_values, facet_value, Facet};
-use super::model::{Dataset, Figure, Kind, Metric, Period, Project};
-use super::search::normalize_all;
+use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
+use super::search::{normalize_all, project_texts, Field, Terms};
 use super::validate::{validate, ValidationError};
 
 pub const EMBEDDED_JSON: &str = include_str!("../../data/tongliao-2022.json");
@@ -17,6 +17,9 @@ pub struct Amount {
     pub value: f64,
     /// True when the source gives no total and the value is the sum of the parts.
     pub derived: bool,
+    /// The printed figure's qualifier (近万人: nearly), so every place the amount is shown
+    /// can say it; `None` for a derived sum.
+    pub qualifier: Option<Qualifier>,
 }
 
 /// Per-project values derived once at load time, so filtering stays cheap. Kept small
@@ -38,8 +41,8 @@ pub struct Catalog {
     pub ds: Dataset,
     /// Parallel to `ds.projects`.
     pub rows: Vec<Row>,
-    /// Normalized zh + en names, company and id per project, for text search; apart from
-    /// `rows` because only a search reads it.
+    /// Normalized search text per project (`search::project_texts`); apart from `rows`
+    /// because only a search reads it.
     pub search: Vec<String>,
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
     pub facet_values: [Vec<String>; 4],
@@ -71,16 +74,12 @@ impl fmt::Display for LoadError {
 pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
     let relevant = |f: &&Figure| f.metric == metric && f.period == Period::Once && f.item.is_none();
     if let Some(f) = p.figures.iter().filter(relevant).find(|f| f.part.is_none()) {
-        return Some(Amount { value: f.value, derived: false });
+        return Some(Amount { value: f.value, derived: false, qualifier: f.qualifier });
     }
     let parts: Vec<&Figure> = p.figures.iter().filter(relevant).filter(|f| f.part.is_some()).collect();
-    (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true })
+    (!parts.is_empty()).then(|| Amount { value: parts.iter().map(|f| f.value).sum(), derived: true, qualifier: None })
 }
 
-fn search_text(p: &Project) -> String {
-    let company = p.company.as_ref().map(|c| [c.zh.as_str(), c.en.as_str()]);
-    normalize_all([p.name.zh.as_str(), p.name.en.as_str(), p.id.as_str()].into_iter().chain(company.into_iter().flatten()))
-}
 
 impl Catalog {
     /// Validates and indexes; the errors name record and field.
@@ -111,8 +110,17 @@ impl Catalog {
                 themes: p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str())).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();
-        let search = ds.projects.iter().map(search_text).collect();
+        let search = ds.projects.iter().map(|p| normalize_all(project_texts(&ds, p).into_iter().map(|(_, t)| t))).collect();
         Catalog { ds, rows, search, facet_values }
+    }
+
+    /// Why project `i` matches the search `q`: each term with the field it stands in.
+    pub fn why_matched(&self, i: usize, q: &str) -> Vec<(String, Field)> {
+        let terms = Terms::new(q);
+        match self.ds.projects.get(i) {
+            Some(p) if !terms.is_empty() => terms.explain(&project_texts(&self.ds, p)),
+            _ => Vec::new(),
+        }
     }
 
     pub fn project_index(&self, id: &str) -> Option<usize> {

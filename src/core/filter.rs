@@ -210,7 +210,8 @@ pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Counts {
     pub facets: [Vec<Totals>; 4],
-    pub themes: Vec<usize>,
+    /// Per theme, with sums: the programme chart shows every theme under the other filters.
+    pub themes: Vec<Totals>,
 }
 
 /// What a filter selects, from one pass over the rows in dataset order (sequential reads,
@@ -243,7 +244,7 @@ pub fn select(cat: &Catalog, filter: &Filter) -> Selection {
     let mut in_view = vec![false; cat.rows.len()];
     let mut out = Counts {
         facets: Facet::ALL.map(|f| vec![Totals::default(); cat.facet_values[f.index()].len()]),
-        themes: vec![0; cat.ds.themes.len()],
+        themes: vec![Totals::default(); cat.ds.themes.len()],
     };
     let mut bump = |facet: usize, row: &Row| {
         if let Some(t) = out.facets[facet].get_mut(row.codes[facet] as usize) {
@@ -265,8 +266,8 @@ pub fn select(cat: &Catalog, filter: &Filter) -> Selection {
         if c.facets_failed == 0 {
             let mut bits = row.themes;
             while bits != 0 {
-                if let Some(n) = out.themes.get_mut(bits.trailing_zeros() as usize) {
-                    *n += 1;
+                if let Some(t) = out.themes.get_mut(bits.trailing_zeros() as usize) {
+                    t.add(row);
                 }
                 bits &= bits - 1;
             }
@@ -288,5 +289,5 @@ pub fn facet_counts(cat: &Catalog, filter: &Filter, facet: Facet) -> Vec<(String
 
 /// Theme counts beside the theme ids, under every filter except the theme filter (see `counts`).
 pub fn theme_counts(cat: &Catalog, filter: &Filter) -> Vec<(String, usize)> {
-    cat.ds.themes.iter().map(|t| t.id.clone()).zip(counts(cat, filter).themes).collect()
+    cat.ds.themes.iter().map(|t| t.id.clone()).zip(counts(cat, filter).themes.iter().map(|t| t.count)).collect()
 }

@@ -67,6 +67,22 @@ pub fn yuan_short(v: f64, lang: Lang) -> String {
     }
 }
 
+/// One axis' tick text, in one style for the whole axis, chosen by its largest value
+/// `axis_max` rather than tick by tick (which gave "8000" beside "1万"): a zh count axis
+/// reaching 10,000 reads in 万 throughout ("0.8万", "1万"); an amount axis reads in the
+/// short form (亿 / bn) unless it stays so low that the short form would read "0".
+pub fn tick(v: f64, axis_max: f64, unit: Unit, lang: Lang) -> String {
+    match (unit, lang) {
+        _ if v == 0.0 => "0".into(),
+        (Unit::Yuan, _) if axis_max < 5e6 * if lang == Lang::Zh { 1.0 } else { 10.0 } => yuan(v, lang),
+        (Unit::Yuan, _) => yuan_short(v, lang),
+        (_, Lang::Zh) if axis_max >= 1e8 => format!("{}亿", trim_decimals(v / 1e8, 2)),
+        (_, Lang::Zh) if axis_max >= 1e4 => format!("{}万", trim_decimals(v / 1e4, 2)),
+        (_, Lang::Zh) => trim_decimals(v, 2),
+        (_, Lang::En) => group_thousands(v, 2),
+    }
+}
+
 pub fn quantity(v: f64, unit: Unit, lang: Lang) -> String {
     use Unit::*;
     match (unit, lang) {
@@ -154,6 +170,16 @@ pub fn base_value(v: f64, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_keeps_one_number_style() {
+        let zh: Vec<String> = [0.0, 4000.0, 8000.0, 12000.0].iter().map(|&v| tick(v, 12000.0, Unit::Count, Lang::Zh)).collect();
+        assert_eq!(zh, ["0", "0.4万", "0.8万", "1.2万"]);
+        assert_eq!(tick(8000.0, 9000.0, Unit::Count, Lang::Zh), "8000");
+        assert_eq!(tick(8000.0, 12000.0, Unit::Count, Lang::En), "8,000");
+        assert_eq!(tick(2e6, 3e6, Unit::Yuan, Lang::Zh), "200万元");
+        assert_eq!(tick(2e9, 3e9, Unit::Yuan, Lang::En), "2 bn");
+    }
 
     #[test]
     fn money_in_both_languages() {

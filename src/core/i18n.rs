@@ -3,6 +3,7 @@
 use super::audit::{Rule, Status};
 use super::model::{Lang, Metric, MilestoneEvent, Period, ProgrammeGroup, Qualifier};
 use super::query::Problem;
+use super::search::Field;
 use super::sort::Column;
 
 pub struct Texts {
@@ -99,6 +100,10 @@ pub struct Texts {
     pub col_named: &'static str,
     pub open_full_view: &'static str,
     pub reset_view: &'static str,
+    pub did_you_mean: &'static str,
+    pub range_inverted: &'static str,
+    pub swap_range: &'static str,
+    pub matched_because: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -195,6 +200,10 @@ pub const ZH: Texts = Texts {
     open_full_view: "打开完整浏览器 ↗",
     panic_message: "页面出现内部错误，当前视图无法继续显示。",
     reset_view: "重置视图",
+    did_you_mean: "是否要找 {}？",
+    range_inverted: "最低投资额 {min} 高于最高投资额 {max}，没有项目能同时满足。",
+    swap_range: "交换上下限",
+    matched_because: "匹配：{}",
 };
 
 pub const EN: Texts = Texts {
@@ -291,6 +300,10 @@ pub const EN: Texts = Texts {
     open_full_view: "Open the full explorer ↗",
     panic_message: "The page hit an internal error and cannot go on showing this view.",
     reset_view: "Reset the view",
+    did_you_mean: "did you mean {}?",
+    range_inverted: "The minimum investment, {min}, is above the maximum, {max}: no project can meet both.",
+    swap_range: "Swap them",
+    matched_because: "Matches: {}",
 };
 
 /// Each language's name in itself, for the language switch.
@@ -360,14 +373,42 @@ pub fn column_label(c: Column, lang: Lang) -> &'static str {
     }
 }
 
+pub fn search_field_label(f: Field, lang: Lang) -> &'static str {
+    match f {
+        Field::Name => pick(lang, "名称", "name"),
+        Field::Summary => pick(lang, "简介", "summary"),
+        Field::Company => pick(lang, "企业", "company"),
+        Field::District => pick(lang, "旗县区", "district"),
+        Field::Theme => pick(lang, "主题", "theme"),
+        Field::Pinyin => pick(lang, "名称拼音", "pinyin of the name"),
+    }
+}
+
+/// "Matches: “整机” (summary), “horqin” (district)", or empty when nothing is searched.
+pub fn match_reason(why: &[(String, Field)], lang: Lang) -> String {
+    if why.is_empty() {
+        return String::new();
+    }
+    let sep = pick(lang, "；", ", ");
+    let items: Vec<String> = why
+        .iter()
+        .map(|(term, field)| match lang {
+            Lang::Zh => format!("“{term}”（{}）", search_field_label(*field, lang)),
+            Lang::En => format!("“{term}” ({})", search_field_label(*field, lang)),
+        })
+        .collect();
+    fill(texts(lang).matched_because, items.join(sep))
+}
+
 pub fn problem_label(p: Problem, lang: Lang) -> &'static str {
     match p {
         Problem::UnknownKey => pick(lang, "未知参数", "unknown key"),
         Problem::UnknownValue => pick(lang, "未知取值", "unknown value"),
         Problem::BadNumber => pick(lang, "不是有效数字", "not a valid number"),
-        Problem::TooLong => pick(lang, "过长，已截断", "too long, cut"),
+        Problem::TooLong => pick(lang, "过长，已忽略", "too long; ignored"),
         Problem::Repeated => pick(lang, "重复出现，取最后一个", "repeated; the last one is used"),
         Problem::OtherRelease => pick(lang, "链接来自另一数据版本", "link made with another data release"),
+        Problem::ProjectNotFound => pick(lang, "未找到该项目", "project not found"),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod pinyin;
 pub mod printed;
 pub mod query;
 pub mod search;

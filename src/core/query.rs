@@ -9,10 +9,10 @@ use std::fmt;
 use super::dataset::Catalog;
 use super::filter::{facet_values, Facet, Filter, KIND_VALUES, STAGE_VALUES};
 use super::model::Lang;
-use super::sort::Sort;
+use super::sort::{Column, Sort};
 use super::validate::is_slug;
 
-/// Longest search text kept from a link; longer text is cut (and reported).
+/// Longest search text a link may carry; a longer one is ignored (and reported).
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Longest value quoted back in a notice.
 const MAX_QUOTED_CHARS: usize = 60;
@@ -67,6 +67,8 @@ pub enum Problem {
     Repeated,
     /// The link names another dataset release: shown, not ignored.
     OtherRelease,
+    /// `p=` names no project of this dataset.
+    ProjectNotFound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +76,8 @@ pub struct Notice {
     pub key: String,
     pub value: String,
     pub problem: Problem,
+    /// A known value close to an unknown one ("energi" → "energy"), offered as a link.
+    pub suggestion: Option<String>,
 }
 
 impl Notice {
@@ -83,8 +87,47 @@ impl Notice {
             quoted.push('…');
         }
         let key: String = key.chars().take(MAX_QUOTED_CHARS).collect();
-        Notice { key, value: quoted, problem }
+        Notice { key, value: quoted, problem, suggestion: None }
     }
+
+    /// An unknown value, with the nearest of `known` suggested when one is close.
+    fn unknown<'a>(key: &str, value: &str, known: impl IntoIterator<Item = &'a str>) -> Notice {
+        Notice { suggestion: nearest(value, known).map(String::from), ..Notice::new(key, value, Problem::UnknownValue) }
+    }
+}
+
+/// Edit distance (insertions, deletions, substitutions) between two short strings, by char.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The known value nearest to `value`, if it is a likely typo of it: within one edit per
+/// four characters (at least one), or `value` a prefix of exactly one known value.
+/// Ties go to the first in `known`'s order.
+pub fn nearest<'a>(value: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let value = value.to_ascii_lowercase();
+    let limit = (value.chars().count() / 4).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    let mut prefixed = Vec::new();
+    for k in known {
+        if value.len() >= 3 && k.starts_with(value.as_str()) {
+            prefixed.push(k);
+        }
+        let d = edit_distance(&value, k);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k).or_else(|| (prefixed.len() == 1).then(|| prefixed[0]))
 }
 
 impl fmt::Display for Notice {
@@ -128,7 +171,12 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 if known {
                     state.filter.selected_mut(facet).insert(item.to_string());
                 } else {
-                    notices.push(Notice::new(key, item, Problem::UnknownValue));
+                    let fixed: &[&str] = match facet {
+                        Facet::Kind => &KIND_VALUES,
+                        Facet::Stage => &STAGE_VALUES,
+                        Facet::Sector | Facet::District => &[],
+                    };
+                    notices.push(Notice::unknown(key, item, fixed.iter().copied()));
                 }
             }
             continue;
@@ -152,17 +200,26 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             notices.push(Notice::new(key, value, Problem::Repeated));
         }
         match key {
+            // Too long a search is ignored whole, as the notice says: a cut one would
+            // search for text the reader never typed.
             "q" => {
-                state.filter.q = value.chars().take(MAX_QUERY_CHARS).collect();
                 if value.chars().count() > MAX_QUERY_CHARS {
+                    state.filter.q.clear();
                     notices.push(Notice::new(key, value, Problem::TooLong));
+                } else {
+                    state.filter.q = value.to_string();
                 }
             }
             "min" => state.filter.min = parse_bound(key, value, &mut notices),
             "max" => state.filter.max = parse_bound(key, value, &mut notices),
             "sort" => match value.parse::<Sort>() {
                 Ok(s) => state.sort = s,
-                Err(_) => notices.push(Notice::new(key, value, Problem::UnknownValue)),
+                Err(_) => {
+                    let bare = value.strip_prefix('-').unwrap_or(value);
+                    let sign = &value[..value.len() - bare.len()];
+                    let suggestion = nearest(bare, Column::ALL.map(Column::slug)).map(|c| format!("{sign}{c}"));
+                    notices.push(Notice { suggestion, ..Notice::new(key, value, Problem::UnknownValue) });
+                }
             },
             "p" => {
                 if is_slug(value) {
@@ -174,7 +231,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             "lang" => match value {
                 "zh" => state.lang = Some(Lang::Zh),
                 "en" => state.lang = Some(Lang::En),
-                _ => notices.push(Notice::new(key, value, Problem::UnknownValue)),
+                _ => notices.push(Notice::unknown(key, value, ["zh", "en"])),
             },
             "v" => {
                 if !value.is_empty() && value.len() <= 40 {
@@ -192,7 +249,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             }
             "y" => match Measure::ALL.into_iter().find(|m| m.slug() == value) {
                 Some(m) => state.measure = m,
-                None => notices.push(Notice::new(key, value, Problem::UnknownValue)),
+                None => notices.push(Notice::unknown(key, value, Measure::ALL.map(Measure::slug))),
             },
             "embed" => match value {
                 "1" | "true" => state.embed = true,
@@ -205,22 +262,57 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
     (state, notices)
 }
 
+/// The link with `lang` and `v` stated, so that a copied address bar reopens in the same
+/// language and names its release: appended when missing, and put *in place of* a value
+/// that could not be used (`lang=fr` becomes `lang=en`, not `lang=fr&lang=en`). Every
+/// other pair stays as written, for the notice. `None` when both are already usable;
+/// otherwise the new query and the notices of the values it replaced.
+pub fn with_lang_and_release(query: &str, lang: Lang, release: &str) -> Option<(String, Vec<Notice>)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let (stated, notices) = parse(query);
+    let replace: Vec<&str> = [("lang", stated.lang.is_none()), ("v", stated.release.is_none())]
+        .into_iter()
+        .filter_map(|(k, missing)| missing.then_some(k))
+        .collect();
+    if replace.is_empty() {
+        return None;
+    }
+    let key_of = |pair: &str| -> String {
+        let key = pair.split('=').next().unwrap_or("");
+        form_urlencoded::parse(key.as_bytes()).next().map(|(k, _)| k.into_owned()).unwrap_or_default()
+    };
+    let mut parts: Vec<String> =
+        query.split('&').filter(|p| !p.is_empty() && !replace.contains(&key_of(p).as_str())).map(String::from).collect();
+    if replace.contains(&"lang") {
+        parts.push(format!("lang={}", if lang == Lang::Zh { "zh" } else { "en" }));
+    }
+    if replace.contains(&"v") {
+        parts.push(format!("v={}", encode(release)));
+    }
+    let replaced = notices.into_iter().filter(|n| replace.contains(&n.key.as_str())).collect();
+    Some((parts.join("&"), replaced))
+}
+
 /// Drops the values this dataset does not have (with a notice each) and notes a
 /// link made with another release.
 pub fn resolve(state: &mut ViewState, cat: &Catalog) -> Vec<Notice> {
     let mut notices = Vec::new();
-    for facet in [Facet::Sector, Facet::District] {
-        let known = facet_values(cat, facet);
-        let set = state.filter.selected_mut(facet);
-        let unknown: Vec<String> = set.iter().filter(|v| !known.contains(v)).cloned().collect();
+    let mut drop_unknown = |key: &str, set: &mut BTreeSet<String>, known: &[&str]| {
+        let unknown: Vec<String> = set.iter().filter(|v| !known.contains(&v.as_str())).cloned().collect();
         for v in unknown {
             set.remove(&v);
-            notices.push(Notice::new(facet.key(), &v, Problem::UnknownValue));
+            notices.push(Notice::unknown(key, &v, known.iter().copied()));
         }
+    };
+    for facet in [Facet::Sector, Facet::District] {
+        let known: Vec<&str> = facet_values(cat, facet).iter().map(String::as_str).collect();
+        drop_unknown(facet.key(), state.filter.selected_mut(facet), &known);
     }
+    let themes: Vec<&str> = cat.ds.themes.iter().map(|t| t.id.as_str()).collect();
+    drop_unknown("theme", &mut state.filter.themes, &themes);
     if let Some(p) = &state.project {
         if cat.project_index(p).is_none() {
-            notices.push(Notice::new("p", p, Problem::UnknownValue));
+            notices.push(Notice::new("p", p, Problem::ProjectNotFound));
             state.project = None;
         }
     }
@@ -237,6 +329,13 @@ fn encode(s: &str) -> String {
 }
 
 impl ViewState {
+    /// This view with one more `key=value` pair read into it, as a link holding both would
+    /// be: a list key gains the value, a single key takes it. For "did you mean" links.
+    pub fn with_pair(&self, key: &str, value: &str) -> ViewState {
+        let query = format!("{}&{}={}", self.to_query(), encode(key), encode(value));
+        parse(&query).0
+    }
+
     /// The canonical query string (without `?`): fixed key order, defaults left out,
     /// list values sorted and comma-separated, so equal views give equal links.
     pub fn to_query(&self) -> String {
@@ -333,6 +432,56 @@ mod tests {
     fn canonical_order_and_defaults_omitted() {
         let (s, _) = parse("lang=zh&sort=-investment&district=kailu&sector=mining,agriculture");
         assert_eq!(s.to_query(), "sector=agriculture,mining&district=kailu&lang=zh");
+    }
+
+    #[test]
+    fn near_misses_are_suggested() {
+        assert_eq!(nearest("energi", ["mining", "energy", "manufacturing"]), Some("energy"));
+        assert_eq!(nearest("ENERGY", ["energy"]), Some("energy"));
+        assert_eq!(nearest("manuf", ["mining", "manufacturing"]), Some("manufacturing"), "a prefix of one value");
+        assert_eq!(nearest("xyz", ["mining", "energy"]), None);
+        assert_eq!(nearest("e", ["en", "zh"]), Some("en"));
+        let (_, n) = parse("kind=higlight&stage=planed&y=job&sort=-invest&lang=eng");
+        let s: Vec<_> = n.iter().map(|n| (n.key.as_str(), n.suggestion.as_deref())).collect();
+        assert_eq!(
+            s,
+            [("kind", Some("highlight")), ("stage", Some("planned")), ("y", Some("jobs")), ("sort", Some("-investment")), ("lang", Some("en"))]
+        );
+    }
+
+    #[test]
+    fn a_suggestion_is_read_into_the_view() {
+        let (v, _) = parse("sector=mining&sort=-jobs&lang=en");
+        let next = v.with_pair("sector", "energy");
+        assert_eq!(next.to_query(), "sector=energy,mining&sort=-jobs&lang=en");
+        assert_eq!(v.with_pair("sort", "investment").sort.to_string(), "investment");
+    }
+
+    /// A search too long for a link is ignored whole, as its notice says, not cut and applied.
+    #[test]
+    fn too_long_a_search_is_ignored_whole() {
+        let long = "风".repeat(MAX_QUERY_CHARS + 1);
+        let (s, n) = parse(&format!("q={}", encode(&long)));
+        assert_eq!(s.filter.q, "");
+        assert_eq!(n.iter().map(|n| (n.key.as_str(), n.problem)).collect::<Vec<_>>(), [("q", Problem::TooLong)]);
+        let ok = "风".repeat(MAX_QUERY_CHARS);
+        assert_eq!(parse(&format!("q={}", encode(&ok))).0.filter.q, ok);
+    }
+
+    #[test]
+    fn unusable_lang_and_release_are_replaced_not_repeated() {
+        let (q, replaced) = with_lang_and_release("?lang=fr&sector=energy", Lang::En, "2026.11.29").unwrap();
+        assert_eq!(q, "sector=energy&lang=en&v=2026.11.29");
+        assert_eq!(replaced.iter().map(|n| (n.key.as_str(), n.value.as_str())).collect::<Vec<_>>(), [("lang", "fr")]);
+        assert!(parse(&q).1.is_empty(), "no notice about a repeated lang");
+        // Unknown keys and values stay for the notice; a usable lang is kept as it is.
+        let (q, replaced) = with_lang_and_release("secter=x&lang=zh", Lang::En, "r 1").unwrap();
+        assert_eq!((q.as_str(), replaced.len()), ("secter=x&lang=zh&v=r+1", 0));
+        assert_eq!(with_lang_and_release("lang=zh&v=1", Lang::En, "2"), None);
+        let (q, _) = with_lang_and_release("", Lang::Zh, "1").unwrap();
+        assert_eq!(q, "lang=zh&v=1");
+        let (q, _) = with_lang_and_release(&format!("v={}&lang=en", "x".repeat(41)), Lang::Zh, "1").unwrap();
+        assert_eq!(q, "lang=en&v=1");
     }
 
     #[test]

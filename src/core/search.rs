@@ -1,4 +1,9 @@
-//! Free-text search that ignores case and full/half width.
+//! Free-text search that ignores case and full/half width, over a project's names,
+//! summaries, company, district and themes in both languages and the pinyin of its
+//! Chinese names.
+
+use super::model::{Dataset, I18n, Project};
+use super::pinyin;
 
 /// Folds full-width ASCII forms (Ｈｏｒｑｉｎ, １２３) to half width, lowercases,
 /// and collapses runs of white space to one space.
@@ -43,7 +48,84 @@ pub fn normalize_all<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// A normalized query: every term must occur in the haystack.
+/// Where in a project a search term was found, for "why this row matched".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    Summary,
+    Company,
+    District,
+    Theme,
+    /// The pinyin of a Chinese name (`pinyin.rs`).
+    Pinyin,
+}
+
+/// The texts a project is searched in, each with its field: names, summaries, company,
+/// district and theme names in both languages, and the pinyin of its Chinese names. The
+/// id is left out: it is hidden, so a match through it would show no reason.
+pub fn project_texts<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<(Field, &'a str)> {
+    let mut out = vec![(Field::Name, p.name.zh.as_str()), (Field::Name, p.name.en.as_str())];
+    out.extend([(Field::Summary, p.summary.zh.as_str()), (Field::Summary, p.summary.en.as_str())]);
+    let both = |field, t: &'a I18n| [(field, t.zh.as_str()), (field, t.en.as_str())];
+    if let Some(c) = &p.company {
+        out.extend(both(Field::Company, c));
+    }
+    let district = p.district.as_ref().and_then(|id| ds.districts.iter().find(|d| &d.id == id));
+    if let Some(d) = district {
+        out.extend(both(Field::District, &d.name));
+    }
+    for t in p.themes.iter().filter_map(|id| ds.themes.iter().find(|t| &t.id == id)) {
+        out.extend(both(Field::Theme, &t.name));
+    }
+    let chinese = [Some(&p.name), p.company.as_ref(), district.map(|d| &d.name)];
+    out.extend(chinese.into_iter().flatten().filter_map(|n| pinyin::of(&n.zh)).map(|py| (Field::Pinyin, py)));
+    out
+}
+
+/// A term longer than this is not split into pieces (the split is quadratic in its length).
+const MAX_SPLIT_CHARS: usize = 16;
+
+/// How `term` occurs in `haystack`: whole, or (a Chinese term only, whose words a reader
+/// runs together: 奈曼明阳) as consecutive pieces of two or more characters that are each
+/// found somewhere in it (奈曼 + 明阳). Latin terms are not split: two-letter pieces
+/// would match almost any text. Returns the pieces, or `None`.
+pub fn find_term<'t>(term: &'t str, haystack: &str) -> Option<Vec<&'t str>> {
+    if haystack.contains(term) {
+        return Some(vec![term]);
+    }
+    let bounds: Vec<usize> = term.char_indices().map(|(i, _)| i).chain([term.len()]).collect();
+    let chars = bounds.len() - 1;
+    if term.is_ascii() || !(4..=MAX_SPLIT_CHARS).contains(&chars) {
+        return None;
+    }
+    // from[j]: where the last piece ending at char j starts, if term[..j] splits into found pieces.
+    let mut from: Vec<Option<usize>> = vec![None; chars + 1];
+    from[0] = Some(0);
+    for i in 0..chars {
+        if from[i].is_none() {
+            continue;
+        }
+        // A piece not found cannot be found longer: stop at the first miss.
+        for j in i + 2..=chars {
+            if !haystack.contains(&term[bounds[i]..bounds[j]]) {
+                break;
+            }
+            from[j].get_or_insert(i);
+        }
+    }
+    from[chars]?;
+    let mut pieces = Vec::new();
+    let mut j = chars;
+    while j > 0 {
+        let i = from[j]?;
+        pieces.push(&term[bounds[i]..bounds[j]]);
+        j = i;
+    }
+    pieces.reverse();
+    Some(pieces)
+}
+
+/// A normalized query: every term must occur in the haystack (see `find_term`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Terms(Vec<String>);
 
@@ -58,7 +140,23 @@ impl Terms {
 
     /// `haystack` must already be normalized.
     pub fn matches(&self, haystack: &str) -> bool {
-        self.0.iter().all(|t| haystack.contains(t.as_str()))
+        self.0.iter().all(|t| find_term(t, haystack).is_some())
+    }
+
+    /// Why a project matched: each term (or piece of a split term) with the first field
+    /// it stands in, in the order typed.
+    pub fn explain(&self, texts: &[(Field, &str)]) -> Vec<(String, Field)> {
+        let normalized: Vec<(Field, String)> = texts.iter().map(|(f, t)| (*f, normalize(t))).collect();
+        let all = normalize_all(texts.iter().map(|(_, t)| *t));
+        let mut out = Vec::new();
+        for term in &self.0 {
+            for piece in find_term(term, &all).unwrap_or_default() {
+                if let Some((field, _)) = normalized.iter().find(|(_, t)| t.contains(piece)) {
+                    out.push((piece.to_string(), *field));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -79,5 +177,16 @@ mod tests {
         assert!(Terms::new("ＬＯＮＧＭＡ").matches(&hay));
         assert!(!Terms::new("longma battery").matches(&hay));
         assert!(Terms::new("   ").is_empty());
+    }
+
+    #[test]
+    fn run_together_chinese_words_are_found_as_pieces() {
+        let hay = normalize("奈曼旗 明阳智慧能源 风电");
+        assert_eq!(find_term("奈曼明阳", &hay), Some(vec!["奈曼", "明阳"]));
+        assert_eq!(find_term("奈曼风电", &hay), Some(vec!["奈曼", "风电"]));
+        assert_eq!(find_term("奈曼明X", &hay), None, "every piece must be found");
+        assert_eq!(find_term("奈明", &hay), None, "pieces have two characters or more");
+        assert_eq!(find_term("naimanmingyang", "naiman mingyang"), None, "Latin terms are not split");
+        assert_eq!(find_term("风电", &hay), Some(vec!["风电"]));
     }
 }

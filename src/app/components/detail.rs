@@ -80,7 +80,8 @@ pub fn ProjectDetail() -> impl IntoView {
         let items: Vec<_> = state.audit.with(|a| a.iter().filter(|i| i.project.as_deref() == Some(p.id.as_str())).cloned().collect());
         Some(view! {
             <article class="detail" data-testid="detail" data-id=p.id.clone()>
-                <h2>{p.name.get(lang).to_string()}</h2>
+                // Focused when the project opens (explorer.rs), so not a Tab stop of its own.
+                <h2 tabindex="-1">{p.name.get(lang).to_string()}</h2>
                 {(lang == Lang::En).then(|| view! { <p class="alt-name" lang="zh-CN">{p.name.zh.clone()}</p> })}
                 <p class="summary">{p.summary.get(lang).to_string()}</p>
                 <dl class="facts">

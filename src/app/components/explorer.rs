@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::audit::AuditPanel;
 use super::data_tools::DataTools;
@@ -34,13 +35,48 @@ fn EmbedBar() -> impl IntoView {
     }
 }
 
+/// Opening a project shows its title at the top, with the focus on it (the list's scroll
+/// offset would otherwise open it far down the page); closing it returns the reader to
+/// where they were in the list. The offset is kept from scroll events while the list is
+/// shown, since by the time the view changes the page may already have shrunk.
+fn follow_detail_scroll(project: Memo<Option<String>>) {
+    let list_y = StoredValue::new(0.0_f64);
+    let _ = window_event_listener(leptos::ev::scroll, move |_| {
+        if project.with_untracked(Option::is_none) {
+            list_y.set_value(window().scroll_y().unwrap_or(0.0));
+        }
+    });
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = project.get();
+        match (&prev, &now) {
+            (_, Some(_)) if prev.as_ref() != Some(&now) => {
+                request_animation_frame(|| {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                    let title = document().query_selector("[data-testid=\"detail\"] h2").ok().flatten();
+                    if let Some(h) = title.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = h.focus();
+                    }
+                });
+            }
+            (Some(Some(_)), None) => {
+                let y = list_y.get_value();
+                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            }
+            _ => {}
+        }
+        now
+    });
+}
+
 /// Page layout: filters on the left, chart and table on the right; a project
 /// detail replaces the list while `p` is in the URL.
 #[component]
 pub fn Explorer() -> impl IntoView {
     let state = use_app();
-    let has_project = Memo::new(move |_| state.view.with(|v| v.project.is_some()));
+    let project = Memo::new(move |_| state.view.with(|v| v.project.clone()));
+    let has_project = Memo::new(move |_| project.with(Option::is_some));
     let embed = Memo::new(move |_| state.view.with(|v| v.embed));
+    follow_detail_scroll(project);
     view! {
         <Show when=move || !embed.get() fallback=|| view! { <EmbedBar/> }>
             <Header/>

@@ -93,7 +93,7 @@ fn ThemeGroup() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(code, theme)| {
-                    let count = move || state.counts.with(|n| n.themes.get(code).copied().unwrap_or(0));
+                    let count = move || state.counts.with(|n| n.themes.get(code).map_or(0, |t| t.count));
                     let (chosen, picked) = (theme.id.clone(), theme.id.clone());
                     let checked = move || state.view.with(|v| v.filter.themes.contains(&chosen));
                     view! {

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_app;
+use crate::app::state::{use_app, Nav};
+use crate::core::filter::RANGE_UNIT_YUAN;
+use crate::core::format::yuan;
 use crate::core::changelog::{changes_in_view, changes_since, embedded as changelog};
 use crate::core::i18n::{facet_label, fill, fill_named, problem_label, texts};
 use crate::core::query::Problem;
@@ -64,6 +66,31 @@ fn FileNotice() -> impl IntoView {
     view! { {content} }
 }
 
+/// An investment range whose minimum is above its maximum matches nothing: say so, and
+/// offer the swapped range.
+#[component]
+fn RangeNotice() -> impl IntoView {
+    let state = use_app();
+    let inverted = Memo::new(move |_| state.view.with(|v| match (v.filter.min, v.filter.max) {
+        (Some(min), Some(max)) if min > max => Some((min, max)),
+        _ => None,
+    }));
+    move || {
+        let (min, max) = inverted.get()?;
+        let lang = state.lang.get();
+        let t = texts(lang);
+        let bound = |v: f64| yuan(v * RANGE_UNIT_YUAN, lang);
+        Some(view! {
+            <div class="notice" role="status" data-testid="range-notice">
+                <p>{fill_named(t.range_inverted, &[("min", bound(min)), ("max", bound(max))])}</p>
+                <button data-testid="swap-range" on:click=move |_| state.update(Nav::Push, |v| {
+                    std::mem::swap(&mut v.filter.min, &mut v.filter.max);
+                })>{t.swap_range}</button>
+            </div>
+        })
+    }
+}
+
 /// Says exactly what the link held that the view could not use.
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -81,6 +108,7 @@ pub fn Notices() -> impl IntoView {
     view! {
         <ReleaseNotice/>
         <FileNotice/>
+        <RangeNotice/>
         <Show when=visible>
             <div class="notice" role="status" data-testid="notice">
                 <p>{move || texts(state.lang.get()).ignored_from_link}</p>
@@ -93,6 +121,10 @@ pub fn Notices() -> impl IntoView {
                             .map(|n| {
                                 let key_label = facet_label(&n.key, lang);
                                 let key = if key_label.is_empty() { n.key.clone() } else { format!("{} ({})", n.key, key_label) };
+                                let suggestion = n.suggestion.as_ref().map(|s| {
+                                    let href = format!("?{}", state.view.with(|v| v.with_pair(&n.key, s)).to_query());
+                                    view! { " " <a href=href data-testid="suggestion">{fill(texts(lang).did_you_mean, s)}</a> }
+                                });
                                 view! {
                                     <li>
                                         <code>{key}</code>
@@ -100,6 +132,7 @@ pub fn Notices() -> impl IntoView {
                                         <code>{format!("“{}”", n.value)}</code>
                                         " — "
                                         {problem_label(n.problem, lang)}
+                                        {suggestion}
                                     </li>
                                 }
                             })

@@ -18,7 +18,7 @@ pub fn ProgrammeChart() -> impl IntoView {
             // A bar is selected when its theme is the one filtered on.
             let themes = state.view.with(|v| v.filter.themes.clone());
             let selected = c.ds.programme.iter().find(|f| matches!(scope(f), Scope::Theme(t) if themes.contains(t))).map(|f| f.id.clone());
-            programme_bars(c, rows, lang, selected.as_deref())
+            state.counts.with(|n| programme_bars(c, rows, &n.themes, lang, selected.as_deref()))
         }))
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {

@@ -7,11 +7,18 @@ use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
-use crate::core::aggregate::{in_view_by, ranked};
+use crate::core::aggregate::{dimension, stable_order, Group};
 use crate::core::filter::Facet;
 use crate::core::format::yuan;
 use crate::core::i18n::{column_label, count_projects, facet_label, texts};
+use crate::core::model::Lang;
 use crate::core::sort::Column;
+
+/// A group's investment as the reader sees it: "no amount stated" when none of its
+/// projects states one, never 0.
+fn amount_text(g: &Group, lang: Lang) -> String {
+    if g.with_investment == 0 { texts(lang).no_amount.to_string() } else { yuan(g.investment, lang) }
+}
 
 /// CSS pixel height per bar row, plus room for title and axis.
 const ROW_PX: f64 = 30.0;
@@ -20,18 +27,18 @@ const CHROME_PX: f64 = 64.0;
 #[component]
 pub fn SectorChart() -> impl IntoView {
     let state = use_app();
-    // One bar per sector among the rows in view.
+    // Every sector of the list, in one order, summed under the other filters: choosing
+    // one leaves the rest to add (the crossfilter convention), and the bars never jump.
+    let order = Memo::new(move |_| state.catalog.with(|c| stable_order(c, Facet::Sector)));
+    let groups = Memo::new(move |_| state.counts.with(|n| order.with(|o| state.catalog.with(|c| dimension(c, n, Facet::Sector, o)))));
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
-        let t = texts(lang);
         let selected = state.view.with(|v| v.filter.sectors.clone());
-        let groups = state.counts.with(|n| {
-            state.view.with(|v| state.catalog.with(|c| ranked(in_view_by(c, n, &v.filter, Facet::Sector))))
-        });
         groups
+            .get()
             .into_iter()
             .map(|g| {
-                let amount = if g.with_investment == 0 { t.no_amount.to_string() } else { yuan(g.investment, lang) };
+                let amount = amount_text(&g, lang);
                 Bar {
                     label: value_label(&state, Facet::Sector, &g.id, lang),
                     value: g.investment,
@@ -46,6 +53,11 @@ pub fn SectorChart() -> impl IntoView {
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
         drawn("sector", draw(root, &bars.get(), &chart_style(lang, scale, texts(lang).chart_sector_title)))
+    });
+    // The data table says "no amount stated" where the chart does: not stated is not 0.
+    let amounts = Memo::new(move |_| {
+        let lang = state.lang.get();
+        groups.with(|g| g.iter().map(|g| amount_text(g, lang)).collect::<Vec<_>>())
     });
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();
@@ -66,8 +78,8 @@ pub fn SectorChart() -> impl IntoView {
                 column_label(Column::Investment, lang()).to_string(),
                 t().count.to_string(),
             ])
-            rows=Signal::derive(move || bars.get().into_iter().map(|b| DataRow {
-                cells: vec![b.label, yuan(b.value, lang()), b.count.to_string()],
+            rows=Signal::derive(move || bars.get().into_iter().zip(amounts.get()).map(|(b, amount)| DataRow {
+                cells: vec![b.label, amount, b.count.to_string()],
                 selected: b.selected,
                 id: b.id,
             }).collect::<Vec<_>>())

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -7,16 +9,17 @@ use crate::app::target_closest;
 use crate::core::aggregate::in_view_totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
-use crate::core::format::{quantity, yuan};
-use crate::core::i18n::{column_label, texts};
+use crate::core::format::{qualified, yuan};
+use crate::core::i18n::{column_label, match_reason, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
 use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
 
+/// A table cell's amount, with its printed qualifier (近1万人, "nearly 10,000 people").
 fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
     match a {
         Some(a) => {
-            let s = quantity(a.value, unit, lang);
+            let s = qualified(a.value, unit, a.qualifier, lang);
             if a.derived { format!("{s}{}", texts(lang).derived_mark) } else { s }
         }
         None => "—".into(),
@@ -65,7 +68,7 @@ fn HeaderCell(column: Column) -> impl IntoView {
 const ROW_PX: f64 = 52.0;
 
 /// One rendered row: its place in the result (for `aria-rowindex`) and the project.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Slot {
     position: usize,
     project: usize,
@@ -85,7 +88,16 @@ fn ProjectRow(item: Slot) -> impl IntoView {
         let kind = value_label(&state, Facet::Kind, facet_value(p, Facet::Kind), lang);
         let stage = value_label(&state, Facet::Stage, facet_value(p, Facet::Stage), lang);
         let investment = amount_text(row.investment, Unit::Yuan, lang);
-        let (name_title, district_title, sector_title) = (name.clone(), district.clone(), sector.clone());
+        let (district_title, sector_title) = (district.clone(), sector.clone());
+        // Rows have one fixed height, so why a row matched a search is told in its tooltip.
+        let name_title = {
+            let name = name.clone();
+            move || {
+                let why = state.view.with(|v| state.catalog.with(|c| c.why_matched(item.project, &v.filter.q)));
+                let reason = match_reason(&why, lang);
+                if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") }
+            }
+        };
         let (stage_title, investment_title) = (stage.clone(), investment.clone());
         view! {
             // Header row is 1, so the first project is row 2.
@@ -235,12 +247,18 @@ pub fn ProjectTable() -> impl IntoView {
                         <Show when=move || state.rows.with(Vec::is_empty)>
                             <tr><td colspan="7" class="empty">{move || t().no_match}</td></tr>
                         </Show>
-                        {move || {
-                            // Rows read these untracked; a new language or dataset redraws them.
-                            state.lang.track();
-                            state.catalog.track();
-                            window.get().into_iter().map(|item| view! { <ProjectRow item/> }).collect_view()
-                        }}
+                        // Keyed, so that a row keeps its element (and the keyboard focus)
+                        // while it stays in the window: rebuilding them all on each scroll
+                        // dropped the focused row and sent Tab back to the page. Rows read
+                        // the language and data untracked, so both are in the key.
+                        <For
+                            each=move || {
+                                let generation = (state.lang.get(), state.catalog.with(|c| Arc::as_ptr(c) as usize));
+                                window.get().into_iter().map(move |slot| (generation, slot)).collect::<Vec<_>>()
+                            }
+                            key=|entry| *entry
+                            children=|(_, item)| view! { <ProjectRow item/> }
+                        />
                         {move || spacer(padding().1)}
                     </tbody>
                     <tfoot>

@@ -1,0 +1,61 @@
+//! Writes the pinyin of the embedded dataset's Chinese names (projects, districts,
+//! companies, themes) to `$OUT_DIR/pinyin.rs`, so that a search for `longma` or `kailu`
+//! finds 龙马 and 开鲁 without a pinyin dictionary in the bundle: the dictionary is a
+//! build dependency only.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pinyin::ToPinyin;
+
+const DATASET: &str = "data/tongliao-2022.json";
+
+/// Toneless pinyin, syllables joined; ASCII letters and digits kept, anything else dropped.
+fn pinyin_of(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c.to_pinyin() {
+            // ü is typed v on a keyboard (lv, nv), as pinyin input methods take it.
+            Some(p) => out.push_str(&p.plain().replace('ü', "v")),
+            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Every `"zh": "…"` name under the keys whose names are searched.
+fn names(value: &serde_json::Value, key: Option<&str>, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if matches!(key, Some("name" | "company")) {
+                if let Some(zh) = map.get("zh").and_then(|v| v.as_str()) {
+                    out.push(zh.to_string());
+                }
+            }
+            for (k, v) in map {
+                names(v, Some(k), out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| names(v, key, out)),
+        _ => {}
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed={DATASET}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let text = std::fs::read_to_string(DATASET).expect("the embedded dataset is readable");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("the embedded dataset is JSON");
+    let mut found = Vec::new();
+    names(&json, None, &mut found);
+    let table: BTreeMap<String, String> =
+        found.into_iter().map(|zh| (pinyin_of(&zh), zh)).filter(|(py, _)| !py.is_empty()).map(|(py, zh)| (zh, py)).collect();
+    let mut out = String::from("/// (Chinese name, toneless pinyin), sorted by name: written by build.rs.\npub static PINYIN: &[(&str, &str)] = &[\n");
+    for (zh, py) in &table {
+        out.push_str(&format!("    ({zh:?}, {py:?}),\n"));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pinyin.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
