@@ -129,17 +129,18 @@ fn unknown_dataset_values_are_dropped_with_a_notice() {
         [
             ("sector", "retail", Problem::UnknownValue),
             ("district", "atlantis", Problem::UnknownValue),
-            ("p", "no-such-project", Problem::UnknownValue),
+            ("p", "no-such-project", Problem::ProjectNotFound),
             ("v", "1999.1", Problem::OtherRelease),
         ]
     );
 }
 
+/// Too long a search is ignored, as the notice heading says, rather than cut and applied.
 #[test]
-fn long_values_are_cut_and_reported() {
+fn long_values_are_ignored_and_reported() {
     let long = "x".repeat(MAX_QUERY_CHARS + 50);
     let (s, n) = parse(&format!("q={long}"));
-    assert_eq!(s.filter.q.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(s.filter.q, "");
     assert_eq!(n[0].problem, Problem::TooLong);
     assert!(n[0].value.chars().count() <= 61);
 }

@@ -104,6 +104,11 @@ pub struct Texts {
     pub range_inverted: &'static str,
     pub swap_range: &'static str,
     pub matched_because: &'static str,
+    pub empty_timeline: &'static str,
+    pub empty_scatter_jobs: &'static str,
+    pub empty_scatter_output: &'static str,
+    pub empty_scatter_revenue: &'static str,
+    pub programme_whole_list: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -204,6 +209,11 @@ pub const ZH: Texts = Texts {
     range_inverted: "最低投资额 {min} 高于最高投资额 {max}，没有项目能同时满足。",
     swap_range: "交换上下限",
     matched_because: "匹配：{}",
+    empty_timeline: "当前筛选下没有项目给出计划日期。",
+    empty_scatter_jobs: "当前筛选下没有项目同时给出投资额与就业人数。",
+    empty_scatter_output: "当前筛选下没有项目同时给出投资额与年产值。",
+    empty_scatter_revenue: "当前筛选下没有项目同时给出投资额与年销售收入。",
+    programme_whole_list: "以下为原文公布的全市计划数，覆盖整份名单，不随筛选变化。",
 };
 
 pub const EN: Texts = Texts {
@@ -304,6 +314,11 @@ pub const EN: Texts = Texts {
     range_inverted: "The minimum investment, {min}, is above the maximum, {max}: no project can meet both.",
     swap_range: "Swap them",
     matched_because: "Matches: {}",
+    empty_timeline: "Nothing to plot: no project in view states a planned date.",
+    empty_scatter_jobs: "Nothing to plot: no project in view states both an investment and jobs.",
+    empty_scatter_output: "Nothing to plot: no project in view states both an investment and annual output.",
+    empty_scatter_revenue: "Nothing to plot: no project in view states both an investment and annual sales revenue.",
+    programme_whole_list: "These are the city-wide programme figures as printed: they cover the whole list and do not follow the filter.",
 };
 
 /// Each language's name in itself, for the language switch.

@@ -287,6 +287,9 @@ pub fn ChartCanvas(
                 role="img"
                 tabindex="0"
                 data-testid=testid
+                // The height is known before the chart is drawn (a chart out of view waits):
+                // reserving it keeps the page from shifting and lets Back scroll to the list.
+                style:height=move || format!("{}px", height.get())
                 data-marks=move || marks.get().join(",")
                 data-anchors=move || anchors.get()
                 aria-label=move || label.get()

@@ -58,13 +58,22 @@ fn follow_detail_scroll(project: Memo<Option<String>>) {
                     }
                 });
             }
-            (Some(Some(_)), None) => {
-                let y = list_y.get_value();
-                request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
-            }
+            (Some(Some(_)), None) => restore_scroll(list_y.get_value(), 30),
             _ => {}
         }
         now
+    });
+}
+
+/// Scrolls back to `y` once the list is laid out: the panels below the table may take a
+/// few frames to reach their height, and until then the page is too short to get there.
+fn restore_scroll(y: f64, frames_left: u32) {
+    request_animation_frame(move || {
+        window().scroll_to_with_x_and_y(0.0, y);
+        let reached = (window().scroll_y().unwrap_or(y) - y).abs() < 1.0;
+        if !reached && frames_left > 0 {
+            restore_scroll(y, frames_left - 1);
+        }
     });
 }
 

@@ -73,6 +73,9 @@ pub fn ProgrammePanel() -> impl IntoView {
     view! {
         <section class="programme" aria-labelledby="programme-title">
             <h2 id="programme-title">{move || texts(state.lang.get()).programme_title}</h2>
+            // The panel is the printed programme, not the view: say so, rather than let it
+            // read as the filtered figures beside a filtered chart.
+            <p class="scope-note" data-testid="programme-scope">{move || texts(state.lang.get()).programme_whole_list}</p>
             {content}
         </section>
     }

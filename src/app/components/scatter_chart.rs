@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::chart_canvas::DrawFn;
 use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
+use crate::charts::ChartStyle;
 use crate::charts::scatter::draw;
 use crate::core::chart_data::{plottable, scatter_points};
 use crate::app::state::Nav;
@@ -46,7 +47,15 @@ pub fn ScatterChart() -> impl IntoView {
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
         let word = y_word(state.view.with(|v| v.measure));
-        drawn("scatter", draw(root, &points.get(), word, &chart_style(lang, scale, &title(word, lang))))
+        // The empty state names what is missing for this measure, not only investment.
+        let t = texts(lang);
+        let empty = match state.view.with(|v| v.measure) {
+            Measure::Jobs => t.empty_scatter_jobs,
+            Measure::Output => t.empty_scatter_output,
+            Measure::Revenue => t.empty_scatter_revenue,
+        };
+        let style = ChartStyle { empty_text: empty.to_string(), ..chart_style(lang, scale, &title(word, lang)) };
+        drawn("scatter", draw(root, &points.get(), word, &style))
     });
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();

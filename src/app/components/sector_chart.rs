@@ -34,6 +34,10 @@ pub fn SectorChart() -> impl IntoView {
     let bars = Memo::new(move |_| {
         let lang = state.lang.get();
         let selected = state.view.with(|v| v.filter.sectors.clone());
+        // Nothing in view under the other filters: the empty state, with no marks.
+        if groups.with(|g| g.iter().all(|g| g.count == 0)) {
+            return Vec::new();
+        }
         groups
             .get()
             .into_iter()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::chart_canvas::DrawFn;
 use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
 use crate::app::state::use_app;
+use crate::charts::ChartStyle;
 use crate::charts::timeline::draw;
 use crate::core::chart_data::{dated, timeline};
 use crate::core::i18n::{column_label, texts};
@@ -28,7 +29,9 @@ pub fn TimelineChart() -> impl IntoView {
     });
     let draw_fn: DrawFn = Rc::new(move |root, scale| {
         let lang = state.lang.get();
-        drawn("timeline", draw(root, &data.get(), &chart_style(lang, scale, texts(lang).chart_timeline_title)))
+        // What is missing here is dates, not investment figures.
+        let style = ChartStyle { empty_text: texts(lang).empty_timeline.to_string(), ..chart_style(lang, scale, texts(lang).chart_timeline_title) };
+        drawn("timeline", draw(root, &data.get(), &style))
     });
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();
