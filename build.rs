@@ -1,5 +1,5 @@
-//! Writes the pinyin of the embedded dataset's Chinese names (projects, districts,
-//! companies, themes) to `$OUT_DIR/pinyin.rs`, so that a search for `longma` or `kailu`
+//! Writes the pinyin of the embedded dataset's Chinese names (projects, companies,
+//! districts) to `$OUT_DIR/pinyin.rs`, so that a search for `longma` or `kailu`
 //! finds 龙马 and 开鲁 without a pinyin dictionary in the bundle: the dictionary is a
 //! build dependency only.
 
@@ -24,22 +24,19 @@ fn pinyin_of(text: &str) -> String {
     out
 }
 
-/// Every `"zh": "…"` name under the keys whose names are searched.
-fn names(value: &serde_json::Value, key: Option<&str>, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if matches!(key, Some("name" | "company")) {
-                if let Some(zh) = map.get("zh").and_then(|v| v.as_str()) {
-                    out.push(zh.to_string());
-                }
-            }
-            for (k, v) in map {
-                names(v, Some(k), out);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| names(v, key, out)),
-        _ => {}
+/// The Chinese names a search looks up: projects' names and companies, districts' names.
+fn names(json: &serde_json::Value) -> Vec<String> {
+    let zh = |v: &serde_json::Value| v.get("zh").and_then(|z| z.as_str()).map(String::from);
+    let list = |key: &str| json.get(key).and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for p in list("projects") {
+        out.extend(p.get("name").and_then(zh));
+        out.extend(p.get("company").and_then(zh));
     }
+    for d in list("districts") {
+        out.extend(d.get("name").and_then(zh));
+    }
+    out
 }
 
 fn main() {
@@ -47,8 +44,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let text = std::fs::read_to_string(DATASET).expect("the embedded dataset is readable");
     let json: serde_json::Value = serde_json::from_str(&text).expect("the embedded dataset is JSON");
-    let mut found = Vec::new();
-    names(&json, None, &mut found);
+    let found = names(&json);
     let table: BTreeMap<String, String> =
         found.into_iter().map(|zh| (pinyin_of(&zh), zh)).filter(|(py, _)| !py.is_empty()).map(|(py, zh)| (zh, py)).collect();
     let mut out = String::from("/// (Chinese name, toneless pinyin), sorted by name: written by build.rs.\npub static PINYIN: &[(&str, &str)] = &[\n");

@@ -127,3 +127,21 @@ fn chinese_labels_render_as_text() {
     }
     assert!(svg.contains("C 制造业") && svg.contains("各行业投资额") && svg.contains("亿"));
 }
+
+/// A downloaded chart's caption wraps inside the picture instead of running off its edge.
+#[test]
+fn captions_wrap_to_the_width() {
+    use tongliao_explorer::charts::wrap_text;
+    let w = |s: &str| s.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum::<f64>();
+    let caption = "All projects (no filter)\nSource: newspaper page 2022 major project highlights · Tongliao 2026.11.29 · http://127.0.0.1:8080/?lang=en&v=2026.11.29";
+    let lines = wrap_text(caption, 40.0, w);
+    assert!(lines.len() >= 4, "{lines:?}");
+    assert_eq!(lines[0], "All projects (no filter)");
+    assert!(lines.iter().all(|l| w(l) <= 40.0), "{lines:?}");
+    let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+    let original: String = caption.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(joined, original, "nothing is lost");
+    let zh = wrap_text("来源：报纸版面《2022年重大项目亮点》 · 通辽市", 10.0, w);
+    assert!(zh.iter().all(|l| w(l) <= 10.0) && zh.len() > 2, "{zh:?}");
+    assert_eq!(wrap_text("short", 40.0, w), ["short"]);
+}

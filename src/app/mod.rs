@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod location;
+pub mod print;
 pub mod state;
 
 use std::sync::Arc;

@@ -36,6 +36,8 @@ pub struct AppState {
     /// What each facet value and theme would show if chosen, under the other filters.
     pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
+    /// While the page is printed (or shown as for print).
+    pub printing: ReadSignal<bool>,
     /// What the start-up rewrite of `lang`/`v` replaced, shown until the next choice.
     replaced_at_start: RwSignal<Vec<Notice>>,
     location: Location,
@@ -103,6 +105,7 @@ impl AppState {
             counts,
             audit,
             replaced_at_start,
+            printing: crate::app::print::printing(),
             location,
         };
         // A link without a usable `lang` or `v` gets them written in, so that a link copied

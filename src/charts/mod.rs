@@ -64,13 +64,50 @@ pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
 
 /// The value axis of a horizontal-bar chart, shared by the sector and programme charts:
 /// x ticks and bold grid lines only, no row grid, no y axis (rows are labelled by hand).
+/// `text` broken into lines no wider than `max_width` by `width`: at spaces, and between
+/// Chinese characters or after `/ · & ? =` (a link has no spaces); a run with no break
+/// is cut where it must be. Each input line starts a new line. For captions of
+/// downloaded charts, which would otherwise run off the picture.
+pub fn wrap_text(text: &str, max_width: f64, width: impl Fn(&str) -> f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        // Byte offset in `line` just after the last place it may break.
+        let mut last_break: Option<usize> = None;
+        for c in para.chars() {
+            line.push(c);
+            if width(&line) > max_width && line.chars().count() > 1 {
+                let at = last_break.filter(|&b| b > 0 && b < line.len()).unwrap_or(line.len() - c.len_utf8());
+                let rest = line.split_off(at);
+                out.push(line.trim_end().to_string());
+                line = rest.trim_start().to_string();
+                last_break = None;
+            }
+            if c == ' ' || !c.is_ascii() || matches!(c, '/' | '·' | '&' | '?' | '=' | ',') {
+                last_break = Some(line.len());
+            }
+        }
+        if !line.trim().is_empty() {
+            out.push(line.trim_end().to_string());
+        }
+    }
+    out
+}
+
 /// The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ at or above `v`: where a value axis ends, close to
 /// the data (37.76 bn → 40 bn) and the same in every language.
 pub fn nice_ceiling(v: f64) -> f64 {
     if !(v.is_finite() && v > 0.0) {
         return 1.0;
     }
-    let unit = 10f64.powf(v.log10().floor());
+    // The power of ten at or below `v`, by steps: no log10/powf code in the bundle.
+    let mut unit = 1.0_f64;
+    while unit * 10.0 <= v {
+        unit *= 10.0;
+    }
+    while unit > v {
+        unit /= 10.0;
+    }
     [1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].into_iter().map(|m| m * unit).find(|&c| c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * unit)
 }
 

@@ -19,7 +19,9 @@ use crate::charts::timeline::{TimelineData, TimelineMark, TimelineRow};
 pub const TIMELINE_LAST_YEAR: i32 = 2025;
 
 /// Amount in the reader's units, or "no amount stated" when no project had one.
-fn amount_label(value: f64, with_amount: usize, lang: Lang) -> String {
+/// A sum of amounts as the reader sees it: "no amount stated" when none of the projects
+/// states one, never 0 (not stated is not zero).
+pub fn amount_label(value: f64, with_amount: usize, lang: Lang) -> String {
     if with_amount == 0 {
         texts(lang).no_amount.to_string()
     } else {

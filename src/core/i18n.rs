@@ -109,6 +109,8 @@ pub struct Texts {
     pub empty_scatter_output: &'static str,
     pub empty_scatter_revenue: &'static str,
     pub programme_whole_list: &'static str,
+    pub print_capped: &'static str,
+    pub print_link: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -214,6 +216,8 @@ pub const ZH: Texts = Texts {
     empty_scatter_output: "当前筛选下没有项目同时给出投资额与年产值。",
     empty_scatter_revenue: "当前筛选下没有项目同时给出投资额与年销售收入。",
     programme_whole_list: "以下为原文公布的全市计划数，覆盖整份名单，不随筛选变化。",
+    print_capped: "此处仅列出前 {shown} 个项目（共 {total} 个）；全部项目请用“数据工具”下载 CSV。",
+    print_link: "本视图链接：{}",
 };
 
 pub const EN: Texts = Texts {
@@ -319,6 +323,8 @@ pub const EN: Texts = Texts {
     empty_scatter_output: "Nothing to plot: no project in view states both an investment and annual output.",
     empty_scatter_revenue: "Nothing to plot: no project in view states both an investment and annual sales revenue.",
     programme_whole_list: "These are the city-wide programme figures as printed: they cover the whole list and do not follow the filter.",
+    print_capped: "The first {shown} of {total} projects are listed here; download the CSV (data tools) for all of them.",
+    print_link: "Link to this view: {}",
 };
 
 /// Each language's name in itself, for the language switch.

@@ -78,6 +78,10 @@ test('not stated is not zero, and 近万人 keeps its "nearly" in the table', as
   assert.ok(cells.length > 0);
   assert.ok(!cells.some((c) => /^CNY 0$|^0元$/.test(c.trim())), `no zero amount: ${cells.join(' | ')}`);
   assert.ok(cells.some((c) => /no amount stated/i.test(c)), cells.join(' | '));
+  // The table's total too: a sector whose projects state no amount sums to no amount, not 0.
+  const health = await h.page('/?lang=en&sector=health');
+  assert.ok(await rowCount(health) > 0);
+  assert.equal(await health.textContent('[data-testid="total-investment"]'), 'no amount stated');
 });
 
 test('an unusable lang is replaced, not repeated', async () => {
@@ -155,4 +159,54 @@ test('empty charts say what is missing: dates, or the measure plotted', async ()
   const drawn = await p.evaluate(() => window.__drawn);
   assert.ok(drawn.some((t) => /no project in view states a planned date/.test(t)), drawn.join(' | '));
   assert.ok(drawn.some((t) => /annual sales revenue/.test(t)), drawn.join(' | '));
+});
+
+test('a chart PNG is the chart on screen, with its whole caption wrapped inside the picture', async () => {
+  const p = await h.page();
+  await p.addInitScript(() => {
+    window.__drawn = [];
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, x, ...rest) {
+      window.__drawn.push({ text: String(text), right: x + this.measureText(String(text)).width, width: this.canvas.width });
+      return fill.call(this, text, x, ...rest);
+    };
+  });
+  for (const [lang, width] of [['en', 1440], ['zh', 390]]) {
+    await p.setViewportSize({ width, height: 900 });
+    await p.goto(`${h.server.url}/?lang=${lang}`);
+    await p.waitForSelector('table.projects');
+    const panel = p.locator('section[data-chart="timeline"]');
+    await panel.scrollIntoViewIfNeeded();
+    await p.waitForFunction(() => document.querySelector('[data-testid="timeline-chart"]').dataset.anchors);
+    const onScreen = (await p.getAttribute('[data-testid="timeline-chart"]', 'data-marks')).split(',');
+    await p.evaluate(() => { window.__drawn = []; });
+    const [download] = await Promise.all([p.waitForEvent('download'), panel.locator('button.download').click()]);
+    assert.match(download.suggestedFilename(), /timeline.*\.png$/);
+    const drawn = await p.evaluate(() => window.__drawn);
+    assert.ok(!drawn.some((d) => /Nothing to plot|没有可绘制/.test(d.text)), `${lang}: the PNG is not empty`);
+    assert.ok(onScreen.length > 0 && drawn.length > 10, `${lang}: ${drawn.length} texts`);
+    const overflow = drawn.filter((d) => d.right > d.width + 1);
+    assert.deepEqual(overflow.map((d) => d.text), [], `${lang}: text runs off the picture`);
+    const caption = drawn.map((d) => d.text).join('');
+    assert.ok(caption.includes('v=2026.11.29'), `${lang}: the link's end is in the picture`);
+  }
+});
+
+test('a printout lists every row in view, the filter in words, the link and the source, and no controls', async () => {
+  const p = await h.page('/?lang=en&kind=mentioned', { viewport: { width: 1024, height: 800 } });
+  const inView = await rowCount(p);
+  await p.emulateMedia({ media: 'print' });
+  await p.waitForSelector('[data-testid="print-view"]');
+  const printed = await p.$$eval('[data-testid="print-view"] tbody tr', (r) => r.length);
+  assert.equal(printed, inView, 'every row in view is printed');
+  const text = await p.textContent('[data-testid="print-view"]');
+  assert.match(text, /mentioned/i, 'the filter in words');
+  assert.match(text, /kind=mentioned/, 'the canonical link');
+  assert.match(text, /Source/, 'the source');
+  const visibleControls = await p.$$eval('button, input, select', (els) => els.filter((e) => e.getClientRects().length > 0).length);
+  assert.equal(visibleControls, 0, 'no controls print');
+  // Every chart is drawn for the printout, not only those once scrolled into view.
+  await p.waitForFunction(() => [...document.querySelectorAll('canvas[data-testid]')].every((c) => c.dataset.anchors !== undefined));
+  await p.emulateMedia({ media: 'screen' });
+  await p.waitForSelector('[data-testid="print-view"]', { state: 'detached' });
 });

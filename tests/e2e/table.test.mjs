@@ -89,6 +89,13 @@ test('a 20,000-project file renders a window of rows that follows the scroll and
   const filtered = await rendered(p);
   assert.equal(filtered[0].index, 2);
   assert.ok((await rowIds(p)).length <= 60);
+
+  // A printout of a huge list stops at a stated number of rows and points to the CSV.
+  await p.emulateMedia({ media: 'print' });
+  await p.waitForSelector('[data-testid="print-view"]');
+  assert.equal(await p.$$eval('[data-testid="print-view"] tbody tr', (r) => r.length), 1000);
+  assert.match(await p.textContent('[data-testid="print-view"]'), /The first 1000 of \d+ projects are listed here; download the CSV/);
+  await p.emulateMedia({ media: 'screen' });
 });
 
 test('the embedded list renders every row, with no spacer', async () => {

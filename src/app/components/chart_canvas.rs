@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::measured_canvas::MeasuredCanvas;
-use crate::charts::{Pick, FONT, MUTED};
+use crate::charts::{wrap_text, Pick, FONT, MUTED};
 
 /// Draws into the area at a device-pixel scale; returns what was drawn for picking.
 pub type DrawFn = Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, f64) -> Option<Box<dyn Pick>>>;
@@ -24,20 +24,30 @@ fn device_ratio() -> f64 {
 }
 
 /// Draws `draw` plus a caption strip onto a fresh canvas at 2× and saves it as a PNG.
+/// The caption is wrapped to the picture's width, and the strip grows to hold it.
 fn download_png(draw: &DrawFn, css_w: f64, css_h: f64, caption: &str, file_name: &str) -> Option<()> {
     const SCALE: f64 = 2.0;
-    const CAPTION_PX: f64 = 44.0;
+    const LINE_PX: f64 = 16.0;
     let doc = document();
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width((css_w * SCALE) as u32);
-    canvas.set_height(((css_h + CAPTION_PX) * SCALE) as u32);
+    let font_px = (11.0 * SCALE) as u32;
+    let lines = {
+        let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.set_font(&format!("{font_px}px {FONT}"));
+        let max = (css_w - 16.0) * SCALE;
+        wrap_text(caption, max, |s| ctx.measure_text(s).map_or(0.0, |m| m.width()))
+    };
+    let caption_px = 8.0 + LINE_PX * lines.len() as f64;
+    canvas.set_height(((css_h + caption_px) * SCALE) as u32);
     let root = MeasuredCanvas(CanvasBackend::with_canvas_object(canvas.clone())?).into_drawing_area();
     let (chart, strip) = root.split_vertically((css_h * SCALE) as i32);
     draw(&chart, SCALE);
     strip.fill(&WHITE).ok()?;
-    let style = (FONT, (11.0 * SCALE) as u32).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Top));
-    for (i, line) in caption.lines().take(2).enumerate() {
-        strip.draw(&Text::new(line.to_string(), ((8.0 * SCALE) as i32, ((4.0 + 18.0 * i as f64) * SCALE) as i32), style.clone())).ok()?;
+    let style = (FONT, font_px).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Top));
+    for (i, line) in lines.iter().enumerate() {
+        let y = ((4.0 + LINE_PX * i as f64) * SCALE) as i32;
+        strip.draw(&Text::new(line.clone(), ((8.0 * SCALE) as i32, y), style.clone())).ok()?;
     }
     root.present().ok()?;
     let url = canvas.to_data_url_with_type("image/png").ok()?;
@@ -111,6 +121,7 @@ pub fn ChartCanvas(
     let focused = RwSignal::new(None::<(String, f64, f64)>);
     // `None` until drawn: the attribute is absent, so "not drawn yet" never reads as "no marks".
     let anchors = RwSignal::new(None::<String>);
+    let printing = crate::app::state::use_app().printing;
 
     // The container's width, as a ResizeObserver reports it after the browser's own
     // layout. Reading it from the DOM instead would force a layout of the whole page, at
@@ -141,6 +152,10 @@ pub fn ChartCanvas(
             // The last entry is the newest state.
             let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()).next_back();
             if let Some(entry) = last {
+                // While printing every chart stays drawn, wherever the print layout puts it.
+                if printing.get_untracked() {
+                    return;
+                }
                 if near_view.get_untracked() != entry.is_intersecting() {
                     near_view.set(entry.is_intersecting());
                 }
@@ -156,19 +171,22 @@ pub fn ChartCanvas(
             return;
         };
         observer.observe(&canvas);
-        // A printout shows every chart: all are drawn before printing, and afterwards
+        // A printout shows every chart: all are drawn for printing, and afterwards
         // observing afresh reports again which are in view.
-        let before_print = window_event_listener_untyped("beforeprint", move |_| near_view.set(true));
         let again = SendWrapper::new((observer.clone(), canvas.clone()));
-        let after_print = window_event_listener_untyped("afterprint", move |_| {
-            let (observer, canvas) = &*again;
-            observer.unobserve(canvas);
-            observer.observe(canvas);
+        Effect::new(move |was: Option<bool>| {
+            let now = printing.get();
+            if now {
+                near_view.set(true);
+            } else if was == Some(true) {
+                let (observer, canvas) = &*again;
+                observer.unobserve(canvas);
+                observer.observe(canvas);
+            }
+            now
         });
         let kept = SendWrapper::new((observer, on_change));
         on_cleanup(move || {
-            before_print.remove();
-            after_print.remove();
             kept.take().0.disconnect();
         });
     });

@@ -8,6 +8,7 @@ use super::district_chart::DistrictChart;
 use super::filters::Filters;
 use super::header::Header;
 use super::notices::Notices;
+use super::print_view::PrintView;
 use super::programme::ProgrammePanel;
 use super::programme_chart::ProgrammeChart;
 use super::scatter_chart::ScatterChart;
@@ -102,6 +103,7 @@ pub fn Explorer() -> impl IntoView {
                         <DistrictChart/>
                     </div>
                     <ProjectTable/>
+                    <PrintView/>
                     <div class="charts">
                         <ScatterChart/>
                         <TimelineChart/>

@@ -11,6 +11,7 @@ pub mod measured_canvas;
 pub mod filters;
 pub mod header;
 pub mod notices;
+pub mod print_view;
 pub mod programme;
 pub mod programme_chart;
 pub mod scatter_chart;

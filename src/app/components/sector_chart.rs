@@ -9,15 +9,13 @@ use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
 use crate::core::aggregate::{dimension, stable_order, Group};
 use crate::core::filter::Facet;
-use crate::core::format::yuan;
+use crate::core::chart_data::amount_label;
 use crate::core::i18n::{column_label, count_projects, facet_label, texts};
 use crate::core::model::Lang;
 use crate::core::sort::Column;
 
-/// A group's investment as the reader sees it: "no amount stated" when none of its
-/// projects states one, never 0.
 fn amount_text(g: &Group, lang: Lang) -> String {
-    if g.with_investment == 0 { texts(lang).no_amount.to_string() } else { yuan(g.investment, lang) }
+    amount_label(g.investment, g.with_investment, lang)
 }
 
 /// CSS pixel height per bar row, plus room for title and axis.

@@ -9,14 +9,15 @@ use crate::app::target_closest;
 use crate::core::aggregate::in_view_totals;
 use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
-use crate::core::format::{qualified, yuan};
+use crate::core::chart_data::amount_label;
+use crate::core::format::qualified;
 use crate::core::i18n::{column_label, match_reason, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
 use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
 
 /// A table cell's amount, with its printed qualifier (近1万人, "nearly 10,000 people").
-fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
+pub(crate) fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
     match a {
         Some(a) => {
             let s = qualified(a.value, unit, a.qualifier, lang);
@@ -63,6 +64,14 @@ fn HeaderCell(column: Column) -> impl IntoView {
     }
 }
 
+/// A search's identity for the row keys: rows are rebuilt when it changes.
+fn search_key(q: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    q.hash(&mut h);
+    h.finish()
+}
+
 /// Every body row is this tall (`.projects tbody tr` in the CSS says the same), so a
 /// scroll offset maps to a row without measuring the DOM.
 const ROW_PX: f64 = 52.0;
@@ -90,14 +99,8 @@ fn ProjectRow(item: Slot) -> impl IntoView {
         let investment = amount_text(row.investment, Unit::Yuan, lang);
         let (district_title, sector_title) = (district.clone(), sector.clone());
         // Rows have one fixed height, so why a row matched a search is told in its tooltip.
-        let name_title = {
-            let name = name.clone();
-            move || {
-                let why = state.view.with(|v| state.catalog.with(|c| c.why_matched(item.project, &v.filter.q)));
-                let reason = match_reason(&why, lang);
-                if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") }
-            }
-        };
+        let reason = state.view.with_untracked(|v| match_reason(&c.why_matched(item.project, &v.filter.q), lang));
+        let name_title = if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") };
         let (stage_title, investment_title) = (stage.clone(), investment.clone());
         view! {
             // Header row is 1, so the first project is row 2.
@@ -221,7 +224,7 @@ pub fn ProjectTable() -> impl IntoView {
         let t = texts(lang);
         (
             format!("{} ({} {})", t.total, tt.count, t.projects_unit),
-            yuan(tt.investment, lang),
+            amount_label(tt.investment, tt.with_investment, lang),
         )
     });
     view! {
@@ -250,10 +253,15 @@ pub fn ProjectTable() -> impl IntoView {
                         // Keyed, so that a row keeps its element (and the keyboard focus)
                         // while it stays in the window: rebuilding them all on each scroll
                         // dropped the focused row and sent Tab back to the page. Rows read
-                        // the language and data untracked, so both are in the key.
+                        // the language, the data and the search (for why a row matched)
+                        // untracked, so all three are in the key.
                         <For
                             each=move || {
-                                let generation = (state.lang.get(), state.catalog.with(|c| Arc::as_ptr(c) as usize));
+                                let generation = (
+                                    state.lang.get(),
+                                    state.catalog.with(|c| Arc::as_ptr(c) as usize),
+                                    state.view.with(|v| search_key(&v.filter.q)),
+                                );
                                 window.get().into_iter().map(move |slot| (generation, slot)).collect::<Vec<_>>()
                             }
                             key=|entry| *entry
