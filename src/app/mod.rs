@@ -28,6 +28,10 @@ pub fn start() {
         show_panic_banner();
     }));
     leptos::mount::mount_to_body(App);
+    // index.html shows a loading line until the app is there.
+    if let Some(el) = document().get_element_by_id("loading") {
+        el.remove();
+    }
 }
 
 /// After a panic the reactive runtime cannot be trusted, so the banner is plain DOM:
@@ -117,7 +121,14 @@ fn Main(catalog: Arc<Catalog>) -> impl IntoView {
         let lang = state.lang.get();
         let t = texts(lang);
         let doc = document();
-        doc.set_title(t.title);
+        // The tab names the open project, so a reader with many tabs finds it.
+        let project = state.view.with(|v| v.project.clone()).and_then(|id| {
+            state.catalog.with(|c| c.project_index(&id).map(|i| c.ds.projects[i].name.get(lang).to_string()))
+        });
+        match project {
+            Some(name) => doc.set_title(&format!("{name} · {}", t.title)),
+            None => doc.set_title(t.title),
+        }
         if let Some(el) = doc.document_element() {
             let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         }

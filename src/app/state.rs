@@ -36,6 +36,10 @@ pub struct AppState {
     /// What each facet value and theme would show if chosen, under the other filters.
     pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
+    /// The field last typed into and the query it wrote: further keystrokes in it replace
+    /// that history entry, while the first one pushes a new entry, so that Back returns
+    /// to the choice made before the typing.
+    typed: StoredValue<Option<(&'static str, String)>>,
     /// While the page is printed (or shown as for print).
     pub printing: ReadSignal<bool>,
     /// What the start-up rewrite of `lang`/`v` replaced, shown until the next choice.
@@ -105,6 +109,7 @@ impl AppState {
             counts,
             audit,
             replaced_at_start,
+            typed: StoredValue::new(None),
             printing: crate::app::print::printing(),
             location,
         };
@@ -130,6 +135,14 @@ impl AppState {
             self.replaced_at_start.set(Vec::new());
         }
         self.location.navigate(&next.to_query(), nav);
+    }
+
+    /// A keystroke in the text field `field`: one history entry per run of typing.
+    pub fn update_typed(&self, field: &'static str, change: impl FnOnce(&mut ViewState)) {
+        let here = self.location.search_untracked();
+        let continuing = self.typed.with_value(|t| t.as_ref().is_some_and(|(f, q)| *f == field && *q == here));
+        self.update(if continuing { Nav::Replace } else { Nav::Push }, change);
+        self.typed.set_value(Some((field, self.location.search_untracked())));
     }
 
     /// Applies `change` to a copy of the current view and navigates to it.

@@ -3,7 +3,7 @@
 //! comes from rules applied to whatever dataset is loaded.
 
 use super::format::{base_value, group_thousands};
-use super::model::{Dataset, Figure, Metric, Period, ProgrammeGroup, Project, Unit};
+use super::model::{Dataset, Figure, Lang, Metric, Period, ProgrammeGroup, Project, Unit};
 
 /// Relative difference still counted as rounding in the printed figures.
 pub const TOLERANCE: f64 = 0.02;
@@ -43,7 +43,33 @@ pub struct AuditItem {
     pub computed: f64,
     pub unit: Unit,
     /// The arithmetic, written out in base units.
-    pub arithmetic: String,
+    pub arithmetic: Arithmetic,
+}
+
+/// `a + b + c = s`, `a × b = c` or `a > b`, in base units: kept as numbers, so that it is
+/// written in the reader's language (18,500,000,000元 / 18,500,000,000 yuan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arithmetic {
+    /// The left side's terms; a term without a unit is a plain number.
+    pub terms: Vec<(f64, Option<Unit>)>,
+    /// Between the terms: '+' or '×'.
+    pub op: char,
+    /// Between the sides: '=' or '>'.
+    pub relation: char,
+    pub result: (f64, Unit),
+}
+
+impl Arithmetic {
+    fn new(terms: Vec<(f64, Option<Unit>)>, op: char, relation: char, result: (f64, Unit)) -> Arithmetic {
+        Arithmetic { terms, op, relation, result }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let term = |&(v, unit): &(f64, Option<Unit>)| unit.map_or_else(|| group_thousands(v, 4), |u| base_value(v, u, lang));
+        let left: Vec<String> = self.terms.iter().map(term).collect();
+        let (v, u) = self.result;
+        format!("{} {} {}", left.join(&format!(" {} ", self.op)), self.relation, base_value(v, u, lang))
+    }
 }
 
 impl AuditItem {
@@ -69,7 +95,7 @@ fn whole(p: &Project, metric: Metric, period: Period) -> Option<&Figure> {
     p.figures.iter().find(|f| f.metric == metric && f.period == period && f.part.is_none() && f.item.is_none())
 }
 
-fn item(rule: Rule, project: Option<&str>, stated: &Figure, computed: f64, arithmetic: String) -> AuditItem {
+fn item(rule: Rule, project: Option<&str>, stated: &Figure, computed: f64, arithmetic: Arithmetic) -> AuditItem {
     AuditItem {
         rule,
         project: project.map(String::from),
@@ -100,8 +126,8 @@ fn parts_sum(p: &Project, out: &mut Vec<AuditItem>) {
         if !covered && sum <= total.value * (1.0 + TOLERANCE) {
             continue;
         }
-        let terms: Vec<String> = parts.iter().map(|f| group_thousands(f.value, 4)).collect();
-        let arithmetic = format!("{} = {}", terms.join(" + "), base_value(sum, total.unit));
+        let terms = parts.iter().map(|f| (f.value, None)).collect();
+        let arithmetic = Arithmetic::new(terms, '+', '=', (sum, total.unit));
         out.push(item(Rule::PartsSum(metric), Some(&p.id), total, sum, arithmetic));
     }
 }
@@ -115,12 +141,7 @@ fn capacity_hours(p: &Project, out: &mut Vec<AuditItem>) {
         return;
     };
     let computed = cap.value * hours.value;
-    let arithmetic = format!(
-        "{} × {} = {}",
-        base_value(cap.value, cap.unit),
-        base_value(hours.value, hours.unit),
-        base_value(computed, Unit::Kwh)
-    );
+    let arithmetic = Arithmetic::new(vec![(cap.value, Some(cap.unit)), (hours.value, Some(hours.unit))], '×', '=', (computed, Unit::Kwh));
     out.push(item(Rule::CapacityHours, Some(&p.id), gen, computed, arithmetic));
 }
 
@@ -129,12 +150,8 @@ fn annual_times_life(p: &Project, out: &mut Vec<AuditItem>) {
     for lifetime in p.figures.iter().filter(|f| f.period == Period::Lifetime && f.part.is_none() && f.item.is_none()) {
         let Some(annual) = whole(p, lifetime.metric, Period::Annual) else { continue };
         let computed = annual.value * life.value;
-        let arithmetic = format!(
-            "{} × {} = {}",
-            base_value(annual.value, annual.unit),
-            base_value(life.value, life.unit),
-            base_value(computed, annual.unit)
-        );
+        let arithmetic =
+            Arithmetic::new(vec![(annual.value, Some(annual.unit)), (life.value, Some(life.unit))], '×', '=', (computed, annual.unit));
         out.push(item(Rule::AnnualTimesLife(lifetime.metric), Some(&p.id), lifetime, computed, arithmetic));
     }
 }
@@ -148,12 +165,7 @@ fn coal_from_generation(p: &Project, out: &mut Vec<AuditItem>) {
         return;
     };
     let computed = gen.value * rate.value / 1e6;
-    let arithmetic = format!(
-        "{} × {} = {}",
-        base_value(gen.value, gen.unit),
-        base_value(rate.value, rate.unit),
-        base_value(computed, Unit::Tonne)
-    );
+    let arithmetic = Arithmetic::new(vec![(gen.value, Some(gen.unit)), (rate.value, Some(rate.unit))], '×', '=', (computed, Unit::Tonne));
     out.push(item(Rule::CoalFromGeneration, Some(&p.id), coal, computed, arithmetic));
 }
 
@@ -168,7 +180,7 @@ fn permanent_within_site(p: &Project, out: &mut Vec<AuditItem>) {
     }
     // Only a violation is news here; "within" is the expected case and has no single computed value.
     if perm.value > site.value * (1.0 + TOLERANCE) {
-        let arithmetic = format!("{} > {}", base_value(perm.value, perm.unit), base_value(site.value, site.unit));
+        let arithmetic = Arithmetic::new(vec![(perm.value, Some(perm.unit))], '+', '>', (site.value, site.unit));
         out.push(AuditItem {
             status: Status::Contradiction,
             ..item(Rule::PermanentWithinSite, Some(&p.id), perm, site.value, arithmetic)
@@ -200,8 +212,8 @@ fn programme_parts(ds: &Dataset, out: &mut Vec<AuditItem>) {
             continue;
         }
         let sum: f64 = parts.iter().sum();
-        let terms: Vec<String> = parts.iter().map(|v| group_thousands(*v, 0)).collect();
-        let arithmetic = format!("{} = {}", terms.join(" + "), base_value(sum, Unit::Kw));
+        let terms = parts.iter().map(|&v| (v, None)).collect();
+        let arithmetic = Arithmetic::new(terms, '+', '=', (sum, Unit::Kw));
         out.push(item(Rule::ProgrammeParts(g.group), None, &g.figure, sum, arithmetic));
     }
 }

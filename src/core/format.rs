@@ -145,26 +145,42 @@ pub fn qualified(v: f64, unit: Unit, q: Option<Qualifier>, lang: Lang) -> String
 }
 
 /// Base value as stored, for the provenance column: integers in full.
-pub fn base_value(v: f64, unit: Unit) -> String {
-    let sym = match unit {
-        Unit::Yuan => "yuan",
-        Unit::Person => "persons",
-        Unit::Kw => "kW",
-        Unit::Kwh => "kWh",
-        Unit::Tonne => "t",
-        Unit::Mu => "mu",
-        Unit::Hectare => "ha",
-        Unit::SquareMetre => "m²",
-        Unit::Hour => "h",
-        Unit::Year => "a",
-        Unit::Count => "",
-        Unit::Kv => "kV",
-        Unit::GramPerKwh => "g/kWh",
-        Unit::BillionUnits => "BU",
-        Unit::Percent => "%",
-        Unit::PercentagePoint => "pp",
+pub fn base_value(v: f64, unit: Unit, lang: Lang) -> String {
+    let sym = match (unit, lang) {
+        (Unit::Yuan, Lang::Zh) => "元",
+        (Unit::Yuan, Lang::En) => "yuan",
+        (Unit::Person, Lang::Zh) => "人",
+        (Unit::Person, Lang::En) => "persons",
+        (Unit::Kw, Lang::Zh) => "千瓦",
+        (Unit::Kw, Lang::En) => "kW",
+        (Unit::Kwh, Lang::Zh) => "千瓦时",
+        (Unit::Kwh, Lang::En) => "kWh",
+        (Unit::Tonne, Lang::Zh) => "吨",
+        (Unit::Tonne, Lang::En) => "t",
+        (Unit::Mu, Lang::Zh) => "亩",
+        (Unit::Mu, Lang::En) => "mu",
+        (Unit::Hectare, Lang::Zh) => "公顷",
+        (Unit::Hectare, Lang::En) => "ha",
+        (Unit::SquareMetre, Lang::Zh) => "平方米",
+        (Unit::SquareMetre, Lang::En) => "m²",
+        (Unit::Hour, Lang::Zh) => "小时",
+        (Unit::Hour, Lang::En) => "h",
+        (Unit::Year, Lang::Zh) => "年",
+        (Unit::Year, Lang::En) => "a",
+        (Unit::Count, _) => "",
+        (Unit::Kv, Lang::Zh) => "千伏",
+        (Unit::Kv, Lang::En) => "kV",
+        (Unit::GramPerKwh, Lang::Zh) => "克/千瓦时",
+        (Unit::GramPerKwh, Lang::En) => "g/kWh",
+        (Unit::BillionUnits, Lang::Zh) => "十亿单位",
+        (Unit::BillionUnits, Lang::En) => "BU",
+        (Unit::Percent, _) => "%",
+        (Unit::PercentagePoint, Lang::Zh) => "个百分点",
+        (Unit::PercentagePoint, Lang::En) => "pp",
     };
-    format!("{} {sym}", group_thousands(v, 4)).trim_end().to_string()
+    // Chinese sets no space between a number and its unit.
+    let gap = if lang == Lang::Zh || unit == Unit::Percent { "" } else { " " };
+    format!("{}{gap}{sym}", group_thousands(v, 4)).trim_end().to_string()
 }
 
 #[cfg(test)]
@@ -202,8 +218,11 @@ mod tests {
         assert_eq!(quantity(10_000.0, Unit::Person, Lang::En), "10,000 people");
         assert_eq!(qualified(10_000.0, Unit::Person, Some(Qualifier::Nearly), Lang::Zh), "近1万人");
         assert_eq!(qualified(284_000.0, Unit::Tonne, Some(Qualifier::About), Lang::En), "about 284,000 t");
-        assert_eq!(base_value(18_500_000_000.0, Unit::Yuan), "18,500,000,000 yuan");
-        assert_eq!(base_value(314.1106, Unit::Hectare), "314.1106 ha");
+        assert_eq!(base_value(18_500_000_000.0, Unit::Yuan, Lang::En), "18,500,000,000 yuan");
+        assert_eq!(base_value(314.1106, Unit::Hectare, Lang::En), "314.1106 ha");
+        assert_eq!(base_value(18_500_000_000.0, Unit::Yuan, Lang::Zh), "18,500,000,000元");
+        assert_eq!(base_value(10_000.0, Unit::Person, Lang::Zh), "10,000人");
+        assert_eq!(base_value(25.0, Unit::Year, Lang::Zh), "25年");
     }
 
     #[test]

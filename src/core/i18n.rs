@@ -111,6 +111,7 @@ pub struct Texts {
     pub programme_whole_list: &'static str,
     pub print_capped: &'static str,
     pub print_link: &'static str,
+    pub skip_to_content: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -218,6 +219,7 @@ pub const ZH: Texts = Texts {
     programme_whole_list: "以下为原文公布的全市计划数，覆盖整份名单，不随筛选变化。",
     print_capped: "此处仅列出前 {shown} 个项目（共 {total} 个）；全部项目请用“数据工具”下载 CSV。",
     print_link: "本视图链接：{}",
+    skip_to_content: "跳到图表和表格",
 };
 
 pub const EN: Texts = Texts {
@@ -325,6 +327,7 @@ pub const EN: Texts = Texts {
     programme_whole_list: "These are the city-wide programme figures as printed: they cover the whole list and do not follow the filter.",
     print_capped: "The first {shown} of {total} projects are listed here; download the CSV (data tools) for all of them.",
     print_link: "Link to this view: {}",
+    skip_to_content: "Skip to charts and table",
 };
 
 /// Each language's name in itself, for the language switch.
@@ -391,6 +394,19 @@ pub fn column_label(c: Column, lang: Lang) -> &'static str {
         Column::Stage => pick(lang, "阶段", "Stage"),
         Column::Investment => pick(lang, "总投资", "Investment"),
         Column::Jobs => pick(lang, "就业", "Jobs"),
+    }
+}
+
+/// A label's colon: full width and unspaced in Chinese ("当前项目：21").
+pub fn colon(lang: Lang) -> &'static str {
+    pick(lang, "：", ": ")
+}
+
+/// `text` in brackets after what precedes it: "合计（2个项目）", "Total (2 projects)".
+pub fn bracketed(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
     }
 }
 

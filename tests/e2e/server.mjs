@@ -1,5 +1,6 @@
-// A static file server for dist/ on 127.0.0.1 with the single-page fallback, so the
-// tests exercise exactly the files Trunk built. Usage: startServer({ root, port }).
+// A static file server for dist/ on 127.0.0.1 with the single-page fallback for paths
+// without an extension (a missing file is a 404), so the tests exercise exactly the files
+// Trunk built. Usage: startServer({ root, port }).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,6 +27,12 @@ export async function startServer({ root = resolve('dist'), port = 0 } = {}) {
         return;
       }
       let info = await stat(file).catch(() => null);
+      // Views live in the query string, so only a path with no file extension is the
+      // app; a missing file (favicon.ico, a list) is a plain 404, as on a static host.
+      if (!info && extname(url.pathname)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
       if (!info || info.isDirectory()) {
         file = join(root, 'index.html');
         info = await stat(file);

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::app::state::use_app;
 use crate::core::audit::{AuditItem, Status};
 use crate::core::format::{base_value, trim_decimals};
-use crate::core::i18n::{rule_label, status_label, texts};
+use crate::core::i18n::{bracketed, colon, rule_label, status_label, texts};
 
 /// Audit items with both numbers and the arithmetic behind them.
 #[component]
@@ -28,11 +28,11 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
                         // The link follows the view by itself, so a filter click does not rebuild the list.
                         {name.map(|(n, id)| view! { " · " <a href=move || state.href_with_project(Some(&id))>{n}</a> })}
                         <div class="audit-numbers">
-                            {t.audit_stated} ": " <span lang="zh-CN">{i.stated_printed.clone()}</span>
-                            " = " {base_value(i.stated, i.unit)}
+                            {t.audit_stated} {colon(lang)} <span lang="zh-CN">{i.stated_printed.clone()}</span>
+                            " = " {base_value(i.stated, i.unit, lang)}
                             <br/>
-                            {t.audit_computed} ": " {i.arithmetic.clone()}
-                            " (" {dev} ")"
+                            {t.audit_computed} {colon(lang)} {i.arithmetic.text(lang)}
+                            {bracketed(&dev, lang)}
                         </div>
                     </li>
                 }

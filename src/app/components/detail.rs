@@ -5,7 +5,7 @@ use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{base_value, qualified};
-use crate::core::i18n::{facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, texts};
+use crate::core::i18n::{bracketed, facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, texts};
 use crate::core::model::{Figure, Lang, Metric, Project, Unit};
 
 fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
@@ -34,7 +34,7 @@ pub fn ProjectDetail() -> impl IntoView {
         let sector = value_label(&state, Facet::Sector, &p.sector, lang);
         let kind = value_label(&state, Facet::Kind, facet_value(&p, Facet::Kind), lang);
         let stage = value_label(&state, Facet::Stage, facet_value(&p, Facet::Stage), lang);
-        let stage_src = p.stage.as_ref().map(|s| format!(" ({})", fill(t.line, s.src.line)));
+        let stage_src = p.stage.as_ref().map(|s| bracketed(&fill(t.line, s.src.line), lang));
         let themes: Vec<String> = state.catalog.with(|c| {
             p.themes
                 .iter()
@@ -56,7 +56,7 @@ pub fn ProjectDetail() -> impl IntoView {
                             {f.printed.clone()}
                             {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
                         </td>
-                        <td class="num base">{base_value(f.value, f.unit)}</td>
+                        <td class="num base">{base_value(f.value, f.unit, lang)}</td>
                         <td>{fill(t.line, f.src.line)}</td>
                     </tr>
                 }
@@ -72,7 +72,7 @@ pub fn ProjectDetail() -> impl IntoView {
                         <strong>{m.date.clone()}</strong>
                         " "{milestone_label(m.event, lang)}{part}
                         " — " <span lang="zh-CN">{m.printed.clone()}</span>
-                        " (" {fill(t.line, m.src.line)} ")"
+                        {bracketed(&fill(t.line, m.src.line), lang)}
                     </li>
                 }
             })

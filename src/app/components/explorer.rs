@@ -87,7 +87,16 @@ pub fn Explorer() -> impl IntoView {
     let has_project = Memo::new(move |_| project.with(Option::is_some));
     let embed = Memo::new(move |_| state.view.with(|v| v.embed));
     follow_detail_scroll(project);
+    // The first Tab stop: past the header and the filters' many stops, to the results.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
     view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || texts(state.lang.get()).skip_to_content}</a>
         <Show when=move || !embed.get() fallback=|| view! { <EmbedBar/> }>
             <Header/>
         </Show>
@@ -96,7 +105,7 @@ pub fn Explorer() -> impl IntoView {
             <Show when=move || !embed.get()>
                 <Filters/>
             </Show>
-            <main class="content" id="main">
+            <main class="content" id="main" tabindex="-1">
                 <Show when=move || has_project.get() fallback=move || view! {
                     <div class="charts">
                         <SectorChart/>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
 use crate::core::filter::{facet_values, Facet, Filter};
-use crate::core::i18n::{facet_label, kind_label, stage_label, texts};
+use crate::core::i18n::{bracketed, facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
 
 /// Display name of a facet value in the current language.
@@ -146,7 +146,7 @@ pub fn Filters() -> impl IntoView {
                         prop:value=move || q.get()
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
-                            state.update(Nav::Replace, |v| v.filter.q = text);
+                            state.update_typed("q", |v| v.filter.q = text);
                         }
                     />
                 </div>
@@ -156,7 +156,7 @@ pub fn Filters() -> impl IntoView {
                 <FacetGroup facet=Facet::Stage/>
                 <ThemeGroup/>
                 <fieldset class="range">
-                    <legend>{move || format!("{} ({})", t().investment_range, t().range_unit)}</legend>
+                    <legend>{move || format!("{}{}", t().investment_range, bracketed(t().range_unit, state.lang.get()))}</legend>
                     <label>
                         {move || t().min}
                         <input
@@ -167,7 +167,7 @@ pub fn Filters() -> impl IntoView {
                             prop:value=move || bound(true)
                             on:change=move |ev| {
                                 let x = parse_bound(&event_target_value(&ev));
-                                state.update(Nav::Replace, |v| v.filter.min = x);
+                                state.update_typed("min", |v| v.filter.min = x);
                             }
                         />
                     </label>
@@ -181,7 +181,7 @@ pub fn Filters() -> impl IntoView {
                             prop:value=move || bound(false)
                             on:change=move |ev| {
                                 let x = parse_bound(&event_target_value(&ev));
-                                state.update(Nav::Replace, |v| v.filter.max = x);
+                                state.update_typed("max", |v| v.filter.max = x);
                             }
                         />
                     </label>

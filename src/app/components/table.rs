@@ -11,7 +11,7 @@ use crate::core::dataset::Amount;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::chart_data::amount_label;
 use crate::core::format::qualified;
-use crate::core::i18n::{column_label, match_reason, texts};
+use crate::core::i18n::{bracketed, colon, column_label, count_projects, match_reason, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
 use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
@@ -223,7 +223,7 @@ pub fn ProjectTable() -> impl IntoView {
         let tt = state.counts.with(|n| state.view.with(|v| state.catalog.with(|c| in_view_totals(c, n, &v.filter))));
         let t = texts(lang);
         (
-            format!("{} ({} {})", t.total, tt.count, t.projects_unit),
+            format!("{}{}", t.total, bracketed(&count_projects(tt.count, lang), lang)),
             amount_label(tt.investment, tt.with_investment, lang),
         )
     });
@@ -231,7 +231,7 @@ pub fn ProjectTable() -> impl IntoView {
         <section class="table-section" aria-labelledby="table-title">
             <h2 id="table-title">
                 {move || t().projects_in_view}
-                ": "
+                {move || colon(state.lang.get())}
                 <span data-testid="row-count">{move || state.rows.with(Vec::len)}</span>
             </h2>
             <div class="table-wrap" node_ref=wrap on:scroll=move |_| measure() on:keydown=on_key>

@@ -36,7 +36,8 @@ pub fn TimelineChart() -> impl IntoView {
     let t = move || texts(state.lang.get());
     let lang = move || state.lang.get();
     let marks_text = |marks: &[crate::charts::timeline::TimelineMark]| {
-        marks.iter().map(|m| format!("{}-{:02} {}", m.year, m.month, m.label)).collect::<Vec<_>>().join("; ")
+        // Each mark's label already says its date as printed ("投产 2023年底").
+        marks.iter().map(|m| m.label.as_str()).collect::<Vec<_>>().join("; ")
     };
     view! {
         <ChartPanel

@@ -1,0 +1,94 @@
+// On a phone, by keyboard, in Chinese (issue 13): each test fails on the defect it names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness, query, rowCount } from './harness.mjs';
+
+const h = harness();
+
+test('a real favicon, and a missing file is a 404 rather than the page', async () => {
+  const p = await h.page('/?lang=en');
+  const icon = await p.getAttribute('link[rel="icon"]', 'href');
+  const res = await p.evaluate(async (href) => {
+    const r = await fetch(href);
+    return { status: r.status, type: r.headers.get('content-type'), body: (await r.text()).slice(0, 5) };
+  }, icon);
+  assert.deepEqual([res.status, res.type.split(';')[0], res.body], [200, 'image/svg+xml', '<svg ']);
+  // Asked outside the page, so the 404 is not a console error of the page.
+  const missing = await p.request.get(`${h.server.url}/favicon.ico`);
+  assert.equal(missing.status(), 404);
+  assert.doesNotMatch(await missing.text(), /<html/i);
+});
+
+test('the page is never blank: a loading line in both languages until the app mounts', async () => {
+  const p = await h.page();
+  const html = await (await p.request.get(`${h.server.url}/`)).text();
+  assert.match(html, /id="loading"[^>]*>.*正在加载.*Loading/s);
+  await p.goto(`${h.server.url}/?lang=en`);
+  await p.waitForSelector('table.projects');
+  assert.equal(await p.$('#loading'), null, 'removed once the app is there');
+});
+
+test('the tab title names the open project', async () => {
+  const p = await h.page('/?lang=en&p=horqin-longma-wind-equipment-park');
+  assert.match(await p.title(), /^.*Longma.* · /);
+  const zh = await h.page('/?lang=zh&p=horqin-longma-wind-equipment-park');
+  assert.match(await zh.title(), /^.*龙马.* · 通辽市/);
+});
+
+test('Chinese pages say 元, 人, 年 and use full-width punctuation', async () => {
+  const p = await h.page('/?lang=zh&p=hure-xiexin-lead-zinc-mine');
+  const base = await p.$$eval('table.figures td.base', (c) => c.map((x) => x.textContent));
+  assert.ok(base.some((b) => /元$/.test(b)), base.join(' | '));
+  assert.ok(!base.some((b) => /yuan|persons| a$/.test(b)), base.join(' | '));
+  const audit = await p.textContent('[data-testid="detail"] .audit-list');
+  assert.doesNotMatch(audit, /yuan|persons/);
+  assert.match(audit, /：/);
+  const list = await h.page('/?lang=zh&kind=highlight&district=kailu');
+  assert.match(await list.textContent('#table-title'), /^当前项目：\d+$/);
+  assert.match(await list.textContent('[data-testid="total-label"]'), /^合计（\d+个项目）$/);
+});
+
+test('a skip link is the first Tab stop and takes the focus to the results', async () => {
+  const p = await h.page('/?lang=en');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.className), 'skip-link');
+  assert.match(await p.evaluate(() => document.activeElement.textContent), /Skip to charts and table/);
+  await p.keyboard.press('Enter');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'main');
+  assert.ok(!query(p).has('#'), 'the link is unchanged');
+  assert.equal(new URL(p.url()).hash, '');
+});
+
+test('checkboxes are at least 44 px tall touch targets on a phone', async () => {
+  const p = await h.page('/?lang=zh', { viewport: { width: 390, height: 844 } });
+  await p.click('.filters-panel summary');
+  const heights = await p.$$eval('fieldset[data-facet="sector"] .facet-value', (l) => l.map((x) => x.getBoundingClientRect().height));
+  assert.ok(heights.length > 0 && heights.every((x) => x >= 44), heights.join());
+});
+
+test('Back after a sort and a search returns to the sort, then to the start', async () => {
+  const p = await h.page('/?lang=en');
+  await p.click('th[data-col="jobs"] button');
+  await p.waitForURL(/sort=/);
+  const sorted = query(p).get('sort');
+  await p.fill('#q', 'wind');
+  await p.waitForURL(/q=wind/);
+  await p.goBack();
+  await p.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+  assert.equal(query(p).get('sort'), sorted, 'the sort step is still there');
+  await p.goBack();
+  await p.waitForFunction(() => !new URLSearchParams(location.search).has('sort'));
+  assert.equal(await rowCount(p), 21);
+});
+
+test('the timeline data table says each date once', async () => {
+  const p = await h.page('/?lang=zh');
+  const table = p.locator('section[data-chart="timeline"] details.chart-data');
+  await table.scrollIntoViewIfNeeded();
+  await table.locator('summary').click();
+  const cell = table.locator('tbody tr[data-id="etdz-haineng-nimh-battery"] td');
+  await cell.first().waitFor();
+  const text = await cell.first().textContent();
+  assert.match(text, /2023年底/);
+  assert.doesNotMatch(text, /2023-12/, text);
+});
