@@ -112,6 +112,8 @@ pub struct Texts {
     pub print_capped: &'static str,
     pub print_link: &'static str,
     pub skip_to_content: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -220,6 +222,8 @@ pub const ZH: Texts = Texts {
     print_capped: "此处仅列出前 {shown} 个项目（共 {total} 个）；全部项目请用“数据工具”下载 CSV。",
     print_link: "本视图链接：{}",
     skip_to_content: "跳到图表和表格",
+    active_filters: "当前筛选",
+    remove_filter: "移除筛选：{}",
 };
 
 pub const EN: Texts = Texts {
@@ -328,6 +332,8 @@ pub const EN: Texts = Texts {
     print_capped: "The first {shown} of {total} projects are listed here; download the CSV (data tools) for all of them.",
     print_link: "Link to this view: {}",
     skip_to_content: "Skip to charts and table",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter: {}",
 };
 
 /// Each language's name in itself, for the language switch.

@@ -92,3 +92,14 @@ test('the timeline data table says each date once', async () => {
   assert.match(text, /2023年底/);
   assert.doesNotMatch(text, /2023-12/, text);
 });
+
+test('active filters show as removable chips, on a phone with the panel shut and in embed mode', async () => {
+  const p = await h.page('/?lang=en&sector=energy&district=kailu&q=wind&min=10', { viewport: { width: 390, height: 844 } });
+  const chips = await p.$$eval('[data-testid="chips"] .chip span', (s) => s.map((x) => x.textContent));
+  assert.deepEqual(chips, ['Sector: D Electricity, heat, gas and water supply', 'District: Kailu County', '“wind”', 'Min: CNY 1 bn'], chips.join(' | '));
+  await p.click('[data-testid="chips"] .chip:first-child button');
+  await p.waitForFunction(() => !new URLSearchParams(location.search).has('sector'));
+  assert.equal(await p.$$eval('[data-testid="chips"] .chip', (c) => c.length), 3);
+  const embed = await h.page('/?lang=zh&embed=1&theme=wind');
+  assert.match(await embed.textContent('[data-testid="chips"]'), /主题：风电/);
+});

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::audit::AuditPanel;
+use super::chips::ActiveFilters;
 use super::data_tools::DataTools;
 use super::detail::ProjectDetail;
 use super::district_chart::DistrictChart;
@@ -107,6 +108,7 @@ pub fn Explorer() -> impl IntoView {
             </Show>
             <main class="content" id="main" tabindex="-1">
                 <Show when=move || has_project.get() fallback=move || view! {
+                    <ActiveFilters/>
                     <div class="charts">
                         <SectorChart/>
                         <DistrictChart/>

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod chart_canvas;
 pub mod chart_panel;
+pub mod chips;
 pub mod data_tools;
 pub mod detail;
 pub mod district_chart;
