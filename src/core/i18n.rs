@@ -403,6 +403,17 @@ pub fn column_label(c: Column, lang: Lang) -> &'static str {
     }
 }
 
+/// A source reference that names the page, then the line: ("《2022年重大项目亮点》",
+/// "第162行") or ("“2022 major project highlights”,", "line 162"); the two parts are shown
+/// apart so that the line never wraps.
+pub fn source_ref(title: &str, line: u32, lang: Lang) -> (String, String) {
+    let page = match lang {
+        Lang::Zh => format!("《{title}》"),
+        Lang::En => format!("“{title}”,"),
+    };
+    (page, fill(texts(lang).line, line))
+}
+
 /// A label's colon: full width and unspaced in Chinese ("当前项目：21").
 pub fn colon(lang: Lang) -> &'static str {
     pick(lang, "：", ": ")
@@ -918,5 +929,19 @@ pub fn chart_word(w: ChartWord, lang: Lang) -> &'static str {
         NotItemised => pick(lang, "无对应项目", "not itemised"),
         ProgrammeFigure => pick(lang, "全市计划数", "Programme figure"),
         NamedInView => pick(lang, "本页列出的项目", "Named projects in view"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_reference_names_the_page_then_the_line() {
+        assert_eq!(source_ref("2022年重大项目亮点", 162, Lang::Zh), ("《2022年重大项目亮点》".to_string(), "第162行".to_string()));
+        assert_eq!(
+            source_ref("2022 major project highlights", 162, Lang::En),
+            ("“2022 major project highlights”,".to_string(), "line 162".to_string())
+        );
     }
 }

@@ -103,3 +103,21 @@ test('active filters show as removable chips, on a phone with the panel shut and
   const embed = await h.page('/?lang=zh&embed=1&theme=wind');
   assert.match(await embed.textContent('[data-testid="chips"]'), /主题：风电/);
 });
+
+test('on a phone each figure is a card whose value, base value and source are all in sight', async () => {
+  const p = await h.page('/?lang=en&p=jarud-daolaodu-wind-500mw', { viewport: { width: 390, height: 844 } });
+  await p.waitForSelector('[data-testid="detail"] table.figures');
+  const cells = await p.$$eval('table.figures tbody td', (tds) => tds.map((td) => {
+    const r = td.getBoundingClientRect();
+    return { label: td.dataset.label, left: r.left, right: r.right, width: r.width };
+  }));
+  assert.ok(cells.length > 8);
+  const hidden = cells.filter((c) => c.width === 0 || c.left < 0 || c.right > 390);
+  assert.deepEqual(hidden, [], 'every cell is inside the screen');
+  assert.ok(cells.every((c) => c.label), 'each cell is labelled');
+  // The source names the page, then the line, which does not wrap.
+  const src = p.locator('table.figures tbody tr').first().locator('.src-ref');
+  assert.match(await src.textContent(), /“2022 major project highlights”, line \d+/);
+  const line = await src.locator('.src-line').evaluate((e) => e.getClientRects().length);
+  assert.equal(line, 1, 'the line number stays on one line');
+});

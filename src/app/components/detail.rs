@@ -5,7 +5,7 @@ use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{base_value, qualified};
-use crate::core::i18n::{bracketed, facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, texts};
+use crate::core::i18n::{bracketed, facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, source_ref, texts};
 use crate::core::model::{Figure, Lang, Metric, Project, Unit};
 
 fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
@@ -18,6 +18,13 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
     }
     s.push_str(period_label(f.period, lang));
     s
+}
+
+/// Where a figure stands in the source: the page by its title, then the line, which never
+/// wraps (`.src-line`).
+pub(crate) fn source_ref_view(title: &str, line: u32, lang: Lang) -> impl IntoView {
+    let (page, line) = source_ref(title, line, lang);
+    view! { <span class="src-ref"><cite>{page}</cite>" "<span class="src-line">{line}</span></span> }
 }
 
 #[component]
@@ -34,6 +41,7 @@ pub fn ProjectDetail() -> impl IntoView {
         let sector = value_label(&state, Facet::Sector, &p.sector, lang);
         let kind = value_label(&state, Facet::Kind, facet_value(&p, Facet::Kind), lang);
         let stage = value_label(&state, Facet::Stage, facet_value(&p, Facet::Stage), lang);
+        let title = state.catalog.with(|c| c.ds.source.title.get(lang).to_string());
         let stage_src = p.stage.as_ref().map(|s| bracketed(&fill(t.line, s.src.line), lang));
         let themes: Vec<String> = state.catalog.with(|c| {
             p.themes
@@ -51,13 +59,14 @@ pub fn ProjectDetail() -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{figure_label(&p, f, lang)}</th>
-                        <td class="num">{qualified(f.value, f.unit, f.qualifier, lang)}</td>
-                        <td lang="zh-CN">
+                        // data-label names each cell where a phone shows the row as a card.
+                        <td class="num" data-label=t.col_value>{qualified(f.value, f.unit, f.qualifier, lang)}</td>
+                        <td lang="zh-CN" data-label=t.col_printed>
                             {f.printed.clone()}
                             {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
                         </td>
-                        <td class="num base">{base_value(f.value, f.unit, lang)}</td>
-                        <td>{fill(t.line, f.src.line)}</td>
+                        <td class="num base" data-label=t.col_base>{base_value(f.value, f.unit, lang)}</td>
+                        <td data-label=t.col_source>{source_ref_view(&title, f.src.line, lang)}</td>
                     </tr>
                 }
             })
@@ -91,7 +100,7 @@ pub fn ProjectDetail() -> impl IntoView {
                     <dt>{facet_label("stage", lang)}</dt><dd>{stage}{stage_src}</dd>
                     {p.company.as_ref().map(|c| view! { <dt>{t.company}</dt><dd>{c.get(lang).to_string()}</dd> })}
                     {(!themes.is_empty()).then(|| view! { <dt>{t.themes}</dt><dd>{themes.join(" · ")}</dd> })}
-                    <dt>{t.col_source}</dt><dd>{fill(t.line, p.src.line)}</dd>
+                    <dt>{t.col_source}</dt><dd>{source_ref_view(&title, p.src.line, lang)}</dd>
                 </dl>
                 {derived.map(|d| view! { <p class="derived-note">{d}</p> })}
                 {(!p.milestones.is_empty()).then(|| view! { <h3>{t.milestones}</h3><ul class="milestones">{milestones}</ul> })}

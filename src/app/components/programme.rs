@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
+use super::detail::source_ref_view;
 use crate::app::state::use_app;
 use crate::core::aggregate::totals;
 use crate::core::format::{qualified, trim_decimals, yuan};
-use crate::core::i18n::{fill, fill_named, group_label, texts};
+use crate::core::i18n::{fill_named, group_label, texts};
 use crate::core::model::{Metric, ProgrammeGroup};
 
 /// The city-wide programme as printed, beside what the named projects add up to.
@@ -43,7 +44,7 @@ pub fn ProgrammePanel() -> impl IntoView {
                             <th scope="row">{g.label.get(lang).to_string()}</th>
                             <td class="num">{qualified(g.figure.value, g.figure.unit, g.figure.qualifier, lang)}</td>
                             <td lang="zh-CN">{g.figure.printed.clone()}</td>
-                            <td>{fill(t.line, g.figure.src.line)}</td>
+                            <td>{source_ref_view(c.ds.source.title.get(lang), g.figure.src.line, lang)}</td>
                         </tr>
                     }
                 })
