@@ -716,3 +716,24 @@ fn prefiltered_candidates_give_the_same_points_and_rows() {
     }
     assert!(!dated(&cat).is_empty() && plottable(&cat, Measure::Jobs).iter().any(|&x| x));
 }
+
+/// The coverage axis ends at a round share just above the longest bar (158% → 200%, not
+/// 300%), and every share label is drawn whole beside its bar.
+#[test]
+fn programme_axis_fits_the_data_and_labels_are_whole() {
+    let cat = catalog();
+    for lang in [Lang::Zh, Lang::En] {
+        let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), lang, None);
+        let (svg, _) = draw_programme(&bars, 1.0, lang);
+        // Axis ticks are the texts that are a bare percentage.
+        let ticks: Vec<&str> = svg
+            .split(['>', '<'])
+            .map(str::trim)
+            .filter(|t| t.ends_with('%') && t[..t.len() - 1].chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert!(ticks.contains(&"200%") && !ticks.contains(&"300%"), "{lang:?}: axis to 200%: {ticks:?}");
+        for b in &bars {
+            assert!(svg.contains(&b.share_label), "{lang:?}: {:?} drawn whole", b.share_label);
+        }
+    }
+}

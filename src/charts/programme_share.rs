@@ -11,7 +11,7 @@ use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
 use super::{
-    draw_bar_axis, draw_frame, draw_legend, fit_labels, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
+    draw_bar_axis, draw_frame, draw_legend, fit_labels, nice_ceiling, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
     PROGRAMME_TOTAL,
 };
 
@@ -48,15 +48,10 @@ fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
     }
 }
 
-/// The axis end that leaves room for the widest share label right of the longest bar,
-/// given the plot's width in pixels; the bars keep at least 40% of it.
-fn share_axis_end<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    bars: &[ProgrammeBar],
-    widest: f64,
-    plot_w: u32,
-    style: &ChartStyle,
-) -> f64 {
+/// The width of the widest share label, which gets a margin of its own right of the
+/// plot: at most half the plot, so a very long label is cut by the edge rather than the
+/// bars squeezed to nothing.
+fn share_label_width<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, bars: &[ProgrammeBar], plot_w: u32, style: &ChartStyle) -> u32 {
     let font = (FONT, style.px(11.0)).into_font().color(&INK);
     let label_px = bars
         .iter()
@@ -64,8 +59,7 @@ fn share_axis_end<DB: DrawingBackend>(
         .map(|(tw, _)| tw + style.px(12.0))
         .max()
         .unwrap_or(0);
-    let plot = f64::from(plot_w.max(1));
-    widest * plot / (plot - f64::from(label_px)).max(plot * 0.4)
+    label_px.min(plot_w / 2)
 }
 
 /// Draws the chart; returns the layout for hit-testing (`None` for the empty state).
@@ -84,10 +78,12 @@ pub fn draw<DB: DrawingBackend>(
 
     let n = bars.len() as f64;
     let widest = bars.iter().filter_map(ProgrammeBar::share).fold(1.0_f64, f64::max);
-    let x_max = share_axis_end(root, bars, widest, w.saturating_sub(label_w + style.px(30.0)), style);
+    // The axis ends at a round share just above the longest bar (158% → 200%).
+    let x_max = nice_ceiling(widest);
+    let label_px = share_label_width(root, bars, w.saturating_sub(label_w + style.px(30.0)), style);
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(30.0))
-        .margin_right(style.px(12.0))
+        .margin_right(style.px(12.0) + label_px)
         .margin_left(style.px(4.0))
         .margin_bottom(style.px(24.0))
         .x_label_area_size(style.px(24.0))
