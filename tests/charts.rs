@@ -145,3 +145,23 @@ fn captions_wrap_to_the_width() {
     assert!(zh.iter().all(|l| w(l) <= 10.0) && zh.len() > 2, "{zh:?}");
     assert_eq!(wrap_text("short", 40.0, w), ["short"]);
 }
+
+/// Arrow keys move by where marks are drawn: on a grid of tiles ↓ is the tile below.
+#[test]
+fn arrow_keys_step_by_position() {
+    use tongliao_explorer::charts::{step_by_position, Step};
+    // A 3 × 2 grid, row by row, with a gap at the bottom left.
+    let grid = [Some((0, 0)), Some((10, 0)), Some((20, 0)), None, Some((10, 10)), Some((20, 10))];
+    assert_eq!(step_by_position(&grid, 1, Step::Down), Some(4));
+    assert_eq!(step_by_position(&grid, 2, Step::Down), Some(5));
+    assert_eq!(step_by_position(&grid, 0, Step::Down), Some(4), "nearest below, a column over");
+    assert_eq!(step_by_position(&grid, 4, Step::Up), Some(1));
+    assert_eq!(step_by_position(&grid, 4, Step::Right), Some(5));
+    assert_eq!(step_by_position(&grid, 5, Step::Left), Some(4));
+    assert_eq!(step_by_position(&grid, 2, Step::Right), None, "nothing drawn to the right");
+    assert_eq!(step_by_position(&grid, 0, Step::Up), None);
+    // A column of bars: ↓ is the next bar.
+    let bars = [Some((50, 10)), Some((30, 40)), Some((80, 70))];
+    assert_eq!(step_by_position(&bars, 0, Step::Down), Some(1));
+    assert_eq!(step_by_position(&bars, 1, Step::Down), Some(2));
+}

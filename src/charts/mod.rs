@@ -188,6 +188,39 @@ pub fn fit_text(text: &str, fits: impl Fn(&str) -> bool) -> String {
 
 /// What a drawn chart offers the UI: the mark under a pointer and where each mark
 /// sits, both in device pixels and both from plotters' own coordinate mapping.
+/// An arrow key's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The mark an arrow key moves to from mark `from`, by where the marks are drawn: the
+/// nearest one lying in that direction, weighing distance across it twice as much as
+/// distance along it (so ↓ on the tile map goes to the tile below, not the one beside).
+/// `None` when no mark lies that way.
+pub fn step_by_position(points: &[Option<(i32, i32)>], from: usize, step: Step) -> Option<usize> {
+    let (x0, y0) = (*points.get(from)?)?;
+    points
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != from)
+        .filter_map(|(i, p)| {
+            let (dx, dy) = (i64::from(p.as_ref()?.0 - x0), i64::from(p.as_ref()?.1 - y0));
+            let (along, across) = match step {
+                Step::Down => (dy, dx),
+                Step::Up => (-dy, dx),
+                Step::Right => (dx, dy),
+                Step::Left => (-dx, dy),
+            };
+            (along > across.abs() / 2 && along > 0).then_some((along + 2 * across.abs(), i))
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
 pub trait Pick {
     fn pick(&self, px: (i32, i32)) -> Option<String>;
     fn anchor(&self, id: &str) -> Option<(i32, i32)>;

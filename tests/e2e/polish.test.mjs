@@ -121,3 +121,25 @@ test('on a phone each figure is a card whose value, base value and source are al
   const line = await src.locator('.src-line').evaluate((e) => e.getClientRects().length);
   assert.equal(line, 1, 'the line number stays on one line');
 });
+
+test('the tile map moves by position, and a live region announces the focused tile', async () => {
+  const p = await h.page('/?lang=en', { viewport: { width: 1440, height: 900 } });
+  await p.locator('[data-testid="district-chart"]').scrollIntoViewIfNeeded();
+  await p.waitForFunction(() => document.querySelector('[data-testid="district-chart"]').dataset.anchors);
+  await p.focus('[data-testid="district-chart"]');
+  const said = () => p.textContent('[data-testid="district-chart-focus"]');
+  await p.keyboard.press('ArrowDown');
+  assert.match(await said(), /^Horqin District/);
+  await p.keyboard.press('ArrowDown');
+  assert.match(await said(), /^Hure Banner/, 'the tile below');
+  await p.keyboard.press('ArrowRight');
+  assert.match(await said(), /^Horqin Left Rear/);
+  await p.keyboard.press('ArrowUp');
+  assert.match(await said(), /^Tongliao Economic/);
+  // The tooltip of a tile at the right edge stays inside the chart.
+  const [tip, box] = await Promise.all([
+    p.locator('.chart .tooltip').boundingBox(),
+    p.locator('[data-testid="district-chart"]').boundingBox(),
+  ]);
+  assert.ok(tip.x >= box.x - 1 && tip.x + tip.width <= box.x + box.width + 1, `tooltip ${JSON.stringify(tip)} in ${JSON.stringify(box)}`);
+});

@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::measured_canvas::MeasuredCanvas;
-use crate::charts::{wrap_text, Pick, FONT, MUTED};
+use crate::charts::{step_by_position, wrap_text, Pick, Step, FONT, MUTED};
 
 /// Draws into the area at a device-pixel scale; returns what was drawn for picking.
 pub type DrawFn = Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, f64) -> Option<Box<dyn Pick>>>;
@@ -263,9 +263,19 @@ pub fn ChartCanvas(
             return;
         }
         let current = focused.get_untracked().and_then(|(id, _, _)| list.iter().position(|m| *m == id));
+        // Arrows move by where the marks are drawn (↓ on the map is the tile below); from
+        // no mark they start at the first. Where none lies that way, the focus stays.
+        let by_position = |step: Step| {
+            let Some(from) = current else { return Some(0) };
+            let points: Vec<Option<(i32, i32)>> =
+                layout.with_value(|l| list.iter().map(|id| l.as_ref().and_then(|l| l.anchor(id))).collect());
+            Some(step_by_position(&points, from, step).unwrap_or(from))
+        };
         let next = match ev.key().as_str() {
-            "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1) % list.len())),
-            "ArrowUp" | "ArrowLeft" => Some(current.map_or(list.len() - 1, |i| (i + list.len() - 1) % list.len())),
+            "ArrowDown" => by_position(Step::Down),
+            "ArrowUp" => by_position(Step::Up),
+            "ArrowRight" => by_position(Step::Right),
+            "ArrowLeft" => by_position(Step::Left),
             "Home" => Some(0),
             "End" => Some(list.len() - 1),
             "Enter" | " " => {
@@ -290,11 +300,15 @@ pub fn ChartCanvas(
         let (w, h) = size.get_untracked();
         let _ = download_png(&draw, w, h, &caption.get_untracked(), &file_name.get_untracked());
     };
+    // Near either edge the tooltip is anchored at its own edge rather than its middle, so
+    // the label stays inside the chart instead of being cut by the page.
     let tooltip = move || {
         focused.get().map(|(id, x, y)| {
             let text = describe.run(id);
+            let w = size.get_untracked().0;
+            let side = if x < w * 0.3 { "tooltip from-left" } else if x > w * 0.7 { "tooltip from-right" } else { "tooltip" };
             view! {
-                <div class="tooltip" role="status" style:left=format!("{x}px") style:top=format!("{y}px")>{text}</div>
+                <div class=side aria-hidden="true" style:left=format!("{x}px") style:top=format!("{y}px")>{text}</div>
             }
         })
     };
@@ -304,7 +318,7 @@ pub fn ChartCanvas(
                 node_ref=canvas_ref
                 role="img"
                 tabindex="0"
-                data-testid=testid
+                data-testid=testid.clone()
                 // The height is known before the chart is drawn (a chart out of view waits):
                 // reserving it keeps the page from shifting and lets Back scroll to the list.
                 style:height=move || format!("{}px", height.get())
@@ -318,6 +332,11 @@ pub fn ChartCanvas(
                 on:blur=move |_| focused.set(None)
             ></canvas>
             {tooltip}
+            // One live region that stays in the page, so a screen reader announces each mark
+            // the keyboard moves to (a region inserted with its text often goes unread).
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid=format!("{testid}-focus")>
+                {move || focused.get().map(|(id, _, _)| describe.run(id)).unwrap_or_default()}
+            </p>
         </div>
         <button class="download" on:click=save>{move || download_label.get()}</button>
     }
