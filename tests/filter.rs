@@ -157,6 +157,21 @@ fn a_facet_chart_keeps_every_value_in_a_stable_order() {
     assert_eq!(under_district.iter().map(|g| g.count).sum::<usize>(), kailu.len());
 }
 
+/// English readers type the range in CNY bn, Chinese readers in 亿元; the link is in 亿元.
+#[test]
+fn range_fields_in_the_readers_unit() {
+    use tongliao_explorer::core::filter::{range_from_input, range_to_input};
+    assert_eq!(range_from_input("2.266", Lang::En), Some(22.66));
+    assert_eq!(range_from_input("22.66", Lang::Zh), Some(22.66));
+    assert_eq!(range_to_input(22.66, Lang::En), "2.266");
+    assert_eq!(range_to_input(10.0, Lang::Zh), "10");
+    assert_eq!(range_from_input("", Lang::En), None);
+    assert_eq!(range_from_input("-1", Lang::Zh), None);
+    for yi in [0.1, 1.0, 7.1, 185.0, 1762.0] {
+        assert_eq!(range_from_input(&range_to_input(yi, Lang::En), Lang::En), Some(yi));
+    }
+}
+
 #[test]
 fn investment_range_in_yi_yuan() {
     let c = cat();

@@ -4,13 +4,38 @@ use std::collections::BTreeSet;
 
 use super::aggregate::Totals;
 use super::dataset::{Catalog, Row};
-use super::model::{Dataset, Kind, Project, Stage};
+use super::model::{Dataset, Kind, Lang, Project, Stage};
 use super::search::Terms;
 
 /// Facet value for projects whose district or stage the source does not state.
 pub const UNSTATED: &str = "unstated";
 /// The range filter's unit: 亿元 (100 million yuan), so links stay readable (`min=10`).
 pub const RANGE_UNIT_YUAN: f64 = 1e8;
+/// The range fields are in 亿元 for Chinese readers and in CNY bn for English ones (10亿元
+/// = CNY 1 bn); the link keeps 亿元 either way, so both read the same view.
+fn range_input_per_yi(lang: Lang) -> f64 {
+    match lang {
+        Lang::Zh => 1.0,
+        Lang::En => 0.1,
+    }
+}
+
+/// Rounds away the float noise of a unit change (2.266 bn → 22.66 亿, not 22.660000000000004).
+fn tidy(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// A range bound (in 亿元) as its field shows it in `lang`.
+pub fn range_to_input(yi: f64, lang: Lang) -> String {
+    tidy(yi * range_input_per_yi(lang)).to_string()
+}
+
+/// What a range field holds, as a bound in 亿元; `None` when empty or not a number ≥ 0.
+pub fn range_from_input(text: &str, lang: Lang) -> Option<f64> {
+    let v = text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+    Some(tidy(v / range_input_per_yi(lang)))
+}
+
 pub const KIND_VALUES: [&str; 2] = ["highlight", "mentioned"];
 pub const STAGE_VALUES: [&str; 4] = ["planned", "under-construction", "in-production", UNSTATED];
 

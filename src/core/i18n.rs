@@ -236,7 +236,7 @@ pub const EN: Texts = Texts {
     investment_range: "Total investment",
     min: "Min",
     max: "Max",
-    range_unit: "× CNY 100 m (亿元)",
+    range_unit: "CNY bn",
     clear_all: "Clear all filters",
     unstated: "Not stated",
     projects_in_view: "Projects in view",

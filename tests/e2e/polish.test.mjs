@@ -143,3 +143,16 @@ test('the tile map moves by position, and a live region announces the focused ti
   ]);
   assert.ok(tip.x >= box.x - 1 && tip.x + tip.width <= box.x + box.width + 1, `tooltip ${JSON.stringify(tip)} in ${JSON.stringify(box)}`);
 });
+
+test('English readers give the investment range in CNY bn; the link keeps 亿元', async () => {
+  const p = await h.page('/?lang=en');
+  assert.match(await p.textContent('fieldset.range legend'), /Total investment \(CNY bn\)/);
+  await p.fill('input[name="min"]', '2');
+  await p.press('input[name="min"]', 'Tab');
+  await p.waitForURL(/min=20/);
+  assert.ok((await rowCount(p)) > 0);
+  const zh = await h.page('/?lang=zh&min=20');
+  assert.equal(await zh.inputValue('input[name="min"]'), '20');
+  assert.match(await zh.textContent('fieldset.range legend'), /总投资（亿元）/);
+  assert.equal(await p.inputValue('input[name="min"]'), '2');
+});

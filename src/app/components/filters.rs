@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
-use crate::core::filter::{facet_values, Facet, Filter};
+use crate::core::filter::{facet_values, range_from_input, range_to_input, Facet, Filter};
 use crate::core::i18n::{bracketed, facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
 
@@ -118,17 +118,14 @@ fn ThemeGroup() -> impl IntoView {
     }
 }
 
-fn parse_bound(s: &str) -> Option<f64> {
-    s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
-}
-
 #[component]
 pub fn Filters() -> impl IntoView {
     let state = use_app();
     let t = move || texts(state.lang.get());
     let q = Memo::new(move |_| state.view.with(|v| v.filter.q.clone()));
     let bound = move |min: bool| {
-        state.view.with(|v| if min { v.filter.min } else { v.filter.max }).map(|x| x.to_string()).unwrap_or_default()
+        let lang = state.lang.get();
+        state.view.with(|v| if min { v.filter.min } else { v.filter.max }).map(|x| range_to_input(x, lang)).unwrap_or_default()
     };
     view! {
         <aside class="filters" aria-label=move || t().filters>
@@ -166,7 +163,7 @@ pub fn Filters() -> impl IntoView {
                             name="min"
                             prop:value=move || bound(true)
                             on:change=move |ev| {
-                                let x = parse_bound(&event_target_value(&ev));
+                                let x = range_from_input(&event_target_value(&ev), state.lang.get_untracked());
                                 state.update_typed("min", |v| v.filter.min = x);
                             }
                         />
@@ -180,7 +177,7 @@ pub fn Filters() -> impl IntoView {
                             name="max"
                             prop:value=move || bound(false)
                             on:change=move |ev| {
-                                let x = parse_bound(&event_target_value(&ev));
+                                let x = range_from_input(&event_target_value(&ev), state.lang.get_untracked());
                                 state.update_typed("max", |v| v.filter.max = x);
                             }
                         />
