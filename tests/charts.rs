@@ -165,3 +165,27 @@ fn arrow_keys_step_by_position() {
     assert_eq!(step_by_position(&bars, 0, Step::Down), Some(1));
     assert_eq!(step_by_position(&bars, 1, Step::Down), Some(2));
 }
+
+/// On a phone-narrow chart the empty message wraps inside it and the axis keeps its
+/// tick labels apart.
+#[test]
+fn narrow_charts_wrap_the_empty_message_and_thin_the_ticks() {
+    let narrow = |bars: &[Bar], empty: &str| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (220, 200)).into_drawing_area();
+            let style = ChartStyle { empty_text: empty.into(), ..style(1.0) };
+            draw(&root, bars, &style).expect("draws");
+        }
+        svg
+    };
+    let message = "Nothing to plot: no project in view states a planned date.";
+    let svg = narrow(&[], message);
+    let lines: Vec<&str> = svg.lines().filter(|l| l.contains("<text")).collect();
+    assert!(lines.len() >= 3, "title and a wrapped message: {lines:?}");
+    assert!(!svg.contains(message), "not on one line");
+    let bars = [bar("manufacturing", "C Manufacturing", 37.76e9, false), bar("energy", "D Energy", 5.266e9, false)];
+    let svg = narrow(&bars, message);
+    let ticks = svg.matches(" bn<").count() + svg.matches(" bn\n").count();
+    assert!((1..=3).contains(&ticks), "{ticks} tick labels on a narrow axis");
+}

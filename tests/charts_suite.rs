@@ -737,3 +737,18 @@ fn programme_axis_fits_the_data_and_labels_are_whole() {
         }
     }
 }
+
+/// On a phone-narrow map an English tile whose full name does not fit shows its short
+/// name, so Horqin Left Middle and Left Rear stay apart; no text is wider than its tile.
+#[test]
+fn narrow_map_uses_short_district_names() {
+    let cat = catalog();
+    let rows = all_rows(&cat);
+    let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::En, &BTreeSet::new());
+    let (svg, _) = render((358, 300), 1.0, |root| district_map::draw(root, &tiles, &style(1.0, Lang::En)).expect("draws"));
+    assert!(svg.contains(">Left Middle<") || svg.contains("\nLeft Middle\n"), "{svg}");
+    assert!(svg.contains(">Left Rear<") || svg.contains("\nLeft Rear\n"));
+    assert!(!svg.contains("Horqin Le…"));
+    let (wide, _) = render((1400, 320), 1.0, |root| district_map::draw(root, &tiles, &style(1.0, Lang::En)).expect("draws"));
+    assert!(wide.contains("Horqin Left Middle Banner"), "the full name where it fits");
+}

@@ -15,6 +15,8 @@ pub struct DistrictTile {
     /// District slug, the value a click toggles.
     pub id: String,
     pub label: String,
+    /// The short name, used when the full one does not fit the tile.
+    pub short: Option<String>,
     /// Tile column and row (0,0 = north-west).
     pub col: u32,
     pub row: u32,
@@ -145,9 +147,16 @@ fn draw_tile<DB: DrawingBackend>(
     let fits = |s: &str| root.estimate_text_size(s, &name_font).map(|(tw, _)| tw <= room).unwrap_or(true);
     let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2);
     let line = style.px(15.0) as i32;
-    root.draw(&Text::new(fit_text(&t.label, fits), (cx, cy - line), name_font.clone()))?;
-    root.draw(&Text::new(t.count_label.clone(), (cx, cy), small.clone()))?;
-    root.draw(&Text::new(t.value_label.clone(), (cx, cy + line), small))?;
+    // The full name if it fits, else the short one (two "Horqin Le…" tiles could not be
+    // told apart), cut only if even that does not fit.
+    let name = match &t.short {
+        Some(short) if !fits(&t.label) => fit_text(short, fits),
+        _ => fit_text(&t.label, fits),
+    };
+    let fits_small = |s: &str| root.estimate_text_size(s, &small).map(|(tw, _)| tw <= room).unwrap_or(true);
+    root.draw(&Text::new(name, (cx, cy - line), name_font.clone()))?;
+    root.draw(&Text::new(fit_text(&t.count_label, fits_small), (cx, cy), small.clone()))?;
+    root.draw(&Text::new(fit_text(&t.value_label, fits_small), (cx, cy + line), small))?;
     Ok(())
 }
 

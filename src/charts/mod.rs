@@ -116,6 +116,8 @@ pub fn draw_bar_axis<DB: DrawingBackend>(
     style: &ChartStyle,
     format: &dyn Fn(&f64) -> String,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // About one tick per 70 CSS px, so that a narrow axis (a phone) does not run its labels together.
+    let ticks = ((f64::from(chart.plotting_area().dim_in_pixel().0) / (70.0 * style.scale)) as usize).clamp(2, 5);
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -123,7 +125,7 @@ pub fn draw_bar_axis<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(MUTED)
-        .x_labels(5)
+        .x_labels(ticks)
         .x_label_style((FONT, style.px(11.0)).into_font().color(&MUTED))
         .x_label_formatter(format)
         .draw()
@@ -141,9 +143,16 @@ pub fn draw_frame<DB: DrawingBackend>(
     let font = |size: f64| (FONT, style.px(size)).into_font();
     root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
     if empty {
+        // Wrapped to the width, so a phone shows the whole message.
         let (w, h) = root.dim_in_pixel();
         let text = font(14.0).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
-        root.draw(&Text::new(style.empty_text.clone(), (w as i32 / 2, h as i32 / 2), text))?;
+        let max = f64::from(w.saturating_sub(style.px(24.0)));
+        let lines = wrap_text(&style.empty_text, max, |s| root.estimate_text_size(s, &text).map_or(0.0, |(tw, _)| f64::from(tw)));
+        let line = style.px(20.0) as i32;
+        let top = h as i32 / 2 - line * (lines.len() as i32 - 1) / 2;
+        for (i, l) in lines.into_iter().enumerate() {
+            root.draw(&Text::new(l, (w as i32 / 2, top + line * i as i32), text.clone()))?;
+        }
     }
     Ok(empty)
 }

@@ -43,6 +43,7 @@ pub fn district_tiles(cat: &Catalog, sums: &[Totals], lang: Lang, selected: &BTr
             DistrictTile {
                 id: d.id.clone(),
                 label: d.name.get(lang).to_string(),
+                short: d.short.as_ref().map(|n| n.get(lang).to_string()),
                 col: u32::from(d.tile[0]),
                 row: u32::from(d.tile[1]),
                 count,

@@ -1,7 +1,8 @@
 //! The active filter in words, for captions, citations and file names.
 
 use super::dataset::Catalog;
-use super::filter::{Facet, Filter};
+use super::filter::{Facet, Filter, RANGE_UNIT_YUAN};
+use super::format::yuan;
 use super::i18n::{facet_label, kind_label, stage_label, texts};
 use super::model::Lang;
 
@@ -40,11 +41,13 @@ pub fn describe_filter(cat: &Catalog, filter: &Filter, lang: Lang) -> String {
     if !filter.q.is_empty() {
         parts.push(format!("{}{colon}“{}”", facet_label("q", lang), filter.q));
     }
-    let unit = texts(lang).range_unit;
+    // Bounds are 亿元 in the link; in words they are amounts in the reader's units.
+    let amount = |v: f64| yuan(v * RANGE_UNIT_YUAN, lang);
+    let range = texts(lang).investment_range;
     match (filter.min, filter.max) {
-        (Some(a), Some(b)) => parts.push(format!("{}{colon}{a}–{b} {unit}", texts(lang).investment_range)),
-        (Some(a), None) => parts.push(format!("{}{colon}≥ {a} {unit}", texts(lang).investment_range)),
-        (None, Some(b)) => parts.push(format!("{}{colon}≤ {b} {unit}", texts(lang).investment_range)),
+        (Some(a), Some(b)) => parts.push(format!("{range}{colon}{} – {}", amount(a), amount(b))),
+        (Some(a), None) => parts.push(format!("{range}{colon}≥ {}", amount(a))),
+        (None, Some(b)) => parts.push(format!("{range}{colon}≤ {}", amount(b))),
         (None, None) => {}
     }
     if parts.is_empty() {
@@ -70,7 +73,7 @@ mod tests {
         f.min = Some(10.0);
         assert_eq!(
             describe_filter(&cat, &f, Lang::En),
-            "Sector: Mining; District: Kailu County; search: “龙马”; Total investment: ≥ 10 × CNY 100 m (亿元)"
+            "Sector: Mining; District: Kailu County; search: “龙马”; Total investment: ≥ CNY 1 bn"
         );
         assert!(describe_filter(&cat, &f, Lang::Zh).starts_with("行业：采矿业；旗县区：开鲁县"));
     }

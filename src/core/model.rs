@@ -58,6 +58,10 @@ pub struct District {
     /// URL slug, e.g. "horqin".
     pub id: String,
     pub name: I18n,
+    /// A short name for where space is tight (the tile map on a phone), e.g. "Left Middle"
+    /// / 科左中旗. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<I18n>,
     /// Column and row on the schematic tile map (0,0 = north-west).
     pub tile: [u8; 2],
 }

@@ -981,7 +981,7 @@ impl Builder {
                 let tile = [col as u8, row_u8];
                 let name = I18n { zh: zh.into(), en: en.into() };
                 self.district_index.insert(id.into(), n);
-                self.districts.push((District { id: id.into(), name, tile }, c.row));
+                self.districts.push((District { id: id.into(), name, short: None, tile }, c.row));
             }
         }
         Some(id.into())

@@ -15,7 +15,7 @@ use crate::core::model::Lang;
 use crate::core::sort::Column;
 
 fn amount_text(g: &Group, lang: Lang) -> String {
-    amount_label(g.investment, g.with_investment, lang)
+    if g.count == 0 { "—".to_string() } else { amount_label(g.investment, g.with_investment, lang) }
 }
 
 /// CSS pixel height per bar row, plus room for title and axis.
@@ -44,7 +44,12 @@ pub fn SectorChart() -> impl IntoView {
                 Bar {
                     label: value_label(&state, Facet::Sector, &g.id, lang),
                     value: g.investment,
-                    value_label: format!("{amount} · {}", count_projects(g.count, lang)),
+                    // A sector with no project under the other filters has nothing to state.
+                    value_label: if g.count == 0 {
+                        count_projects(0, lang)
+                    } else {
+                        format!("{amount} · {}", count_projects(g.count, lang))
+                    },
                     selected: selected.contains(&g.id),
                     count: g.count,
                     id: g.id,
