@@ -156,3 +156,12 @@ test('English readers give the investment range in CNY bn; the link keeps 亿元
   assert.match(await zh.textContent('fieldset.range legend'), /总投资（亿元）/);
   assert.equal(await p.inputValue('input[name="min"]'), '2');
 });
+
+test('the programme data table keeps its first column readable on a phone', async () => {
+  const p = await h.page('/?lang=zh', { viewport: { width: 390, height: 844 } });
+  const details = p.locator('section.programme details');
+  await details.scrollIntoViewIfNeeded();
+  await details.locator('summary').click();
+  const widths = await p.$$eval('.programme-table tbody tr > :first-child', (c) => c.map((x) => x.getBoundingClientRect().width));
+  assert.ok(widths.length > 5 && Math.min(...widths) >= 90, `first column ${Math.min(...widths)} px`);
+});
