@@ -752,3 +752,25 @@ fn narrow_map_uses_short_district_names() {
     let (wide, _) = render((1400, 320), 1.0, |root| district_map::draw(root, &tiles, &style(1.0, Lang::En)).expect("draws"));
     assert!(wide.contains("Horqin Left Middle Banner"), "the full name where it fits");
 }
+
+/// A phone-narrow map keeps every legend label inside the picture: the swatches take a
+/// second line rather than run off the edge.
+#[test]
+fn narrow_map_legend_stays_inside() {
+    let cat = catalog();
+    let rows = all_rows(&cat);
+    let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::En, &BTreeSet::new());
+    let width = 300.0;
+    let (svg, _) = render((300, 300), 1.0, |root| district_map::draw(root, &tiles, &style(1.0, Lang::En)).expect("draws"));
+    // plotters-svg writes `<text …>` with its content on the next line.
+    let lines: Vec<&str> = svg.lines().collect();
+    let legend: Vec<El> = lines
+        .windows(2)
+        .filter(|w| w[0].trim_start().starts_with("<text ") && w[1].trim_start().starts_with('≤'))
+        .map(|w| El(w[0].to_string()))
+        .collect();
+    assert_eq!(legend.len(), 5, "five classes");
+    // A label such as "≤18.5 bn" is about 45 px wide at 11 px.
+    assert!(legend.iter().all(|t| t.num("x") + 45.0 <= width), "{:?}", legend.iter().map(|t| t.num("x")).collect::<Vec<_>>());
+}
+

@@ -170,12 +170,11 @@ fn draw_legend<DB: DrawingBackend>(
     let left = Pos::new(HPos::Left, VPos::Center);
     let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(left);
     // The title on its own line, the swatches below it, so a narrow map keeps them all.
+    // Where the swatches do not fit one line even with tight gaps (a phone), they take
+    // both lines and the title gives way: no label is ever cut.
     let x0 = style.px(8.0) as i32;
-    let mut y = h as i32 - style.px(34.0) as i32;
-    let mut x = x0;
-    let title = chart_word(ChartWord::MapLegend, style.lang);
-    root.draw(&Text::new(title, (x, y), text.clone()))?;
-    y += style.px(18.0) as i32;
+    let top = h as i32 - style.px(34.0) as i32;
+    let second = top + style.px(18.0) as i32;
 
     let steps = MAP_SCALE.len();
     let mut entries = vec![(MAP_NONE, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
@@ -188,15 +187,24 @@ fn draw_legend<DB: DrawingBackend>(
         );
     }
     let sw = style.px(12.0) as i32;
+    let entry_w = |l: &str| sw + style.px(4.0) as i32 + root.estimate_text_size(l, &text).map(|(tw, _)| tw as i32).unwrap_or(0);
     let gap = style.px(8.0) as i32;
-    let width: i32 = entries
-        .iter()
-        .map(|(_, l)| sw + style.px(4.0) as i32 + root.estimate_text_size(l, &text).map(|(tw, _)| tw as i32).unwrap_or(0))
-        .sum::<i32>()
-        + gap * (entries.len() as i32 - 1);
-    // Squeeze the gaps, never the labels, when the map is narrow.
-    let gap = if x0 + width > w as i32 { (gap / 3).max(1) } else { gap };
+    let width: i32 = entries.iter().map(|(_, l)| entry_w(l)).sum::<i32>() + gap * (entries.len() as i32 - 1);
+    let tight = (gap / 3).max(1);
+    let tight_width = width - (gap - tight) * (entries.len() as i32 - 1);
+    let (gap, two_rows) = if x0 + width <= w as i32 {
+        (gap, false)
+    } else {
+        (tight, x0 + tight_width > w as i32)
+    };
+    let (mut x, mut y) = (x0, if two_rows { top } else { second });
+    if !two_rows {
+        root.draw(&Text::new(chart_word(ChartWord::MapLegend, style.lang), (x0, top), text.clone()))?;
+    }
     for (colour, label) in entries {
+        if two_rows && y == top && x + entry_w(&label) > w as i32 {
+            (x, y) = (x0, second);
+        }
         root.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], colour.filled()))?;
         x += sw + style.px(4.0) as i32;
         root.draw(&Text::new(label.clone(), (x, y), text.clone()))?;
