@@ -10,7 +10,7 @@ fn bar(id: &str, label: &str, value: f64, selected: bool) -> Bar {
 }
 
 fn style(scale: f64) -> ChartStyle {
-    ChartStyle { scale, title: "Investment by sector".into(), lang: Lang::En, empty_text: "Nothing to plot".into() }
+    ChartStyle { scale, title: "Investment by sector".into(), lang: Lang::En, empty_text: "Nothing to plot".into(), palette: &tongliao_explorer::charts::LIGHT }
 }
 
 fn render(bars: &[Bar], scale: f64) -> (String, Option<tongliao_explorer::charts::sector_bars::BarsLayout>) {
@@ -188,4 +188,25 @@ fn narrow_charts_wrap_the_empty_message_and_thin_the_ticks() {
     let svg = narrow(&bars, message);
     let ticks = svg.matches(" bn<").count() + svg.matches(" bn\n").count();
     assert!((1..=3).contains(&ticks), "{ticks} tick labels on a narrow axis");
+}
+
+/// The chart style carries its palette: the dark one draws a dark ground and light ink,
+/// the light one stays as it was (white ground, the colours the other tests check).
+#[test]
+fn charts_draw_in_the_palette_they_are_given() {
+    use tongliao_explorer::charts::{DARK, LIGHT};
+    let bars = [bar("manufacturing", "C Manufacturing", 37.76e9, true), bar("energy", "D Energy", 5.266e9, false)];
+    let draw_in = |palette| {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (640, 200)).into_drawing_area();
+            draw(&root, &bars, &ChartStyle { palette, ..style(1.0) }).expect("draws");
+        }
+        svg.to_ascii_uppercase()
+    };
+    let (light, dark) = (draw_in(&LIGHT), draw_in(&DARK));
+    assert!(light.contains("FILL=\"#FFFFFF\"") && !light.contains("#111827"));
+    assert!(dark.contains("FILL=\"#111827\"") && !dark.contains("FILL=\"#FFFFFF\""), "a dark ground");
+    assert!(dark.contains("#DBEAFE") && dark.contains("#1E3A5F"), "selected and dimmed bars in dark");
+    assert!(dark.contains("#E5E7EB"), "light ink");
 }

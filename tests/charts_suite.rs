@@ -33,7 +33,7 @@ fn all_rows(cat: &Catalog) -> Vec<usize> {
 }
 
 fn style(scale: f64, lang: Lang) -> ChartStyle {
-    ChartStyle { scale, title: "Chart title".into(), lang, empty_text: "Nothing to plot".into() }
+    ChartStyle { scale, title: "Chart title".into(), lang, empty_text: "Nothing to plot".into(), palette: &tongliao_explorer::charts::LIGHT }
 }
 
 /// Renders a chart at `scale` × (w, h) CSS pixels into an SVG string.

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod location;
 pub mod print;
+pub mod theme;
 pub mod state;
 
 use std::sync::Arc;

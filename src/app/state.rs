@@ -113,6 +113,7 @@ impl AppState {
             printing: crate::app::print::printing(),
             location,
         };
+        crate::app::theme::install(state.printing);
         // A link without a usable `lang` or `v` gets them written in, so that a link copied
         // from the address bar reopens in the same language and names its data release.
         // What they replaced is reported once, until the reader's next choice.

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 use crate::core::i18n::{chart_word, ChartWord};
 
-use super::{draw_frame, fit_text, ChartStyle, Pick, FONT, INK, MAP_NONE, MAP_SCALE, MUTED, SELECTED_BORDER};
+use super::{draw_frame, fit_text, ChartPalette, ChartStyle, Pick, FONT, LIGHT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistrictTile {
@@ -67,20 +67,20 @@ pub fn class_of(value: f64, max: f64) -> Option<usize> {
     if value <= 0.0 || max <= 0.0 {
         return None;
     }
-    let steps = MAP_SCALE.len();
+    let steps = LIGHT.map_scale.len();
     Some(((value / max * steps as f64).ceil() as usize).clamp(1, steps) - 1)
 }
 
-fn fill_of(tile: &DistrictTile, max: f64) -> RGBColor {
-    class_of(tile.investment, max).map_or(MAP_NONE, |c| MAP_SCALE[c])
+fn fill_of(tile: &DistrictTile, max: f64, palette: &ChartPalette) -> RGBColor {
+    class_of(tile.investment, max).map_or(palette.map_none, |c| palette.map_scale[c])
 }
 
-/// Dark classes take white text.
-fn text_colour(tile: &DistrictTile, max: f64, dimmed: bool) -> RGBColor {
+/// The two strongest classes take text of the ground's colour.
+fn text_colour(tile: &DistrictTile, max: f64, dimmed: bool, palette: &ChartPalette) -> RGBColor {
     match class_of(tile.investment, max) {
-        _ if dimmed => MUTED,
-        Some(c) if c >= 3 => WHITE,
-        _ => INK,
+        _ if dimmed => palette.muted,
+        Some(c) if c >= 3 => palette.ground,
+        _ => palette.ink,
     }
 }
 
@@ -129,17 +129,17 @@ fn draw_tile<DB: DrawingBackend>(
     let (c, r) = (f64::from(t.col), f64::from(t.row));
     let (x0, y0) = coord.translate(&(c + GAP, r + GAP));
     let (x1, y1) = coord.translate(&(c + 1.0 - GAP, r + 1.0 - GAP));
-    let fill = fill_of(t, max);
+    let fill = fill_of(t, max, style.palette);
     if t.selected {
         // A filled frame rather than a stroke: SVG rectangles carry no stroke width.
         let b = style.px(3.0) as i32;
-        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], SELECTED_BORDER.filled()))?;
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style.palette.selected_border.filled()))?;
         root.draw(&Rectangle::new([(x0 + b, y0 + b), (x1 - b, y1 - b)], fill.filled()))?;
     } else {
         let colour = if dimmed { fill.mix(0.35) } else { fill.to_rgba() };
         root.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))?;
     }
-    let ink = text_colour(t, max, dimmed);
+    let ink = text_colour(t, max, dimmed, style.palette);
     let centre = Pos::new(HPos::Center, VPos::Center);
     let name_font = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&ink).pos(centre);
     let small = (FONT, style.px(11.0)).into_font().color(&ink).pos(centre);
@@ -168,7 +168,7 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = root.dim_in_pixel();
     let left = Pos::new(HPos::Left, VPos::Center);
-    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(left);
+    let text = (FONT, style.px(11.0)).into_font().color(&style.palette.muted).pos(left);
     // The title on its own line, the swatches below it, so a narrow map keeps them all.
     // Where the swatches do not fit one line even with tight gaps (a phone), they take
     // both lines and the title gives way: no label is ever cut.
@@ -176,11 +176,11 @@ fn draw_legend<DB: DrawingBackend>(
     let top = h as i32 - style.px(34.0) as i32;
     let second = top + style.px(18.0) as i32;
 
-    let steps = MAP_SCALE.len();
-    let mut entries = vec![(MAP_NONE, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
+    let steps = LIGHT.map_scale.len();
+    let mut entries = vec![(style.palette.map_none, chart_word(ChartWord::NoInvestment, style.lang).to_string())];
     if max > 0.0 {
         entries.extend(
-            MAP_SCALE
+            style.palette.map_scale
                 .iter()
                 .enumerate()
                 .map(|(i, c)| (*c, format!("≤{}", yuan_short(max * (i + 1) as f64 / steps as f64, style.lang)))),

@@ -21,6 +21,7 @@ pub struct ChartStyle {
     pub lang: crate::core::model::Lang,
     /// Shown instead of axes when there is nothing to plot.
     pub empty_text: String,
+    pub palette: &'static ChartPalette,
 }
 
 impl ChartStyle {
@@ -30,37 +31,98 @@ impl ChartStyle {
     }
 }
 
-pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
-pub const MUTED: RGBColor = RGBColor(0x6b, 0x72, 0x80);
-pub const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
-pub const BAR: RGBColor = RGBColor(0x25, 0x63, 0xeb);
-pub const BAR_SELECTED: RGBColor = RGBColor(0x1e, 0x3a, 0x8a);
-pub const BAR_DIMMED: RGBColor = RGBColor(0xbf, 0xd0, 0xf5);
 pub const FONT: &str = "sans-serif";
 
-/// District map: five sequential blue classes, light to dark, for investment in view.
-pub const MAP_SCALE: [RGBColor; 5] = [
-    RGBColor(0xdb, 0xea, 0xfe),
-    RGBColor(0x93, 0xc5, 0xfd),
-    RGBColor(0x3b, 0x82, 0xf6),
-    RGBColor(0x1d, 0x4e, 0xd8),
-    RGBColor(0x1e, 0x3a, 0x8a),
-];
-/// A district with no investment in view.
-pub const MAP_NONE: RGBColor = RGBColor(0xe2, 0xe8, 0xf0);
-/// The thick frame around selected tiles.
-pub const SELECTED_BORDER: RGBColor = RGBColor(0x0f, 0x17, 0x2a);
-pub const POINT: RGBColor = RGBColor(0x03, 0x69, 0xa1);
-pub const POINT_SELECTED: RGBColor = RGBColor(0xdc, 0x26, 0x26);
-/// Milestone kinds, Okabe–Ito colours so they stay apart for colour-blind readers.
-pub const MILESTONE_START: RGBColor = RGBColor(0x00, 0x9e, 0x73);
-pub const MILESTONE_PRODUCTION: RGBColor = RGBColor(0x00, 0x72, 0xb2);
-pub const MILESTONE_COMPLETION: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
-pub const TIMELINE_SPAN: RGBColor = RGBColor(0xcb, 0xd5, 0xe1);
-pub const ROW_SELECTED: RGBColor = RGBColor(0xfe, 0xf3, 0xc7);
-pub const PROGRAMME_TOTAL: RGBColor = RGBColor(0xe0, 0xe7, 0xff);
-pub const PROGRAMME_NAMED: RGBColor = RGBColor(0x37, 0x30, 0xa3);
-pub const PROGRAMME_NAMED_DIMMED: RGBColor = RGBColor(0xa5, 0xb4, 0xfc);
+/// Every colour a chart draws with. The chart style carries one: `LIGHT` on screen in a
+/// light scheme, in PNG downloads and in print; `DARK` on screen in a dark scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPalette {
+    /// The chart's ground.
+    pub ground: RGBColor,
+    pub ink: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub bar: RGBColor,
+    pub bar_selected: RGBColor,
+    pub bar_dimmed: RGBColor,
+    /// District map: five sequential classes, least to most investment in view.
+    pub map_scale: [RGBColor; 5],
+    /// A district with no investment in view.
+    pub map_none: RGBColor,
+    /// The thick frame around selected tiles.
+    pub selected_border: RGBColor,
+    pub point: RGBColor,
+    pub point_selected: RGBColor,
+    /// Milestone kinds, Okabe–Ito colours so they stay apart for colour-blind readers.
+    pub milestone_start: RGBColor,
+    pub milestone_production: RGBColor,
+    pub milestone_completion: RGBColor,
+    pub timeline_span: RGBColor,
+    pub row_selected: RGBColor,
+    pub programme_total: RGBColor,
+    pub programme_named: RGBColor,
+    pub programme_named_dimmed: RGBColor,
+}
+
+pub const LIGHT: ChartPalette = ChartPalette {
+    ground: RGBColor(0xff, 0xff, 0xff),
+    ink: RGBColor(0x1f, 0x29, 0x37),
+    muted: RGBColor(0x6b, 0x72, 0x80),
+    grid: RGBColor(0xe5, 0xe7, 0xeb),
+    bar: RGBColor(0x25, 0x63, 0xeb),
+    bar_selected: RGBColor(0x1e, 0x3a, 0x8a),
+    bar_dimmed: RGBColor(0xbf, 0xd0, 0xf5),
+    map_scale: [
+        RGBColor(0xdb, 0xea, 0xfe),
+        RGBColor(0x93, 0xc5, 0xfd),
+        RGBColor(0x3b, 0x82, 0xf6),
+        RGBColor(0x1d, 0x4e, 0xd8),
+        RGBColor(0x1e, 0x3a, 0x8a),
+    ],
+    map_none: RGBColor(0xe2, 0xe8, 0xf0),
+    selected_border: RGBColor(0x0f, 0x17, 0x2a),
+    point: RGBColor(0x03, 0x69, 0xa1),
+    point_selected: RGBColor(0xdc, 0x26, 0x26),
+    milestone_start: RGBColor(0x00, 0x9e, 0x73),
+    milestone_production: RGBColor(0x00, 0x72, 0xb2),
+    milestone_completion: RGBColor(0xd5, 0x5e, 0x00),
+    timeline_span: RGBColor(0xcb, 0xd5, 0xe1),
+    row_selected: RGBColor(0xfe, 0xf3, 0xc7),
+    programme_total: RGBColor(0xe0, 0xe7, 0xff),
+    programme_named: RGBColor(0x37, 0x30, 0xa3),
+    programme_named_dimmed: RGBColor(0xa5, 0xb4, 0xfc),
+};
+
+/// The dark scheme: light ink on a slate ground; the map's classes run from dark to light,
+/// so more investment still reads as more contrast.
+pub const DARK: ChartPalette = ChartPalette {
+    ground: RGBColor(0x11, 0x18, 0x27),
+    ink: RGBColor(0xe5, 0xe7, 0xeb),
+    muted: RGBColor(0x9c, 0xa3, 0xaf),
+    grid: RGBColor(0x37, 0x41, 0x51),
+    bar: RGBColor(0x60, 0xa5, 0xfa),
+    bar_selected: RGBColor(0xdb, 0xea, 0xfe),
+    bar_dimmed: RGBColor(0x1e, 0x3a, 0x5f),
+    map_scale: [
+        RGBColor(0x1e, 0x3a, 0x5f),
+        RGBColor(0x1d, 0x4e, 0xd8),
+        RGBColor(0x3b, 0x82, 0xf6),
+        RGBColor(0x93, 0xc5, 0xfd),
+        RGBColor(0xdb, 0xea, 0xfe),
+    ],
+    map_none: RGBColor(0x37, 0x41, 0x51),
+    selected_border: RGBColor(0xf9, 0xfa, 0xfb),
+    point: RGBColor(0x38, 0xbd, 0xf8),
+    point_selected: RGBColor(0xf8, 0x71, 0x71),
+    milestone_start: RGBColor(0x00, 0x9e, 0x73),
+    milestone_production: RGBColor(0x56, 0xb4, 0xe9),
+    milestone_completion: RGBColor(0xe6, 0x9f, 0x00),
+    timeline_span: RGBColor(0x47, 0x55, 0x69),
+    row_selected: RGBColor(0x42, 0x20, 0x06),
+    programme_total: RGBColor(0x31, 0x2e, 0x81),
+    programme_named: RGBColor(0xa5, 0xb4, 0xfc),
+    programme_named_dimmed: RGBColor(0x43, 0x38, 0xca),
+};
 
 /// The value axis of a horizontal-bar chart, shared by the sector and programme charts:
 /// x ticks and bold grid lines only, no row grid, no y axis (rows are labelled by hand).
@@ -123,10 +185,10 @@ pub fn draw_bar_axis<DB: DrawingBackend>(
         .disable_y_mesh()
         .disable_y_axis()
         .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
+        .bold_line_style(style.palette.grid)
+        .axis_style(style.palette.muted)
         .x_labels(ticks)
-        .x_label_style((FONT, style.px(11.0)).into_font().color(&MUTED))
+        .x_label_style((FONT, style.px(11.0)).into_font().color(&style.palette.muted))
         .x_label_formatter(format)
         .draw()
 }
@@ -139,13 +201,13 @@ pub fn draw_frame<DB: DrawingBackend>(
     empty: bool,
 ) -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
-    root.fill(&WHITE)?;
+    root.fill(&style.palette.ground)?;
     let font = |size: f64| (FONT, style.px(size)).into_font();
-    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&INK)))?;
+    root.draw(&Text::new(style.title.clone(), (style.px(8.0) as i32, style.px(6.0) as i32), font(15.0).color(&style.palette.ink)))?;
     if empty {
         // Wrapped to the width, so a phone shows the whole message.
         let (w, h) = root.dim_in_pixel();
-        let text = font(14.0).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
+        let text = font(14.0).color(&style.palette.muted).pos(Pos::new(HPos::Center, VPos::Center));
         let max = f64::from(w.saturating_sub(style.px(24.0)));
         let lines = wrap_text(&style.empty_text, max, |s| root.estimate_text_size(s, &text).map_or(0.0, |(tw, _)| f64::from(tw)));
         let line = style.px(20.0) as i32;
@@ -167,7 +229,7 @@ pub fn fit_labels<'a, DB: DrawingBackend>(
     max_share: f64,
 ) -> (Vec<String>, u32) {
     let max_label = (f64::from(root.dim_in_pixel().0) * max_share) as u32;
-    let bold = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&INK);
+    let bold = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&style.palette.ink);
     let fits = |s: &str| root.estimate_text_size(s, &bold).map(|(tw, _)| tw <= max_label).unwrap_or(true);
     let fitted: Vec<String> = labels.map(|l| fit_text(l, fits)).collect();
     let width = fitted.iter().filter_map(|l| root.estimate_text_size(l, &bold).ok()).map(|(tw, _)| tw).max().unwrap_or(0);
@@ -248,7 +310,7 @@ pub fn draw_legend<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
     let (_, h) = root.dim_in_pixel();
-    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+    let text = (FONT, style.px(11.0)).into_font().color(&style.palette.muted).pos(Pos::new(HPos::Left, VPos::Center));
     let y = h as i32 - style.px(bottom) as i32;
     let width = style.px(swatch) as i32;
     let mut x = style.px(8.0) as i32;

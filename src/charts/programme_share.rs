@@ -10,10 +10,7 @@ use crate::core::format::trim_decimals;
 use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
-use super::{
-    draw_bar_axis, draw_frame, draw_legend, fit_labels, nice_ceiling, ChartStyle, FONT, INK, MUTED, PROGRAMME_NAMED, PROGRAMME_NAMED_DIMMED,
-    PROGRAMME_TOTAL,
-};
+use super::{draw_bar_axis, draw_frame, draw_legend, fit_labels, nice_ceiling, ChartPalette, ChartStyle, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeBar {
@@ -40,11 +37,11 @@ impl ProgrammeBar {
 
 pub type ProgrammeLayout = RowsLayout;
 
-fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
+fn named_colour(bar: &ProgrammeBar, any_selected: bool, palette: &ChartPalette) -> RGBColor {
     if any_selected && !bar.selected {
-        PROGRAMME_NAMED_DIMMED
+        palette.programme_named_dimmed
     } else {
-        PROGRAMME_NAMED
+        palette.programme_named
     }
 }
 
@@ -52,7 +49,7 @@ fn named_colour(bar: &ProgrammeBar, any_selected: bool) -> RGBColor {
 /// plot: at most half the plot, so a very long label is cut by the edge rather than the
 /// bars squeezed to nothing.
 fn share_label_width<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, bars: &[ProgrammeBar], plot_w: u32, style: &ChartStyle) -> u32 {
-    let font = (FONT, style.px(11.0)).into_font().color(&INK);
+    let font = (FONT, style.px(11.0)).into_font().color(&style.palette.ink);
     let label_px = bars
         .iter()
         .filter_map(|b| root.estimate_text_size(&b.share_label, &font).ok())
@@ -95,11 +92,11 @@ pub fn draw<DB: DrawingBackend>(
     let valid = || bars.iter().enumerate().filter(|(_, b)| b.total > 0.0);
     chart.draw_series(valid().map(|(i, _)| {
         let y = i as f64;
-        Rectangle::new([(0.0, y + 0.15), (1.0, y + 0.85)], PROGRAMME_TOTAL.filled())
+        Rectangle::new([(0.0, y + 0.15), (1.0, y + 0.85)], style.palette.programme_total.filled())
     }))?;
     chart.draw_series(valid().filter_map(|(i, b)| {
         let y = i as f64;
-        let colour = named_colour(b, any_selected);
+        let colour = named_colour(b, any_selected, style.palette);
         b.share().filter(|s| *s > 0.0).map(|s| Rectangle::new([(0.0, y + 0.32), (s, y + 0.68)], colour.filled()))
     }))?;
     draw_texts(root, &chart, bars, &labels, style)?;
@@ -127,11 +124,11 @@ fn draw_texts<DB: DrawingBackend>(
         let (x100, _) = chart.backend_coord(&(1.0, row));
         let (x_end, _) = chart.backend_coord(&(b.share().unwrap_or(0.0).max(1.0), row));
         let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
-        root.draw(&Text::new(label.clone(), (x0 - pad, y), font(12.0).style(weight).color(&INK).pos(right)))?;
+        root.draw(&Text::new(label.clone(), (x0 - pad, y), font(12.0).style(weight).color(&style.palette.ink).pos(right)))?;
         // Above the dark bar, so the printed figure stays legible whatever the share.
-        let printed = font(10.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Bottom));
+        let printed = font(10.0).color(&style.palette.muted).pos(Pos::new(HPos::Right, VPos::Bottom));
         root.draw(&Text::new(b.total_label.clone(), (x100 - pad / 2, y - style.px(7.0) as i32), printed))?;
-        root.draw(&Text::new(b.share_label.clone(), (x_end + pad, y), font(11.0).color(&INK).pos(left)))?;
+        root.draw(&Text::new(b.share_label.clone(), (x_end + pad, y), font(11.0).color(&style.palette.ink).pos(left)))?;
     }
     Ok(())
 }
@@ -141,7 +138,7 @@ fn draw_key<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let entries = [(PROGRAMME_TOTAL, ChartWord::ProgrammeFigure), (PROGRAMME_NAMED, ChartWord::NamedInView)];
+    let entries = [(style.palette.programme_total, ChartWord::ProgrammeFigure), (style.palette.programme_named, ChartWord::NamedInView)];
     let labels = entries.map(|(_, word)| chart_word(word, style.lang));
     draw_legend(root, style, 10.0, 12.0, &labels, |i, (x, y), w| {
         root.draw(&Rectangle::new([(x, y - w / 2), (x + w, y + w / 2)], entries[i].0.filled())).map(|_| ())

@@ -15,7 +15,7 @@ use crate::core::format::tick;
 use crate::core::i18n::{chart_word, ChartWord};
 use crate::core::model::{Lang, Unit};
 
-use super::{draw_frame, ChartStyle, Pick, FONT, GRID, INK, MUTED, POINT, POINT_SELECTED};
+use super::{draw_frame, ChartStyle, Pick, FONT};
 
 /// Max/min ratio above which an axis is drawn on a log scale.
 pub const LOG_RATIO: f64 = 50.0;
@@ -150,7 +150,7 @@ fn draw_name<DB: DrawingBackend>(
     name: &str,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = (FONT, style.px(12.0)).into_font().color(&INK);
+    let font = (FONT, style.px(12.0)).into_font().color(&style.palette.ink);
     let offset = style.px(9.0) as i32;
     let width = root.estimate_text_size(name, &font).map(|(tw, _)| tw as i32).unwrap_or(0);
     let fits_right = px + offset + width <= root.dim_in_pixel().0 as i32;
@@ -194,17 +194,17 @@ pub fn draw<DB: DrawingBackend>(
         .configure_mesh()
         // Bold lines only: a log axis' minor lines would crowd the plot.
         .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
+        .bold_line_style(style.palette.grid)
+        .axis_style(style.palette.muted)
         .x_labels(6)
         .y_labels(6)
-        .x_label_style(font(11.0).color(&MUTED))
-        .y_label_style(font(11.0).color(&MUTED))
+        .x_label_style(font(11.0).color(&style.palette.muted))
+        .y_label_style(font(11.0).color(&style.palette.muted))
         .x_label_formatter(&|v| tick(*v, x_max, Unit::Yuan, style.lang))
         .y_label_formatter(&|v| tick(*v, y_max, y_unit, style.lang))
         .x_desc(x_title)
         .y_desc(y_title)
-        .axis_desc_style(font(12.0).color(&INK))
+        .axis_desc_style(font(12.0).color(&style.palette.ink))
         .draw()?;
 
     let r = style.px(5.0);
@@ -212,7 +212,7 @@ pub fn draw<DB: DrawingBackend>(
     // Selected last, so it sits on top of any neighbour.
     let order = points.iter().filter(|p| !p.selected).chain(points.iter().filter(|p| p.selected));
     chart.draw_series(order.map(|p| {
-        let (colour, radius) = if p.selected { (POINT_SELECTED, r + style.px(2.0)) } else { (POINT, r) };
+        let (colour, radius) = if p.selected { (style.palette.point_selected, r + style.px(2.0)) } else { (style.palette.point, r) };
         let shape = if p.derived { colour.stroke_width(stroke) } else { colour.filled() };
         Circle::new((p.investment, p.y), radius, shape)
     }))?;
@@ -221,7 +221,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     if points.iter().any(|p| p.derived) {
         let at = Pos::new(HPos::Right, VPos::Bottom);
-        let note = font(11.0).color(&MUTED).pos(at);
+        let note = font(11.0).color(&style.palette.muted).pos(at);
         let pos = (w as i32 - style.px(8.0) as i32, h as i32 - style.px(4.0) as i32);
         root.draw(&Text::new(chart_word(ChartWord::DerivedHollow, style.lang), pos, note))?;
     }

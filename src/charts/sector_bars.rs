@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 
 use super::rows::RowsLayout;
-use super::{draw_bar_axis, draw_frame, fit_labels, nice_ceiling, ChartStyle, BAR, BAR_DIMMED, BAR_SELECTED, FONT, INK};
+use super::{draw_bar_axis, draw_frame, fit_labels, nice_ceiling, ChartPalette, ChartStyle, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -26,11 +26,11 @@ pub struct Bar {
 /// Where the bars landed: the first (largest) bar is the top row.
 pub type BarsLayout = RowsLayout;
 
-fn bar_colour(bar: &Bar, any_selected: bool) -> RGBColor {
+fn bar_colour(bar: &Bar, any_selected: bool, palette: &ChartPalette) -> RGBColor {
     match (any_selected, bar.selected) {
-        (false, _) => BAR,
-        (true, true) => BAR_SELECTED,
-        (true, false) => BAR_DIMMED,
+        (false, _) => palette.bar,
+        (true, true) => palette.bar_selected,
+        (true, false) => palette.bar_dimmed,
     }
 }
 
@@ -80,17 +80,17 @@ pub fn draw<DB: DrawingBackend>(
     let any_selected = bars.iter().any(|b| b.selected);
     chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
         let row = n - 1.0 - i as f64;
-        Rectangle::new([(0.0, row + 0.18), (b.value.max(0.0), row + 0.82)], bar_colour(b, any_selected).filled())
+        Rectangle::new([(0.0, row + 0.18), (b.value.max(0.0), row + 0.82)], bar_colour(b, any_selected, style.palette).filled())
     }))?;
 
-    let value_font = font(11.0).color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let value_font = font(11.0).color(&style.palette.ink).pos(Pos::new(HPos::Left, VPos::Center));
     let right = Pos::new(HPos::Right, VPos::Center);
     for (i, (b, label)) in bars.iter().zip(&labels).enumerate() {
         let row = n - 1.0 - i as f64 + 0.5;
         let (x0, y) = chart.backend_coord(&(0.0, row));
         let (x1, _) = chart.backend_coord(&(b.value.max(0.0), row));
         let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
-        let ls = font(12.0).style(weight).color(&INK).pos(right);
+        let ls = font(12.0).style(weight).color(&style.palette.ink).pos(right);
         root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
         root.draw(&Text::new(b.value_label.clone(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
     }

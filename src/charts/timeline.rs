@@ -11,10 +11,7 @@ use crate::core::i18n::milestone_label;
 use crate::core::model::MilestoneEvent;
 
 use super::rows::RowsLayout;
-use super::{
-    draw_frame, draw_legend, fit_labels, ChartStyle, FONT, GRID, INK, MILESTONE_COMPLETION, MILESTONE_PRODUCTION, MILESTONE_START, MUTED,
-    ROW_SELECTED, TIMELINE_SPAN,
-};
+use super::{draw_frame, draw_legend, fit_labels, ChartPalette, ChartStyle, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineMark {
@@ -57,11 +54,11 @@ impl TimelineData {
 
 pub type TimelineLayout = RowsLayout;
 
-pub fn event_colour(e: MilestoneEvent) -> RGBColor {
+pub fn event_colour(e: MilestoneEvent, palette: &ChartPalette) -> RGBColor {
     match e {
-        MilestoneEvent::Start => MILESTONE_START,
-        MilestoneEvent::Production => MILESTONE_PRODUCTION,
-        MilestoneEvent::Completion => MILESTONE_COMPLETION,
+        MilestoneEvent::Start => palette.milestone_start,
+        MilestoneEvent::Production => palette.milestone_production,
+        MilestoneEvent::Completion => palette.milestone_completion,
     }
 }
 
@@ -72,8 +69,9 @@ fn draw_marker<DB: DrawingBackend, CT: CoordTranslate>(
     e: MilestoneEvent,
     at: CT::From,
     r: i32,
+    palette: &ChartPalette,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = event_colour(e).filled();
+    let style = event_colour(e, palette).filled();
     let base = EmptyElement::at(at);
     match e {
         MilestoneEvent::Start => area.draw(&(base + TriangleMarker::new((0, 0), r + r / 3, style))),
@@ -105,13 +103,13 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(label_w + style.px(14.0))
         .build_cartesian_2d(0.0..data.months(), n..0.0)?;
 
-    draw_bands(&chart, data)?;
+    draw_bands(&chart, data, style.palette)?;
     draw_years(root, &chart, data, style)?;
     draw_rows(&chart, data, style)?;
     for (i, (row, label)) in data.rows.iter().zip(&labels).enumerate() {
         let (x0, y) = chart.backend_coord(&(0.0, i as f64 + 0.5));
         let weight = if row.selected { FontStyle::Bold } else { FontStyle::Normal };
-        let ls = font(12.0).style(weight).color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+        let ls = font(12.0).style(weight).color(&style.palette.ink).pos(Pos::new(HPos::Right, VPos::Center));
         root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
     }
     draw_key(root, style)?;
@@ -126,10 +124,11 @@ type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoor
 fn draw_bands<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
     data: &TimelineData,
+    palette: &ChartPalette,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for (i, _) in data.rows.iter().enumerate().filter(|(_, r)| r.selected) {
         let y = i as f64;
-        chart.plotting_area().draw(&Rectangle::new([(0.0, y), (data.months(), y + 1.0)], ROW_SELECTED.filled()))?;
+        chart.plotting_area().draw(&Rectangle::new([(0.0, y), (data.months(), y + 1.0)], palette.row_selected.filled()))?;
     }
     Ok(())
 }
@@ -147,13 +146,13 @@ fn draw_rows<DB: DrawingBackend>(
         let xs: Vec<f64> = row.marks.iter().map(|m| data.x_of(m.year, m.month)).collect();
         let (lo, hi) = xs.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), x| (l.min(*x), h.max(*x)));
         if hi > lo {
-            area.draw(&Rectangle::new([(lo, y + 0.42), (hi, y + 0.58)], TIMELINE_SPAN.filled()))?;
+            area.draw(&Rectangle::new([(lo, y + 0.42), (hi, y + 0.58)], style.palette.timeline_span.filled()))?;
         }
     }
     let r = style.px(5.0) as i32;
     for (i, row) in data.rows.iter().enumerate() {
         for m in row.marks.iter().filter(|m| (0.0..months).contains(&data.x_of(m.year, m.month))) {
-            draw_marker(area, m.event, (data.x_of(m.year, m.month), i as f64 + 0.5), r)?;
+            draw_marker(area, m.event, (data.x_of(m.year, m.month), i as f64 + 0.5), r, style.palette)?;
         }
     }
     Ok(())
@@ -168,15 +167,15 @@ fn draw_years<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let area = chart.plotting_area();
     let n = data.rows.len() as f64;
-    let text = (FONT, style.px(11.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let text = (FONT, style.px(11.0)).into_font().color(&style.palette.muted).pos(Pos::new(HPos::Center, VPos::Bottom));
     for (k, year) in (data.first_year..=data.last_year).enumerate() {
         let x = (k * 12) as f64;
-        area.draw(&PathElement::new(vec![(x, 0.0), (x, n)], GRID.stroke_width(style.px(1.0))))?;
+        area.draw(&PathElement::new(vec![(x, 0.0), (x, n)], style.palette.grid.stroke_width(style.px(1.0))))?;
         let (cx, top) = chart.backend_coord(&(x + 6.0, 0.0));
         root.draw(&Text::new(year.to_string(), (cx, top - style.px(4.0) as i32), text.clone()))?;
     }
     let end = data.months();
-    area.draw(&PathElement::new(vec![(end, 0.0), (end, n)], GRID.stroke_width(style.px(1.0))))?;
+    area.draw(&PathElement::new(vec![(end, 0.0), (end, n)], style.palette.grid.stroke_width(style.px(1.0))))?;
     Ok(())
 }
 
@@ -187,5 +186,5 @@ fn draw_key<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let events = [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion];
     let labels = events.map(|e| milestone_label(e, style.lang));
-    draw_legend(root, style, 12.0, 10.0, &labels, |i, (x, y), w| draw_marker(root, events[i], (x + w / 2, y), w / 2))
+    draw_legend(root, style, 12.0, 10.0, &labels, |i, (x, y), w| draw_marker(root, events[i], (x + w / 2, y), w / 2, style.palette))
 }

@@ -165,3 +165,35 @@ test('the programme data table keeps its first column readable on a phone', asyn
   const widths = await p.$$eval('.programme-table tbody tr > :first-child', (c) => c.map((x) => x.getBoundingClientRect().width));
   assert.ok(widths.length > 5 && Math.min(...widths) >= 90, `first column ${Math.min(...widths)} px`);
 });
+
+test('dark mode: the page and its charts are dark; PNG downloads and print stay light', async () => {
+  const p = await h.page();
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await p.addInitScript(() => {
+    const toDataURL = HTMLCanvasElement.prototype.toDataURL;
+    HTMLCanvasElement.prototype.toDataURL = function (...args) {
+      window.__pngCorner = [...this.getContext('2d').getImageData(1, 1, 1, 1).data];
+      return toDataURL.apply(this, args);
+    };
+  });
+  await p.goto(`${h.server.url}/?lang=en`);
+  await p.waitForFunction(() => document.querySelector('[data-testid="sector-chart"]')?.dataset.anchors);
+  const corner = () => p.$eval('[data-testid="sector-chart"]', (c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data]);
+  const bg = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const luminance = ([r, g, b]) => (r + g + b) / 3;
+  assert.ok(luminance(bg.match(/\d+/g).map(Number)) < 60, `page ground ${bg}`);
+  assert.ok(luminance(await corner()) < 60, `chart ground ${await corner()}`);
+  const [download] = await Promise.all([p.waitForEvent('download'), p.locator('section[data-chart="sector"] button.download').click()]);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.ok(luminance(await p.evaluate(() => window.__pngCorner)) > 240, 'the PNG is light');
+  await p.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  await p.waitForFunction(() => {
+    const [r, g, b] = document.querySelector('[data-testid="sector-chart"]').getContext('2d').getImageData(1, 1, 1, 1).data;
+    return (r + g + b) / 3 > 240;
+  });
+  await p.emulateMedia({ colorScheme: 'light', media: 'screen' });
+  await p.waitForFunction(() => {
+    const [r, g, b] = document.querySelector('[data-testid="sector-chart"]').getContext('2d').getImageData(1, 1, 1, 1).data;
+    return (r + g + b) / 3 > 240;
+  });
+});

@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::measured_canvas::MeasuredCanvas;
-use crate::charts::{step_by_position, wrap_text, Pick, Step, FONT, MUTED};
+use crate::charts::{step_by_position, wrap_text, Pick, Step, FONT, LIGHT};
 
 /// Draws into the area at a device-pixel scale; returns what was drawn for picking.
 pub type DrawFn = Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, f64) -> Option<Box<dyn Pick>>>;
@@ -43,8 +43,8 @@ fn download_png(draw: &DrawFn, css_w: f64, css_h: f64, caption: &str, file_name:
     let root = MeasuredCanvas(CanvasBackend::with_canvas_object(canvas.clone())?).into_drawing_area();
     let (chart, strip) = root.split_vertically((css_h * SCALE) as i32);
     draw(&chart, SCALE);
-    strip.fill(&WHITE).ok()?;
-    let style = (FONT, font_px).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Top));
+    strip.fill(&crate::charts::LIGHT.ground).ok()?;
+    let style = (FONT, font_px).into_font().color(&LIGHT.muted).pos(Pos::new(HPos::Left, VPos::Top));
     for (i, line) in lines.iter().enumerate() {
         let y = ((4.0 + LINE_PX * i as f64) * SCALE) as i32;
         strip.draw(&Text::new(line.clone(), ((8.0 * SCALE) as i32, y), style.clone())).ok()?;
@@ -298,7 +298,8 @@ pub fn ChartCanvas(
     };
     let save = move |_| {
         let (w, h) = size.get_untracked();
-        let _ = download_png(&draw, w, h, &caption.get_untracked(), &file_name.get_untracked());
+        // A picture for documents: always the light palette.
+        let _ = crate::app::theme::in_light(|| download_png(&draw, w, h, &caption.get_untracked(), &file_name.get_untracked()));
     };
     // Near either edge the tooltip is anchored at its own edge rather than its middle, so
     // the label stays inside the chart instead of being cut by the page.

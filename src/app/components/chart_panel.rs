@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::theme::palette;
+
 use super::chart_canvas::{ChartCanvas, DrawFn};
 use crate::app::state::use_app;
 use crate::charts::{ChartStyle, Pick};
@@ -11,7 +13,7 @@ use crate::core::model::Lang;
 
 /// The chart style every chart shares, in the current language.
 pub fn chart_style(lang: Lang, scale: f64, title: &str) -> ChartStyle {
-    ChartStyle { scale, title: title.to_string(), lang, empty_text: texts(lang).chart_empty.to_string() }
+    ChartStyle { scale, title: title.to_string(), lang, empty_text: texts(lang).chart_empty.to_string(), palette: palette() }
 }
 
 /// Boxes a drawn layout for picking, logging a drawing error instead of failing.
