@@ -12,49 +12,55 @@ pub struct Section {
     pub slug: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// Short names for narrow columns and chart labels.
+    pub short_zh: &'static str,
+    pub short_en: &'static str,
 }
 
 impl Section {
     pub fn to_sector(&self) -> Sector {
-        Sector { id: self.slug.into(), code: self.code.into(), name: I18n { zh: self.zh.into(), en: self.en.into() } }
+        Sector {
+            id: self.slug.into(),
+            code: self.code.into(),
+            name: I18n { zh: self.zh.into(), en: self.en.into() },
+            short: Some(I18n { zh: self.short_zh.into(), en: self.short_en.into() }),
+        }
     }
 }
 
-const fn s(code: &'static str, slug: &'static str, zh: &'static str, en: &'static str) -> Section {
-    Section { code, slug, zh, en }
+const fn s(code: &'static str, slug: &'static str, zh: &'static str, en: &'static str, short: (&'static str, &'static str)) -> Section {
+    Section { code, slug, zh, en, short_zh: short.0, short_en: short.1 }
 }
 
 pub const SECTIONS: [Section; 20] = [
-    s("A", "agriculture", "农、林、牧、渔业", "Agriculture, forestry, animal husbandry and fishery"),
-    s("B", "mining", "采矿业", "Mining"),
-    s("C", "manufacturing", "制造业", "Manufacturing"),
-    s("D", "energy", "电力、热力、燃气及水生产和供应业", "Electricity, heat, gas and water supply"),
-    s("E", "construction", "建筑业", "Construction"),
-    s("F", "wholesale-retail", "批发和零售业", "Wholesale and retail trade"),
-    s("G", "transport", "交通运输、仓储和邮政业", "Transport, storage and postal services"),
-    s("H", "accommodation-catering", "住宿和餐饮业", "Accommodation and catering"),
+    s("A", "agriculture", "农、林、牧、渔业", "Agriculture, forestry, animal husbandry and fishery", ("农林牧渔", "Agriculture")),
+    s("B", "mining", "采矿业", "Mining", ("采矿", "Mining")),
+    s("C", "manufacturing", "制造业", "Manufacturing", ("制造", "Manufacturing")),
+    s("D", "energy", "电力、热力、燃气及水生产和供应业", "Electricity, heat, gas and water supply", ("电热燃水", "Utilities")),
+    s("E", "construction", "建筑业", "Construction", ("建筑", "Construction")),
+    s("F", "wholesale-retail", "批发和零售业", "Wholesale and retail trade", ("批发零售", "Trade")),
+    s("G", "transport", "交通运输、仓储和邮政业", "Transport, storage and postal services", ("交通运输", "Transport")),
+    s("H", "accommodation-catering", "住宿和餐饮业", "Accommodation and catering", ("住宿餐饮", "Hospitality")),
     s(
         "I",
         "information-technology",
         "信息传输、软件和信息技术服务业",
-        "Information transmission, software and IT services",
-    ),
-    s("J", "finance", "金融业", "Finance"),
-    s("K", "real-estate", "房地产业", "Real estate"),
-    s("L", "leasing-business", "租赁和商务服务业", "Leasing and business services"),
-    s("M", "research", "科学研究和技术服务业", "Scientific research and technical services"),
-    s("N", "environment", "水利、环境和公共设施管理业", "Water, environment and public facilities"),
-    s("O", "resident-services", "居民服务、修理和其他服务业", "Resident services, repair and other services"),
-    s("P", "education", "教育", "Education"),
-    s("Q", "health", "卫生和社会工作", "Health and social work"),
-    s("R", "culture-sports", "文化、体育和娱乐业", "Culture, sports and entertainment"),
+        "Information transmission, software and IT services", ("信息技术", "IT")),
+    s("J", "finance", "金融业", "Finance", ("金融", "Finance")),
+    s("K", "real-estate", "房地产业", "Real estate", ("房地产", "Real estate")),
+    s("L", "leasing-business", "租赁和商务服务业", "Leasing and business services", ("租赁商务", "Business services")),
+    s("M", "research", "科学研究和技术服务业", "Scientific research and technical services", ("科研技术", "Research")),
+    s("N", "environment", "水利、环境和公共设施管理业", "Water, environment and public facilities", ("水利环境", "Environment")),
+    s("O", "resident-services", "居民服务、修理和其他服务业", "Resident services, repair and other services", ("居民服务", "Resident services")),
+    s("P", "education", "教育", "Education", ("教育", "Education")),
+    s("Q", "health", "卫生和社会工作", "Health and social work", ("卫生", "Health")),
+    s("R", "culture-sports", "文化、体育和娱乐业", "Culture, sports and entertainment", ("文体娱乐", "Culture and sports")),
     s(
         "S",
         "public-administration",
         "公共管理、社会保障和社会组织",
-        "Public administration, social security and social organisations",
-    ),
-    s("T", "international", "国际组织", "International organisations"),
+        "Public administration, social security and social organisations", ("公共管理", "Public administration")),
+    s("T", "international", "国际组织", "International organisations", ("国际组织", "International")),
 ];
 
 /// The section with this letter; case and surrounding spaces are ignored.

@@ -73,6 +73,10 @@ pub struct Sector {
     /// GB/T 4754-2017 section letter, e.g. "C".
     pub code: String,
     pub name: I18n,
+    /// A short name for narrow columns and chart labels ("Utilities" / 电热燃水); the full
+    /// name stays on hover. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<I18n>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

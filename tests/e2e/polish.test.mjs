@@ -197,3 +197,14 @@ test('dark mode: the page and its charts are dark; PNG downloads and print stay 
     return (r + g + b) / 3 > 240;
   });
 });
+
+test('at 1024 px the sector column shows the letter and a short name, the full name on hover', async () => {
+  const p = await h.page('/?lang=en&sector=energy', { viewport: { width: 1024, height: 800 } });
+  const cell = p.locator('table.projects tbody tr[data-id] td[data-col="sector"]').first();
+  assert.equal((await cell.textContent()).trim(), 'D Utilities');
+  assert.equal(await cell.getAttribute('title'), 'D Electricity, heat, gas and water supply');
+  const fits = await cell.locator('.clamp').evaluate((e) => e.scrollWidth <= e.clientWidth + 1);
+  assert.ok(fits, 'not cut');
+  const header = await p.locator('th[data-col="investment"] button').evaluate((b) => b.scrollWidth <= b.parentElement.clientWidth + 1);
+  assert.ok(header, 'the Investment header keeps its arrow inside its column');
+});

@@ -21,6 +21,20 @@ pub fn value_label(state: &AppState, facet: Facet, value: &str, lang: Lang) -> S
     .unwrap_or_else(|| texts(lang).unstated.to_string())
 }
 
+/// A sector's letter and short name where room is tight (table cells, chart labels),
+/// its full label otherwise; other facets' labels are short already.
+pub fn short_value_label(state: &AppState, facet: Facet, value: &str, lang: Lang) -> String {
+    let short = (facet == Facet::Sector)
+        .then(|| {
+            state.catalog.with(|c| {
+                let s = c.ds.sectors.iter().find(|s| s.id == value)?;
+                s.short.as_ref().map(|n| format!("{} {}", s.code, n.get(lang)))
+            })
+        })
+        .flatten();
+    short.unwrap_or_else(|| value_label(state, facet, value, lang))
+}
+
 /// One checkbox of a facet or theme list. The lists are built once per dataset and
 /// language; a filter click only updates each option's count and checked state.
 #[component]

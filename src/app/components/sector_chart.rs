@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_canvas::DrawFn;
 use super::chart_panel::{chart_style, drawn, ChartPanel, DataRow};
-use super::filters::value_label;
+use super::filters::{short_value_label, value_label};
 use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
 use crate::core::aggregate::{dimension, stable_order, Group};
@@ -42,7 +42,8 @@ pub fn SectorChart() -> impl IntoView {
             .map(|g| {
                 let amount = amount_text(&g, lang);
                 Bar {
-                    label: value_label(&state, Facet::Sector, &g.id, lang),
+                    // Short names, so labels are not cut; the data table and tooltips give the full ones.
+                    label: short_value_label(&state, Facet::Sector, &g.id, lang),
                     value: g.investment,
                     // A sector with no project under the other filters has nothing to state.
                     value_label: if g.count == 0 {
@@ -78,7 +79,8 @@ pub fn SectorChart() -> impl IntoView {
             draw=draw_fn
             on_pick=Callback::new(move |id: String| state.toggle(Facet::Sector, &id))
             describe=Callback::new(move |id: String| {
-                bars.with(|b| b.iter().find(|b| b.id == id).map(|b| format!("{}: {}", b.label, b.value_label)).unwrap_or_default())
+                let full = value_label(&state, Facet::Sector, &id, state.lang.get_untracked());
+                bars.with(|b| b.iter().find(|b| b.id == id).map(|b| format!("{full}: {}", b.value_label)).unwrap_or_default())
             })
             head=Signal::derive(move || vec![
                 facet_label("sector", lang()).to_string(),
@@ -86,7 +88,7 @@ pub fn SectorChart() -> impl IntoView {
                 t().count.to_string(),
             ])
             rows=Signal::derive(move || bars.get().into_iter().zip(amounts.get()).map(|(b, amount)| DataRow {
-                cells: vec![b.label, amount, b.count.to_string()],
+                cells: vec![value_label(&state, Facet::Sector, &b.id, lang()), amount, b.count.to_string()],
                 selected: b.selected,
                 id: b.id,
             }).collect::<Vec<_>>())

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::filters::value_label;
+use super::filters::{short_value_label, value_label};
 use crate::app::state::{use_app, Nav};
 use crate::app::target_closest;
 use crate::core::aggregate::in_view_totals;
@@ -93,11 +93,13 @@ fn ProjectRow(item: Slot) -> impl IntoView {
         let row = &c.rows[item.project];
         let name = p.name.get(lang).to_string();
         let district = value_label(&state, Facet::District, facet_value(p, Facet::District), lang);
-        let sector = value_label(&state, Facet::Sector, &p.sector, lang);
+        // The sector's letter and short name in the cell, the full name on hover.
+        let sector = short_value_label(&state, Facet::Sector, &p.sector, lang);
+        let sector_full = value_label(&state, Facet::Sector, &p.sector, lang);
         let kind = value_label(&state, Facet::Kind, facet_value(p, Facet::Kind), lang);
         let stage = value_label(&state, Facet::Stage, facet_value(p, Facet::Stage), lang);
         let investment = amount_text(row.investment, Unit::Yuan, lang);
-        let (district_title, sector_title) = (district.clone(), sector.clone());
+        let (district_title, sector_title) = (district.clone(), sector_full);
         // Rows have one fixed height, so why a row matched a search is told in its tooltip.
         let reason = state.view.with_untracked(|v| match_reason(&c.why_matched(item.project, &v.filter.q), lang));
         let name_title = if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") };
