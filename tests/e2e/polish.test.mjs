@@ -208,3 +208,17 @@ test('at 1024 px the sector column shows the letter and a short name, the full n
   const header = await p.locator('th[data-col="investment"] button').evaluate((b) => b.scrollWidth <= b.parentElement.clientWidth + 1);
   assert.ok(header, 'the Investment header keeps its arrow inside its column');
 });
+
+test('focus rings: inside the clamped table cells for the keyboard, none after a mouse click', async () => {
+  const p = await h.page('/?lang=en', { viewport: { width: 1440, height: 900 } });
+  await p.focus('table.projects tbody tr[data-id] a');
+  await p.keyboard.press('Tab');
+  const ring = await p.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { inTable: !!document.activeElement.closest('.clamp'), style: s.outlineStyle, offset: s.outlineOffset };
+  });
+  assert.deepEqual(ring, { inTable: true, style: 'solid', offset: '-3px' }, 'drawn inside the cell, which clips overflow');
+  await p.click('th[data-col="jobs"] button');
+  const afterClick = await p.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(afterClick, 'none', 'no ring after a mouse click');
+});
