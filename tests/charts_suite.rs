@@ -609,7 +609,7 @@ fn programme_bars_overlay_the_named_share() {
     // Seven programme figures plus the legend swatch; dark bars where named projects carry amounts.
     assert_eq!(count_filled(&svg, "rect", TOTAL), 7 + 1);
     assert_eq!(count_filled(&svg, "rect", NAMED), 3 + 1, "key projects and the two new-energy figures");
-    for text in ["1762亿元", "551 亿元", "超过150亿元", "25.3%", "158.4%", "无对应项目", "重点项目总投资", "全市计划数"]
+    for text in ["1762亿元", "551亿元", "超过150亿元", "25.3%", "158.4%", "无对应项目", "重点项目总投资", "全市计划数"]
     {
         assert!(svg.contains(text), "{text} missing");
     }

@@ -203,12 +203,13 @@ fn share_label(named: f64, total: f64, count: usize, with_amount: usize, lang: L
 }
 
 /// The figure as printed; English readers also get it in their units.
+/// The OCR'd page has stray spaces inside figures ("551 亿元"): a chart label leaves them
+/// out; the "as printed" column keeps the string exactly.
 fn total_label(f: &ProgrammeFigure, lang: Lang) -> String {
+    let printed: String = f.figure.printed.split_whitespace().collect();
     match lang {
-        Lang::Zh => f.figure.printed.clone(),
-        Lang::En => {
-            format!("{} · {}", qualified(f.figure.value, f.figure.unit, f.figure.qualifier, lang), f.figure.printed)
-        }
+        Lang::Zh => printed,
+        Lang::En => format!("{} · {printed}", qualified(f.figure.value, f.figure.unit, f.figure.qualifier, lang)),
     }
 }
 
