@@ -110,7 +110,7 @@ pub const DARK: ChartPalette = ChartPalette {
         RGBColor(0x93, 0xc5, 0xfd),
         RGBColor(0xdb, 0xea, 0xfe),
     ],
-    map_none: RGBColor(0x37, 0x41, 0x51),
+    map_none: RGBColor(0x4b, 0x55, 0x63),
     selected_border: RGBColor(0xf9, 0xfa, 0xfb),
     point: RGBColor(0x38, 0xbd, 0xf8),
     point_selected: RGBColor(0xf8, 0x71, 0x71),
@@ -179,7 +179,7 @@ pub fn draw_bar_axis<DB: DrawingBackend>(
     format: &dyn Fn(&f64) -> String,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     // About one tick per 70 CSS px, so that a narrow axis (a phone) does not run its labels together.
-    let ticks = ((f64::from(chart.plotting_area().dim_in_pixel().0) / (70.0 * style.scale)) as usize).clamp(2, 5);
+    let ticks = ((f64::from(chart.plotting_area().dim_in_pixel().0) / (70.0 * style.scale)) as usize).clamp(3, 5);
     chart
         .configure_mesh()
         .disable_y_mesh()

@@ -222,3 +222,12 @@ test('focus rings: inside the clamped table cells for the keyboard, none after a
   const afterClick = await p.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(afterClick, 'none', 'no ring after a mouse click');
 });
+
+test('on a phone the jobs column shows "nearly 10,000" whole', async () => {
+  const p = await h.page('/?lang=en', { viewport: { width: 390, height: 844 } });
+  const cell = p.locator('tr[data-id="horqin-longma-wind-equipment-park"] td.num').last().locator('.clamp');
+  assert.match(await cell.textContent(), /nearly 10,000/);
+  // Rows show two lines at most: the figure must fit in them.
+  const lines = await cell.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; });
+  assert.ok(lines <= 2, `${lines} lines in a two-line row`);
+});

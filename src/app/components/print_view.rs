@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::filters::value_label;
-use super::table::amount_text;
+use super::table::{amount_text, jobs_unit};
 use crate::app::state::use_app;
 use crate::core::describe::describe_filter;
 use crate::core::filter::{facet_value, Facet};
@@ -40,7 +40,7 @@ pub fn PrintView() -> impl IntoView {
                                 <td>{label(Facet::Sector)}</td>
                                 <td>{label(Facet::Stage)}</td>
                                 <td class="num">{amount_text(row.investment, Unit::Yuan, lang)}</td>
-                                <td class="num">{amount_text(row.jobs, Unit::Person, lang)}</td>
+                                <td class="num">{amount_text(row.jobs, jobs_unit(lang), lang)}</td>
                             </tr>
                         }
                     })

@@ -16,6 +16,15 @@ use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
 use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
 
+/// Under the "Jobs" header an English cell says "nearly 10,000" (the word "people" would
+/// push the number onto a third line in a phone's column); 近1万人 is short already.
+pub(crate) fn jobs_unit(lang: Lang) -> Unit {
+    match lang {
+        Lang::Zh => Unit::Person,
+        Lang::En => Unit::Count,
+    }
+}
+
 /// A table cell's amount, with its printed qualifier (近1万人, "nearly 10,000 people").
 pub(crate) fn amount_text(a: Option<Amount>, unit: Unit, lang: Lang) -> String {
     match a {
@@ -120,7 +129,7 @@ fn ProjectRow(item: Slot) -> impl IntoView {
                 <td data-col="kind"><span class="clamp">{kind}</span></td>
                 <td data-col="stage" title=stage_title><span class="clamp">{stage}</span></td>
                 <td class="num" title=investment_title><span class="clamp">{investment}</span></td>
-                <td class="num"><span class="clamp">{amount_text(row.jobs, Unit::Person, lang)}</span></td>
+                <td class="num"><span class="clamp">{amount_text(row.jobs, jobs_unit(lang), lang)}</span></td>
             </tr>
         }
     })
