@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod location;
+pub mod media_query;
 pub mod print;
 pub mod theme;
 pub mod state;

@@ -5,9 +5,8 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
+use crate::app::media_query;
 use crate::charts::{ChartPalette, DARK, LIGHT};
 
 thread_local! {
@@ -15,22 +14,11 @@ thread_local! {
     static FORCE_LIGHT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// A signal that follows `prefers-color-scheme: dark`.
-fn prefers_dark() -> ReadSignal<bool> {
-    let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
-    let (dark, set) = signal(query.as_ref().is_some_and(|q| q.matches()));
-    if let Some(query) = query {
-        let watched = query.clone();
-        let on_change = Closure::<dyn FnMut()>::new(move || set.set(watched.matches()));
-        let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        on_change.forget();
-    }
-    dark
-}
-
 /// Starts following the colour scheme; `printing` is the app's print signal.
 pub fn install(printing: ReadSignal<bool>) {
-    SIGNALS.with(|s| s.set(Some((prefers_dark(), printing))));
+    let (dark, set) = signal(false);
+    media_query::follow("(prefers-color-scheme: dark)", set);
+    SIGNALS.with(|s| s.set(Some((dark, printing))));
 }
 
 /// The palette charts draw with now. Read inside a chart's drawing, it tracks the scheme
