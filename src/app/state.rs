@@ -193,12 +193,19 @@ impl AppState {
 
     /// Two lines for exported charts: the filter in words, then the source and link.
     pub fn caption(&self) -> String {
+        format!("{}\n{} · {}", self.filter_in_words(), self.source_credit(), self.canonical_link())
+    }
+
+    /// The filter in words, in the reader's language.
+    pub fn filter_in_words(&self) -> String {
         let lang = self.lang.get();
-        self.catalog.with(|c| {
-            let filter = self.view.with(|v| describe_filter(c, &v.filter, lang));
-            let href = self.canonical_link();
-            format!("{filter}\n{} · {} {} · {href}", texts(lang).source_line, c.ds.region.get(lang), c.ds.release)
-        })
+        self.catalog.with(|c| self.view.with(|v| describe_filter(c, &v.filter, lang)))
+    }
+
+    /// Where the data comes from: the source, the region and the release.
+    pub fn source_credit(&self) -> String {
+        let lang = self.lang.get();
+        self.catalog.with(|c| format!("{} · {} {}", texts(lang).source_line, c.ds.region.get(lang), c.ds.release))
     }
 
     /// A chart image's download name, in the form of the data exports' names.

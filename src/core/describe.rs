@@ -17,6 +17,12 @@ fn value_name(cat: &Catalog, facet: Facet, value: &str, lang: Lang) -> String {
 }
 
 /// e.g. "Sector: Mining, Manufacturing; District: Kailu County; search “龙马”".
+/// A range bound (亿元 in the link) in words: an amount in the reader's units (10 → "10亿元",
+/// "CNY 1 bn").
+pub fn bound_text(yi: f64, lang: Lang) -> String {
+    yuan(yi * RANGE_UNIT_YUAN, lang)
+}
+
 pub fn describe_filter(cat: &Catalog, filter: &Filter, lang: Lang) -> String {
     let (sep, colon, or) = match lang {
         Lang::Zh => ("；", "：", "、"),
@@ -41,8 +47,7 @@ pub fn describe_filter(cat: &Catalog, filter: &Filter, lang: Lang) -> String {
     if !filter.q.is_empty() {
         parts.push(format!("{}{colon}“{}”", facet_label("q", lang), filter.q));
     }
-    // Bounds are 亿元 in the link; in words they are amounts in the reader's units.
-    let amount = |v: f64| yuan(v * RANGE_UNIT_YUAN, lang);
+    let amount = |v: f64| bound_text(v, lang);
     let range = texts(lang).investment_range;
     match (filter.min, filter.max) {
         (Some(a), Some(b)) => parts.push(format!("{range}{colon}{} – {}", amount(a), amount(b))),

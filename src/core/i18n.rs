@@ -446,10 +446,7 @@ pub fn match_reason(why: &[(String, Field)], lang: Lang) -> String {
     let sep = pick(lang, "；", ", ");
     let items: Vec<String> = why
         .iter()
-        .map(|(term, field)| match lang {
-            Lang::Zh => format!("“{term}”（{}）", search_field_label(*field, lang)),
-            Lang::En => format!("“{term}” ({})", search_field_label(*field, lang)),
-        })
+        .map(|(term, field)| format!("“{term}”{}", bracketed(search_field_label(*field, lang), lang)))
         .collect();
     fill(texts(lang).matched_because, items.join(sep))
 }

@@ -284,7 +284,7 @@ pub fn with_lang_and_release(query: &str, lang: Lang, release: &str) -> Option<(
     let mut parts: Vec<String> =
         query.split('&').filter(|p| !p.is_empty() && !replace.contains(&key_of(p).as_str())).map(String::from).collect();
     if replace.contains(&"lang") {
-        parts.push(format!("lang={}", if lang == Lang::Zh { "zh" } else { "en" }));
+        parts.push(format!("lang={}", lang_slug(lang)));
     }
     if replace.contains(&"v") {
         parts.push(format!("v={}", encode(release)));
@@ -322,6 +322,14 @@ pub fn resolve(state: &mut ViewState, cat: &Catalog) -> Vec<Notice> {
         }
     }
     notices
+}
+
+/// `lang=`'s spelling of a language.
+fn lang_slug(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -370,7 +378,7 @@ impl ViewState {
             parts.push(format!("p={}", encode(p)));
         }
         if let Some(l) = self.lang {
-            parts.push(format!("lang={}", if l == Lang::Zh { "zh" } else { "en" }));
+            parts.push(format!("lang={}", lang_slug(l)));
         }
         if let Some(v) = &self.release {
             parts.push(format!("v={}", encode(v)));

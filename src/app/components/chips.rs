@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::filters::value_label;
 use crate::app::state::{use_app, Nav};
-use crate::core::filter::{Facet, Filter, RANGE_UNIT_YUAN};
-use crate::core::format::yuan;
+use crate::core::describe::bound_text;
+use crate::core::filter::{Facet, Filter};
 use crate::core::i18n::{colon, facet_label, fill, texts};
 use crate::core::model::Lang;
 
@@ -41,7 +41,7 @@ fn chips(state: &crate::app::state::AppState, f: &Filter, lang: Lang) -> Vec<Chi
         out.push(Chip { text: format!("“{}”", f.q), remove: std::rc::Rc::new(|f: &mut Filter| f.q.clear()) });
     }
     let t = texts(lang);
-    let bound = |word: &str, v: f64| format!("{word}{}{}", colon(lang), yuan(v * RANGE_UNIT_YUAN, lang));
+    let bound = |word: &str, v: f64| format!("{word}{}{}", colon(lang), bound_text(v, lang));
     if let Some(v) = f.min {
         out.push(Chip { text: bound(t.min, v), remove: std::rc::Rc::new(|f: &mut Filter| f.min = None) });
     }

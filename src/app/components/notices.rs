@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, Nav};
-use crate::core::filter::RANGE_UNIT_YUAN;
-use crate::core::format::yuan;
+use crate::core::describe::bound_text;
 use crate::core::changelog::{changes_in_view, changes_since, embedded as changelog};
 use crate::core::i18n::{facet_label, fill, fill_named, problem_label, texts};
 use crate::core::query::Problem;
@@ -79,10 +78,9 @@ fn RangeNotice() -> impl IntoView {
         let (min, max) = inverted.get()?;
         let lang = state.lang.get();
         let t = texts(lang);
-        let bound = |v: f64| yuan(v * RANGE_UNIT_YUAN, lang);
         Some(view! {
             <div class="notice" role="status" data-testid="range-notice">
-                <p>{fill_named(t.range_inverted, &[("min", bound(min)), ("max", bound(max))])}</p>
+                <p>{fill_named(t.range_inverted, &[("min", bound_text(min, lang)), ("max", bound_text(max, lang))])}</p>
                 <button data-testid="swap-range" on:click=move |_| state.update(Nav::Push, |v| {
                     std::mem::swap(&mut v.filter.min, &mut v.filter.max);
                 })>{t.swap_range}</button>

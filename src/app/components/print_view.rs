@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use super::filters::value_label;
 use super::table::{amount_text, jobs_unit};
 use crate::app::state::use_app;
-use crate::core::describe::describe_filter;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::i18n::{column_label, fill, fill_named, texts};
 use crate::core::model::Unit;
@@ -47,10 +46,7 @@ pub fn PrintView() -> impl IntoView {
                     .collect_view()
             })
         });
-        let (filter, source) = state.catalog.with(|c| {
-            let filter = state.view.with(|v| describe_filter(c, &v.filter, lang));
-            (filter, format!("{} · {} {}", t.source_line, c.ds.region.get(lang), c.ds.release))
-        });
+        let (filter, source) = (state.filter_in_words(), state.source_credit());
         let capped = (total > PRINT_ROWS).then(|| {
             fill_named(t.print_capped, &[("shown", PRINT_ROWS.to_string()), ("total", total.to_string())])
         });
