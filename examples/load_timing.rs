@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use tongliao_explorer::core::dataset::Catalog;
 use tongliao_explorer::core::model::Lang;
-use tongliao_explorer::core::{filter, sort, user_data, validate};
+use tongliao_explorer::core::{filter, import::long_format as user_data, sort, validate};
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "target/synthetic-100k.csv".into());

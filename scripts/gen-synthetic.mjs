@@ -1,5 +1,5 @@
 // Seeded generator of a synthetic project list in the user-file CSV schema (see
-// src/core/user_data.rs), for the 100k-row benchmark. Same seed, same file.
+// src/core/import/long_format.rs), for the 100k-row benchmark. Same seed, same file.
 // Usage: node scripts/gen-synthetic.mjs [count] [out.csv]
 import { writeFileSync } from 'node:fs';
 

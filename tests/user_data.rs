@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use tongliao_explorer::core::dataset::{embedded, Catalog};
 use tongliao_explorer::core::model::{Dataset, Lang, MilestoneEvent};
-use tongliao_explorer::core::user_data::{
+use tongliao_explorer::core::import::long_format::{
     dataset_to_csv, decode, load, parse_csv, template_csv, JsonError, JsonFault, RowError, RowProblem, UserDataError, COLUMNS, MAX_BYTES,
     OPTIONAL_COLUMNS,
 };
@@ -339,7 +339,7 @@ fn unknown_codes_and_values_list_what_is_allowed() {
     let errs = row_errors(&file(&[row(&[("kind", "big"), ("unit", "dollar"), ("metric", "investmnt")])]));
     let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["kind", "metric"], "a row with an unknown metric is not read further");
-    assert!(errs[0].to_string().ends_with("is not one of: highlight, mentioned"));
+    assert!(errs[0].to_string().ends_with("is not one of: highlight, mentioned, listed"));
     assert!(errs[1].to_string().contains("investment, jobs, output-value"));
     assert!(errs[1].to_string().contains("milestone-completion"));
 
@@ -622,9 +622,9 @@ fn project_key_comparison_is_unambiguous() {
     };
     // Cells that look like the key's own length prefixes must not confuse the comparison.
     let same = format!("{header}\n{}\n{}\n", row("3:abc", "1亿元", "100000000"), row("3:abc", "2亿元", "200000000"));
-    assert!(tongliao_explorer::core::user_data::load(same.as_bytes()).is_ok());
+    assert!(tongliao_explorer::core::import::long_format::load(same.as_bytes()).is_ok());
     let differ = format!("{header}\n{}\n{}\n", row("3:abc", "1亿元", "100000000"), row("3:abd", "2亿元", "200000000"));
-    let err = tongliao_explorer::core::user_data::load(differ.as_bytes()).unwrap_err().to_string();
+    let err = tongliao_explorer::core::import::long_format::load(differ.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("row 3, name_en") && err.contains("3:abc") && err.contains("3:abd"), "{err}");
     // The first row's key is made when the second row comes; the third is compared with it.
     let third = format!(
@@ -633,7 +633,7 @@ fn project_key_comparison_is_unambiguous() {
         row("3:abc", "2亿元", "200000000"),
         row("3:abd", "3亿元", "300000000")
     );
-    let err = tongliao_explorer::core::user_data::load(third.as_bytes()).unwrap_err().to_string();
+    let err = tongliao_explorer::core::import::long_format::load(third.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("row 4, name_en") && !err.contains("row 3,"), "{err}");
 }
 
@@ -643,7 +643,7 @@ fn project_key_comparison_is_unambiguous() {
 #[test]
 fn messages_in_both_languages() {
     use tongliao_explorer::core::model::Lang;
-    use tongliao_explorer::core::user_data::Located;
+    use tongliao_explorer::core::import::long_format::Located;
     use tongliao_explorer::core::model::{Metric, Qualifier, Unit};
     use tongliao_explorer::core::printed::Unreadable;
     use tongliao_explorer::core::validate::{Fault, Record, Ref, ValidationError};

@@ -3,7 +3,8 @@
 //! comes from rules applied to whatever dataset is loaded.
 
 use super::format::{base_value, group_thousands};
-use super::model::{Dataset, Figure, Lang, Metric, Period, ProgrammeGroup, Project, Unit};
+use super::model::{Dataset, Figure, Lang, Metric, Period, PrintedTotal, ProgrammeGroup, Project, TotalScope, Unit};
+use super::printed::{normalise_cell, unit_exp};
 
 /// Relative difference still counted as rounding in the printed figures.
 pub const TOLERANCE: f64 = 0.02;
@@ -22,6 +23,10 @@ pub enum Rule {
     PermanentWithinSite,
     /// A programme capacity against the projects that make it up.
     ProgrammeParts(ProgrammeGroup),
+    /// A printed subtotal or total row of an imported list against the sum of its projects.
+    PrintedTotal(TotalScope, Period),
+    /// A section's printed project count (一、能源项目（12个）) against its rows.
+    SectionCount,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,6 +40,8 @@ pub struct AuditItem {
     pub rule: Rule,
     /// The project concerned (None for programme-level checks).
     pub project: Option<String>,
+    /// For a printed total or a section: its label as printed and its row.
+    pub row_label: Option<(String, u32)>,
     pub status: Status,
     /// The figure as the source prints it, in base units.
     pub stated: f64,
@@ -66,7 +73,16 @@ impl Arithmetic {
 
     pub fn text(&self, lang: Lang) -> String {
         let term = |&(v, unit): &(f64, Option<Unit>)| unit.map_or_else(|| group_thousands(v, 4), |u| base_value(v, u, lang));
-        let left: Vec<String> = self.terms.iter().map(term).collect();
+        let mut left: Vec<String> = self.terms.iter().map(term).collect();
+        // A subtotal of 80 rows is written with its first and last terms and the count.
+        if left.len() > 6 {
+            let n = left.len();
+            let middle = match lang {
+                Lang::Zh => format!("…（共{n}项）…"),
+                Lang::En => format!("… ({n} terms) …"),
+            };
+            left = vec![left[0].clone(), left[1].clone(), middle, left[n - 1].clone()];
+        }
         let (v, u) = self.result;
         format!("{} {} {}", left.join(&format!(" {} ", self.op)), self.relation, base_value(v, u, lang))
     }
@@ -99,6 +115,7 @@ fn item(rule: Rule, project: Option<&str>, stated: &Figure, computed: f64, arith
     AuditItem {
         rule,
         project: project.map(String::from),
+        row_label: None,
         status: status(stated.value, computed),
         stated: stated.value,
         stated_printed: stated.printed.clone(),
@@ -218,6 +235,61 @@ fn programme_parts(ds: &Dataset, out: &mut Vec<AuditItem>) {
     }
 }
 
+/// Half a unit of the printed figure's last digit, in base units: "30,000" under 万元 is
+/// exact to ±5,000 yuan, so a sum that rounds to it agrees.
+fn printed_precision(f: &Figure) -> f64 {
+    let exp = f.unit_from.as_deref().and_then(unit_exp).unwrap_or(0);
+    let n = normalise_cell(&f.printed);
+    let decimals = n.split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count()) as i32;
+    0.5 * 10f64.powi(exp - decimals)
+}
+
+fn printed_totals(ds: &Dataset, out: &mut Vec<AuditItem>) {
+    let index: std::collections::HashMap<&str, &Project> = ds.projects.iter().map(|p| (p.id.as_str(), p)).collect();
+    for t in &ds.totals {
+        for stated in &t.figures {
+            let values: Vec<f64> = t
+                .members
+                .iter()
+                .filter_map(|m| index.get(m.as_str()))
+                .filter_map(|p| whole(p, stated.metric, stated.period).map(|f| f.value))
+                .collect();
+            let sum: f64 = values.iter().sum();
+            let agrees = (stated.value - sum).abs() <= printed_precision(stated);
+            out.push(AuditItem {
+                rule: Rule::PrintedTotal(t.scope, stated.period),
+                project: None,
+                row_label: Some(total_label(t)),
+                status: if agrees { Status::Consistent } else { Status::Contradiction },
+                stated: stated.value,
+                stated_printed: stated.printed.clone(),
+                computed: sum,
+                unit: stated.unit,
+                arithmetic: Arithmetic::new(values.iter().map(|&v| (v, None)).collect(), '+', '=', (sum, stated.unit)),
+            });
+        }
+    }
+    for s in &ds.sections {
+        let Some(count) = s.count else { continue };
+        let rows = ds.projects.iter().filter(|p| p.section.as_deref() == Some(s.id.as_str())).count() as f64;
+        out.push(AuditItem {
+            rule: Rule::SectionCount,
+            project: None,
+            row_label: Some((s.printed.clone(), s.src.row.unwrap_or(0))),
+            status: if rows == f64::from(count) { Status::Consistent } else { Status::Contradiction },
+            stated: f64::from(count),
+            stated_printed: s.printed.clone(),
+            computed: rows,
+            unit: Unit::Count,
+            arithmetic: Arithmetic::new(vec![(rows, None)], '+', '=', (rows, Unit::Count)),
+        });
+    }
+}
+
+fn total_label(t: &PrintedTotal) -> (String, u32) {
+    (t.label.clone(), t.src.row.unwrap_or(0))
+}
+
 /// Every check the data allows, in project order, programme checks last.
 pub fn audit(ds: &Dataset) -> Vec<AuditItem> {
     let mut out = Vec::new();
@@ -229,6 +301,7 @@ pub fn audit(ds: &Dataset) -> Vec<AuditItem> {
         permanent_within_site(p, &mut out);
     }
     programme_parts(ds, &mut out);
+    printed_totals(ds, &mut out);
     out
 }
 

@@ -70,6 +70,7 @@ pub fn kind_slug(k: Kind) -> &'static str {
     match k {
         Kind::Highlight => "highlight",
         Kind::Mentioned => "mentioned",
+        Kind::Listed => "listed",
     }
 }
 

@@ -503,6 +503,8 @@ pub fn period_label(p: Period, lang: Lang) -> &'static str {
         Period::Once => "",
         Period::Annual => pick(lang, "（每年）", " (per year)"),
         Period::Lifetime => pick(lang, "（运营期合计）", " (over its life)"),
+        Period::PlanYear => pick(lang, "（年度计划）", " (planned this year)"),
+        Period::ToDate => pick(lang, "（累计完成）", " (done to date)"),
     }
 }
 
@@ -550,6 +552,17 @@ pub fn rule_label(r: Rule, lang: Lang) -> String {
             Lang::Zh => format!("{}：组成项目之和", group_label(g, lang)),
             Lang::En => format!("{}: sum of its projects", group_label(g, lang)),
         },
+        Rule::PrintedTotal(scope, period) => {
+            let what = match scope {
+                crate::core::model::TotalScope::Subtotal => pick(lang, "印出的小计", "Printed subtotal"),
+                crate::core::model::TotalScope::Total => pick(lang, "印出的合计", "Printed total"),
+            };
+            format!("{what}{}{}", pick(lang, "（投资", " (investment"), match lang {
+                Lang::Zh => format!("{}）与其项目之和", period_label(period, lang).trim_matches(['（', '）'])),
+                Lang::En => format!("{}) against the sum of its projects", period_label(period, lang).replace(['(', ')'], "").trim_end()),
+            })
+        }
+        Rule::SectionCount => pick(lang, "分组印出的项目数与其行数", "A section's printed project count against its rows").into(),
     }
 }
 
@@ -613,7 +626,7 @@ pub fn cite_words(lang: Lang) -> &'static CiteTexts {
     }
 }
 
-/// Messages about a loaded file (`user_data.rs`). Placeholders are named `{key}`.
+/// Messages about a loaded file (`import/long_format.rs`). Placeholders are named `{key}`.
 pub struct FileTexts {
     pub too_large: &'static str,
     pub empty: &'static str,
@@ -751,6 +764,9 @@ pub struct ValidationTexts {
     pub part: &'static str,
     pub changelog: &'static str,
     pub release: &'static str,
+    pub section: &'static str,
+    pub stage: &'static str,
+    pub total: &'static str,
     pub empty: &'static str,
     pub not_slug: &'static str,
     pub used_twice: &'static str,
@@ -785,6 +801,9 @@ const VALIDATION_ZH: ValidationTexts = ValidationTexts {
     part: "分期",
     changelog: "变更记录",
     release: "版本",
+    section: "分组",
+    stage: "建设性质",
+    total: "合计行",
     empty: "为空",
     not_slug: "不是有效的标识：只能用小写 a-z、0-9 和 -",
     used_twice: "重复使用",
@@ -819,6 +838,9 @@ const VALIDATION_EN: ValidationTexts = ValidationTexts {
     part: "part",
     changelog: "changelog",
     release: "release",
+    section: "section",
+    stage: "stage",
+    total: "total row",
     empty: "is empty",
     not_slug: "is not an id: use lowercase a-z, 0-9 and -",
     used_twice: "is used twice",
@@ -940,5 +962,90 @@ mod tests {
             source_ref("2022 major project highlights", 162, Lang::En),
             ("“2022 major project highlights”,".to_string(), "line 162".to_string())
         );
+    }
+}
+
+/// The importer's messages (`import/`). Placeholders are named `{key}`.
+pub struct ImportTexts {
+    pub empty: &'static str,
+    pub too_large: &'static str,
+    pub not_text: &'static str,
+    pub password: &'static str,
+    pub corrupt: &'static str,
+    pub no_header: &'static str,
+    pub no_name_column: &'static str,
+    pub unreadable_amount: &'static str,
+    pub unreadable_column: &'static str,
+    pub bad_years: &'static str,
+    pub unit_assumed: &'static str,
+    pub contested: &'static str,
+    pub duplicate: &'static str,
+    pub no_projects: &'static str,
+    pub transliterated: &'static str,
+    pub imported_from: &'static str,
+}
+
+const IMPORT_ZH: ImportTexts = ImportTexts {
+    empty: "文件是空的",
+    too_large: "文件大小为 {size} MB，最多可导入 {limit} MB 的文件",
+    not_text: "无法读取：这既不是 Excel/ODS 工作簿，也不是 CSV/TSV 文本（UTF-8、UTF-16 或 GBK）",
+    password: "工作簿有密码保护，无法读取；请在 Excel 中取消密码后再导入",
+    corrupt: "工作簿已损坏，无法读取（{detail}）",
+    no_header: "没有找到表头：没有一行同时写有“项目名称”和另一个已知列名（如“总投资”“建设地点”）",
+    no_name_column: "没有映射到“项目名称”的列，无法导入；请为一列选择“项目名称”",
+    unreadable_amount: "{cell} 单元格 {text} 不是金额，此项未导入",
+    unreadable_column: "{column} 列没有一个可读的金额；请检查单位或列的映射",
+    bad_years: "{cell} 单元格 {text} 不是年份或年份范围，此项未导入",
+    unit_assumed: "表头和表头上方都没有写金额单位；暂按“{unit}”读取，请确认",
+    contested: "有多列可作为“{field}”：已选第一列，请确认",
+    duplicate: "第 {row} 行与第 {first} 行的项目名称和地点相同",
+    no_projects: "找到了表头，但其下没有项目行",
+    transliterated: "拼音音译",
+    imported_from: "导入自",
+};
+
+const IMPORT_EN: ImportTexts = ImportTexts {
+    empty: "the file is empty",
+    too_large: "the file is {size} MB; files up to {limit} MB can be imported",
+    not_text: "cannot read it: it is neither an Excel/ODS workbook nor CSV/TSV text (UTF-8, UTF-16 or GBK)",
+    password: "the workbook is password-protected; remove the password in Excel, then import it",
+    corrupt: "the workbook is damaged and cannot be read ({detail})",
+    no_header: "no header found: no row names the project name column (项目名称) and one more known column (总投资, 建设地点…)",
+    no_name_column: "no column is mapped to the project name, so nothing can be imported; choose “Project name” for one column",
+    unreadable_amount: "cell {cell}, {text}, is not an amount and was left out",
+    unreadable_column: "column {column} has no readable amount; check the unit or the column's mapping",
+    bad_years: "cell {cell}, {text}, is no year or year range and was left out",
+    unit_assumed: "no amount unit in the header or above it; read as “{unit}” for now, please confirm",
+    contested: "several columns could be “{field}”: the first is chosen, please confirm",
+    duplicate: "row {row} has the same project name and place as row {first}",
+    no_projects: "a header was found, but no project rows under it",
+    transliterated: "pinyin transliteration",
+    imported_from: "imported from",
+};
+
+pub fn import_words(lang: Lang) -> &'static ImportTexts {
+    match lang {
+        Lang::Zh => &IMPORT_ZH,
+        Lang::En => &IMPORT_EN,
+    }
+}
+
+/// A column mapping's name in the review's selects.
+pub fn import_field_label(field: super::import::columns::Field, lang: Lang) -> &'static str {
+    use super::import::columns::Field::*;
+    match field {
+        Seq => pick(lang, "序号", "No."),
+        Name => pick(lang, "项目名称", "Project name"),
+        Location => pick(lang, "建设地点（旗县区）", "Location (district)"),
+        Stage => pick(lang, "建设性质", "Stage"),
+        Content => pick(lang, "建设内容", "Content"),
+        Years => pick(lang, "建设起止年限", "Construction years"),
+        Total => pick(lang, "总投资", "Total investment"),
+        PlanYear => pick(lang, "年度计划投资", "Planned this year"),
+        ToDate => pick(lang, "累计完成投资", "Invested to date"),
+        Owner => pick(lang, "项目单位", "Owner"),
+        Category => pick(lang, "行业（类别）", "Category"),
+        Remark => pick(lang, "备注", "Remarks"),
+        Other => pick(lang, "其他（原样保留）", "Other (kept as printed)"),
     }
 }

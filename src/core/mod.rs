@@ -19,5 +19,5 @@ pub mod changelog;
 pub mod cite;
 pub mod export;
 pub mod gbt4754;
-pub mod user_data;
+pub mod import;
 pub mod virtual_rows;

@@ -37,7 +37,64 @@ pub struct Dataset {
     pub sectors: Vec<Sector>,
     pub themes: Vec<Theme>,
     pub projects: Vec<Project>,
+    #[serde(default)]
     pub programme: Vec<ProgrammeFigure>,
+    /// Sections of an imported list (一、能源项目), in the list's order; a project names its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// The list's own stage values (its 建设性质 column: 新建, 续建…). When present they are
+    /// the stage facet instead of `Stage`'s three.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Theme>,
+    /// Subtotal and total rows as printed, which the audit checks against their projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<PrintedTotal>,
+}
+
+/// A section row of an imported list (一、能源项目（12个）).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub name: I18n,
+    /// The row exactly as printed.
+    pub printed: String,
+    /// The project count the row prints (（12个）), which the audit checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    pub src: SourceRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TotalScope {
+    /// 小计: the projects of one section.
+    Subtotal,
+    /// 合计 / 总计: every project above it.
+    Total,
+}
+
+/// A printed subtotal or total row: not a project, but figures the audit sums its members against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedTotal {
+    pub id: String,
+    pub scope: TotalScope,
+    /// The row's label as printed (小计, 合计).
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The projects it sums, by id.
+    pub members: Vec<String>,
+    pub figures: Vec<Figure>,
+    pub src: SourceRef,
+}
+
+/// One cell of an imported row, kept as printed with its column, so nothing in the list is dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// The column's header as printed.
+    pub header: String,
+    pub text: String,
+    pub src: SourceRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +102,9 @@ pub struct Source {
     /// File name of the source text; `SourceRef::line` counts lines in it.
     pub file: String,
     pub title: I18n,
+    /// The workbook sheet an imported list was read from; row and column positions count in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Year the plan refers to.
     pub year: u16,
     /// SHA-256 (lowercase hex) of the source file the line numbers count in, so a
@@ -92,6 +152,14 @@ pub enum Kind {
     Highlight,
     /// Only named in the text or a photo caption.
     Mentioned,
+    /// A row of a published list (the default for imported lists).
+    Listed,
+}
+
+impl Default for Kind {
+    fn default() -> Self {
+        Kind::Listed
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,20 +174,37 @@ pub enum Stage {
 pub struct Project {
     /// Stable ASCII slug: never reused, never renumbered.
     pub id: String,
+    #[serde(default)]
     pub kind: Kind,
     pub name: I18n,
+    /// True when `name.en` is the pinyin of the Chinese name, not a translation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translit: bool,
     /// District slug; `None` where the source does not say.
     #[serde(default)]
     pub district: Option<String>,
-    /// Sector slug (a GB/T 4754-2017 section).
+    /// Further districts when the source names several places (红山区、松山区); the project
+    /// counts in each, and in totals once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Sector slug (a GB/T 4754-2017 section, or an imported list's own category); empty
+    /// when the list gives none.
+    #[serde(default)]
     pub sector: String,
+    /// Section of an imported list (`Dataset::sections`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The list's own stage value (`Dataset::stages`), e.g. 续建.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     #[serde(default)]
     pub themes: Vec<String>,
     #[serde(default)]
     pub stage: Option<StageRecord>,
     #[serde(default)]
     pub company: Option<I18n>,
-    /// Our own short description (never the source's sentences).
+    /// Our own short description (never the source's sentences); empty for imported lists.
+    #[serde(default)]
     pub summary: I18n,
     /// Named phases or sub-projects that figures can refer to.
     #[serde(default)]
@@ -130,6 +215,9 @@ pub struct Project {
     pub figures: Vec<Figure>,
     /// Where the project is named in the source.
     pub src: SourceRef,
+    /// Every cell of an imported row, as printed, with its position.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<Cell>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,7 +246,8 @@ pub struct Milestone {
     pub event: MilestoneEvent,
     #[serde(default)]
     pub part: Option<String>,
-    /// Year-month, "YYYY-MM". "年底" (year end) is recorded as month 12.
+    /// Year-month, "YYYY-MM", or a year alone, "YYYY", where the source gives no month.
+    /// "年底" (year end) is recorded as month 12.
     pub date: String,
     /// As printed, e.g. "2023年底".
     pub printed: String,
@@ -249,6 +338,10 @@ pub enum Period {
     Annual,
     /// Over the whole operating life.
     Lifetime,
+    /// Planned for the list's year (年度计划投资).
+    PlanYear,
+    /// Done so far (累计完成投资).
+    ToDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -267,16 +360,39 @@ pub struct Figure {
     pub unit: Unit,
     /// Exactly as printed in the source, qualifier included, e.g. "近万人".
     pub printed: String,
+    /// The unit the printed cell takes from its column header (万元 for a cell "12,500.37"
+    /// under 总投资（万元）); `None` when the printed string carries its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_from: Option<String>,
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
     pub src: SourceRef,
 }
 
-/// A place in the source text: a 1-based line of `Source::file`. The printed
-/// string starts on that line (it may run on into the next one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A place in the source: a 1-based line of `Source::file` (the printed string starts on
+/// it and may run on), or for a spreadsheet a 1-based row and column of `Source::sheet`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct SourceRef {
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub line: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub col: Option<u32>,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
+impl SourceRef {
+    pub fn line(line: u32) -> SourceRef {
+        SourceRef { line, row: None, col: None }
+    }
+
+    pub fn cell(row: u32, col: Option<u32>) -> SourceRef {
+        SourceRef { line: 0, row: Some(row), col }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

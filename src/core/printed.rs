@@ -182,6 +182,53 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, Unreadable> {
     Ok(Parsed { value: to_f64(number.mantissa, exp + factor), qualifier: qualifiers.first().copied() })
 }
 
+/// A spreadsheet cell as a reader would type it: full-width digits and points made ASCII,
+/// thousands separators and spaces dropped ("１２,５００．３７" → "12500.37").
+pub fn normalise_cell(cell: &str) -> String {
+    cell.chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            ',' | '，' => None,
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Reads a cell under a column whose header gives the unit: "12,500.37" under 总投资（万元）
+/// (`exp` = 4) is 125003700 yuan, exactly. A cell that prints its own unit ("5亿元") is
+/// read as printed.
+pub fn parse_cell(cell: &str, exp: i32, unit: Unit) -> Result<Parsed, Unreadable> {
+    let compact = normalise_cell(cell);
+    let (s, pre) = strip_any(&compact, PREFIX_QUALIFIERS, true);
+    let (s, post) = strip_any(s, SUFFIX_QUALIFIERS, false);
+    let (s, odd) = strip_any(s, &[("余", Qualifier::OddMore), ("多", Qualifier::OddMore)], false);
+    match take_number(s) {
+        Some((n, "")) => {
+            let qualifiers: Vec<Qualifier> = [pre, post, odd].into_iter().flatten().collect();
+            if qualifiers.len() > 1 {
+                return Err(Unreadable::TwoQualifiers);
+            }
+            Ok(Parsed { value: to_f64(n.mantissa, exp - n.decimals), qualifier: qualifiers.first().copied() })
+        }
+        _ => parse_printed(&compact, unit),
+    }
+}
+
+/// The power of ten of a header unit token (万元 → 4), for `parse_cell`.
+pub fn unit_exp(token: &str) -> Option<i32> {
+    Some(match token {
+        "元" => 0,
+        "千元" => 3,
+        "万元" => 4,
+        "百万元" => 6,
+        "亿元" => 8,
+        "十亿元" => 9,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +267,18 @@ mod tests {
         assert_eq!(p("140.48亿元", Unit::Yuan), (14_048_000_000.0, None));
         assert_eq!(p("266.22亿元", Unit::Yuan), (26_622_000_000.0, None));
         assert_eq!(p("0.01亿元", Unit::Yuan), (1_000_000.0, None));
+    }
+
+    #[test]
+    fn reads_cells_under_a_unit_header() {
+        let c = |s: &str, exp: i32| parse_cell(s, exp, Unit::Yuan).map(|p| (p.value, p.qualifier));
+        assert_eq!(c("12,500.37", 4), Ok((125_003_700.0, None)));
+        assert_eq!(c("１２，５００．３７", 4), Ok((125_003_700.0, None)));
+        assert_eq!(c(" 3.5 ", 8), Ok((350_000_000.0, None)));
+        assert_eq!(c("约5000", 4), Ok((50_000_000.0, Some(Qualifier::About))));
+        assert_eq!(c("5亿元", 4), Ok((500_000_000.0, None)));
+        assert!(c("待定", 4).is_err());
+        assert!(c("1.2.3", 4).is_err());
     }
 
     #[test]

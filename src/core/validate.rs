@@ -6,8 +6,8 @@ use std::fmt;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::i18n::{fill_named, metric_label, qualifier_label, validation_words};
-use super::model::{slug_of, Dataset, Figure, Lang, Metric, Qualifier, Unit};
-use super::printed::{parse_printed, Unreadable};
+use super::model::{slug_of, Dataset, Figure, Kind, Lang, Metric, Qualifier, Unit};
+use super::printed::{parse_cell, parse_printed, unit_exp, Unreadable};
 
 /// What kind of record an error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,10 @@ pub enum Record {
     /// The shipped changelog (`changelog.rs`) and its releases.
     Changelog,
     Release,
+    Section,
+    Stage,
+    /// A printed subtotal or total row of an imported list.
+    Total,
 }
 
 /// A reference that names nothing in the dataset.
@@ -30,6 +34,9 @@ pub enum Ref {
     Sector,
     Theme,
     Part,
+    Section,
+    Stage,
+    Project,
 }
 
 /// What is wrong, kept as data so the message can be written in the reader's language.
@@ -81,6 +88,9 @@ impl ValidationError {
             Record::Programme => w.programme,
             Record::Changelog => w.changelog,
             Record::Release => w.release,
+            Record::Section => w.section,
+            Record::Stage => w.stage,
+            Record::Total => w.total,
         };
         // An id with anything but letters, digits, '.', '-' is quoted, so stray spaces show.
         let plain = self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
@@ -111,6 +121,9 @@ impl Fault {
                     Ref::Sector => w.sector,
                     Ref::Theme => w.theme,
                     Ref::Part => w.part,
+                    Ref::Section => w.section,
+                    Ref::Stage => w.stage,
+                    Ref::Project => w.project,
                 };
                 fill_named(w.unknown, &[("what", what.to_string()), ("value", q(value))])
             }
@@ -249,7 +262,15 @@ fn check_figure(errs: &mut Errors, (record, id): At, field: &dyn fmt::Display, f
     if integral(f.unit) && f.value.fract() != 0.0 {
         errs.push(record, id, format!("{field}.value"), Fault::NotWhole { value: f.value, unit: f.unit });
     }
-    match parse_printed(&f.printed, f.unit) {
+    // A cell under a unit header reads as the cell times that unit (12,500.37 under 万元).
+    let read = match f.unit_from.as_deref() {
+        None => parse_printed(&f.printed, f.unit),
+        Some(token) => match unit_exp(token) {
+            Some(exp) => parse_cell(&f.printed, exp, f.unit),
+            None => Err(Unreadable::NotTheUnit(token.to_string())),
+        },
+    };
+    match read {
         Err(why) => errs.push(
             record,
             id,
@@ -296,6 +317,10 @@ fn unique<'a>(errs: &mut Errors, record: Record, at: Option<(&str, &str)>, ids: 
 
 fn valid_year_month(s: &str) -> bool {
     let b = s.as_bytes();
+    // A year alone, where the source gives no month.
+    if b.len() == 4 {
+        return b.iter().all(u8::is_ascii_digit);
+    }
     b.len() == 7
         && b[4] == b'-'
         && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
@@ -327,18 +352,50 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
     let districts: HashSet<&str> = ds.districts.iter().map(|d| d.id.as_str()).collect();
     let sectors: HashSet<&str> = ds.sectors.iter().map(|s| s.id.as_str()).collect();
     let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
+    unique(&mut errs, Record::Section, None, ds.sections.iter().map(|s| s.id.as_str()));
+    unique(&mut errs, Record::Stage, None, ds.stages.iter().map(|s| s.id.as_str()));
+    unique(&mut errs, Record::Total, None, ds.totals.iter().map(|s| s.id.as_str()));
+    let sections: HashSet<&str> = ds.sections.iter().map(|s| s.id.as_str()).collect();
+    let stages: HashSet<&str> = ds.stages.iter().map(|s| s.id.as_str()).collect();
+    let projects: HashSet<&str> = ds.projects.iter().map(|p| p.id.as_str()).collect();
+    for t in &ds.totals {
+        let at = (Record::Total, t.id.as_str());
+        for (i, m) in t.members.iter().enumerate() {
+            if !projects.contains(m.as_str()) {
+                errs.push(at.0, at.1, format!("members[{i}]"), Fault::Unknown(Ref::Project, m.clone()));
+            }
+        }
+        for (i, f) in t.figures.iter().enumerate() {
+            check_figure(&mut errs, at, &Name("figures[", &i, "]"), f, &HashSet::default());
+        }
+    }
 
     for p in &ds.projects {
         let at = (Record::Project, p.id.as_str());
         check_i18n(&mut errs, at, "name", &p.name.zh, &p.name.en);
-        check_i18n(&mut errs, at, "summary", &p.summary.zh, &p.summary.en);
+        // A published list's rows carry no description of ours.
+        if p.kind != Kind::Listed {
+            check_i18n(&mut errs, at, "summary", &p.summary.zh, &p.summary.en);
+        }
         if let Some(d) = &p.district {
             if !districts.contains(d.as_str()) {
                 errs.push(at.0, at.1, "district", Fault::Unknown(Ref::District, d.clone()));
             }
         }
-        if !sectors.contains(p.sector.as_str()) {
+        for (i, d) in p.places.iter().enumerate() {
+            if !districts.contains(d.as_str()) {
+                errs.push(at.0, at.1, format!("places[{i}]"), Fault::Unknown(Ref::District, d.clone()));
+            }
+        }
+        // An empty sector is "not stated" (a list without categories).
+        if !p.sector.is_empty() && !sectors.contains(p.sector.as_str()) {
             errs.push(at.0, at.1, "sector", Fault::Unknown(Ref::Sector, p.sector.clone()));
+        }
+        if let Some(s) = p.section.as_ref().filter(|s| !sections.contains(s.as_str())) {
+            errs.push(at.0, at.1, "section", Fault::Unknown(Ref::Section, s.clone()));
+        }
+        if let Some(s) = p.status.as_ref().filter(|s| !stages.contains(s.as_str())) {
+            errs.push(at.0, at.1, "status", Fault::Unknown(Ref::Stage, s.clone()));
         }
         for (i, t) in p.themes.iter().enumerate() {
             if !themes.contains(t.as_str()) {

@@ -11,7 +11,7 @@ use crate::app::state::{use_app, Nav};
 use crate::core::cite::{cite_bibtex, cite_text};
 use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
-use crate::core::user_data::{load, template_csv, UserDataError, MAX_BYTES};
+use crate::core::import::long_format::{load, template_csv, UserDataError, MAX_BYTES};
 
 /// Saves text as a file through a Blob URL (no network, nothing leaves the page).
 pub fn save_text(text: &str, mime: &str, file_name: &str) {

@@ -20,15 +20,15 @@ use std::hash::{DefaultHasher, Hasher};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::dataset::{Catalog, EMBEDDED_JSON};
-use super::gbt4754::{by_code, SECTIONS};
-use super::i18n::{file_words, fill_named};
-use super::model::{
+use crate::core::dataset::{Catalog, EMBEDDED_JSON};
+use crate::core::gbt4754::{by_code, SECTIONS};
+use crate::core::i18n::{file_words, fill_named};
+use crate::core::model::{
     slug_of,
     Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
     SourceRef, Stage, StageRecord, Theme, Unit,
 };
-use super::validate::{is_slug, validate, Record, ValidationError};
+use crate::core::validate::{is_slug, validate, Record, ValidationError};
 
 /// Largest file accepted, checked before anything is parsed.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -596,9 +596,9 @@ pub fn parse_csv(text: &str) -> Result<Dataset, UserDataError> {
 
 // ---------------------------------------------------------------- enum vocabularies
 
-const KINDS: [Kind; 2] = [Kind::Highlight, Kind::Mentioned];
+const KINDS: [Kind; 3] = [Kind::Highlight, Kind::Mentioned, Kind::Listed];
 const STAGES: [Stage; 3] = [Stage::Planned, Stage::UnderConstruction, Stage::InProduction];
-const PERIODS: [Period; 3] = [Period::Once, Period::Annual, Period::Lifetime];
+const PERIODS: [Period; 5] = [Period::Once, Period::Annual, Period::Lifetime, Period::PlanYear, Period::ToDate];
 const QUALIFIERS: [Qualifier; 5] =
     [Qualifier::AtLeast, Qualifier::Nearly, Qualifier::About, Qualifier::Over, Qualifier::OddMore];
 const EVENTS: [MilestoneEvent; 3] = [MilestoneEvent::Start, MilestoneEvent::Production, MilestoneEvent::Completion];
@@ -1024,7 +1024,7 @@ impl Builder {
             return None;
         };
         let line = if stage_line.is_empty() { Some(project_line) } else { self.line(c, STAGE_LINE) };
-        line.map(|line| StageRecord { value, src: SourceRef { line } })
+        line.map(|line| StageRecord { value, src: SourceRef::line(line) })
     }
 
     /// The project columns of a project's first row. Errors are recorded; the returned
@@ -1049,8 +1049,12 @@ impl Builder {
             id: id.into(),
             kind: kind.unwrap_or(Kind::Mentioned),
             name: name.unwrap_or_default(),
+            translit: false,
             district,
+            places: Vec::new(),
             sector,
+            section: None,
+            status: None,
             themes,
             stage,
             company,
@@ -1058,7 +1062,8 @@ impl Builder {
             parts: Vec::new(),
             milestones: Vec::new(),
             figures: Vec::new(),
-            src: SourceRef { line },
+            src: SourceRef::line(line),
+            cells: Vec::new(),
         }
     }
 
@@ -1186,7 +1191,7 @@ impl Builder {
         let date = self.required(c, VALUE).map(String::from);
         let printed = self.required(c, PRINTED).map(String::from);
         let line = self.line(c, LINE);
-        Some(Milestone { event, part, date: date?, printed: printed?, src: SourceRef { line: line? } })
+        Some(Milestone { event, part, date: date?, printed: printed?, src: SourceRef::line(line?) })
     }
 
     fn figure(&mut self, c: &Cells, metric: Metric, part: Option<String>) -> Option<Figure> {
@@ -1210,8 +1215,9 @@ impl Builder {
             value: value?,
             unit: unit?,
             printed: printed?,
+            unit_from: None,
             qualifier,
-            src: SourceRef { line: line? },
+            src: SourceRef::line(line?),
         })
     }
 
@@ -1283,6 +1289,7 @@ impl Builder {
             file: meta("source_file", DEFAULT_NAME_EN),
             title: I18n { zh: meta("source_title_zh", &region.zh), en: meta("source_title_en", &region.en) },
             year: self.meta.year,
+            sheet: None,
             sha256: self.meta.values.get("source_sha256").filter(|v| !v.is_empty()).cloned(),
         };
         let mut rows = RowMap { projects: Vec::with_capacity(self.projects.len()) };
@@ -1315,6 +1322,9 @@ impl Builder {
                 .collect(),
             projects,
             programme: Vec::new(),
+            sections: Vec::new(),
+            stages: Vec::new(),
+            totals: Vec::new(),
         };
         Ok((ds, rows))
     }
@@ -1404,7 +1414,7 @@ fn project_row(ds: &Dataset, p: &Project) -> OutRow {
         }
     }
     let code = ds.sectors.iter().find(|s| s.id == p.sector).map(|s| s.code.clone());
-    r.set("sector_code", code.unwrap_or_else(|| super::gbt4754::by_slug(&p.sector).map_or("", |s| s.code).into()));
+    r.set("sector_code", code.unwrap_or_else(|| crate::core::gbt4754::by_slug(&p.sector).map_or("", |s| s.code).into()));
     r.set("themes", p.themes.join(";"));
     if let Some(s) = &p.stage {
         r.set("stage", slug_of(&s.value));
@@ -1527,12 +1537,15 @@ fn empty_dataset() -> Dataset {
     Dataset {
         release: DEFAULT_RELEASE.into(),
         region: name.clone(),
-        source: Source { file: DEFAULT_NAME_EN.into(), title: name, year: 0, sha256: None },
+        source: Source { file: DEFAULT_NAME_EN.into(), title: name, year: 0, sheet: None, sha256: None },
         districts: Vec::new(),
         sectors: Vec::new(),
         themes: Vec::new(),
         projects: Vec::new(),
         programme: Vec::new(),
+        sections: Vec::new(),
+        stages: Vec::new(),
+        totals: Vec::new(),
     }
 }
 

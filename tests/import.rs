@@ -1,0 +1,163 @@
+//! The importer end to end, on lists shaped as offices publish them: a title, a unit line,
+//! sections, subtotals (one of them wrong), a note; in GBK, UTF-16 and xlsx/xls/ods.
+
+use tongliao_explorer::core::audit::{audit, Rule, Status};
+use tongliao_explorer::core::dataset::Catalog;
+use tongliao_explorer::core::import::columns::Field;
+use tongliao_explorer::core::import::grid::{read, Value};
+use tongliao_explorer::core::import::rows::RowKind;
+use tongliao_explorer::core::import::{analyse, Choices, ImportError};
+use tongliao_explorer::core::model::{Dataset, Period, TotalScope};
+
+/// A city list as Excel saves it to CSV: title, unit line, a total row first, two
+/// sections with subtotals, the second subtotal wrong (7,000 for 7,500.5), a note.
+pub const CITY_CSV: &str = "通辽市2023年重点项目计划表,,,,,,,,,
+,,,,,,,,单位：万元,
+序号,项目名称,建设地点,建设性质,建设内容,建设起止年限,总投资,2023年计划投资,项目单位,备注
+,合计,,,,,\"37,500.5\",9000,,
+一、能源项目（2个）,,,,,,\"30,000\",7000,,
+1,扎鲁特旗风电项目,扎鲁特旗,新建,风机50台,2023-2025,\"20,000\",5000,甲公司,
+2,光伏治沙项目,科尔沁区、开鲁县,续建,光伏板,2022.3-2024.12,\"10,000\",2000,乙公司,
+,小计,,,,,\"30,000\",7000,,
+二、工业项目（1个）,,,,,,,,,
+3,玉米深加工项目,开鲁县,新建,年加工玉米,2023—2024年,\"7,500.5\",—,丙公司,重点
+,小计,,,,,\"7,000\",2000,,
+注：数据为计划数。,,,,,,,,,
+";
+
+fn gbk(text: &str) -> Vec<u8> {
+    encoding_rs::GBK.encode(text).0.into_owned()
+}
+
+fn import(bytes: &[u8]) -> Dataset {
+    let (review, ds) = analyse(bytes, "list.csv", &Choices::default()).unwrap();
+    assert!(review.can_confirm(), "{:#?}", review.problems);
+    ds.unwrap()
+}
+
+#[test]
+fn gbk_city_list() {
+    let (review, ds) = analyse(&gbk(CITY_CSV), "list.csv", &Choices::default()).unwrap();
+    assert_eq!(review.format, "CSV (GB18030)");
+    assert_eq!((review.header_row, review.header_depth), (3, 1));
+    assert_eq!(review.unit, "万元");
+    assert!(review.unambiguous, "{:?}", review.problems);
+    let c = &review.counts;
+    assert_eq!((c.projects, c.sections, c.subtotals, c.totals, c.notes), (3, 2, 2, 1, 1));
+    let fields: Vec<Field> = review.columns.iter().map(|c| c.field).collect();
+    use Field::*;
+    assert_eq!(fields, vec![Seq, Name, Location, Stage, Content, Years, Total, PlanYear, Owner, Remark]);
+    let ds = ds.unwrap();
+    assert_eq!(ds.source.year, 2023);
+    assert_eq!(ds.source.title.zh, "通辽市2023年重点项目计划表");
+    let solar = &ds.projects[1];
+    assert_eq!(solar.name.zh, "光伏治沙项目");
+    assert!(solar.translit);
+    assert_eq!(solar.name.en, "Guang Fu Zhi Sha Xiang Mu");
+    // Two places: it counts in both districts.
+    assert_eq!(solar.places.len(), 1);
+    assert_eq!(ds.districts.iter().map(|d| d.name.zh.as_str()).collect::<Vec<_>>(), ["扎鲁特旗", "科尔沁区", "开鲁县"]);
+    let total = &solar.figures[0];
+    assert_eq!((total.value, total.printed.as_str(), total.unit_from.as_deref()), (100_000_000.0, "10,000", Some("万元")));
+    assert_eq!((total.src.row, total.src.col), (Some(7), Some(7)));
+    assert_eq!(solar.milestones.iter().map(|m| m.date.as_str()).collect::<Vec<_>>(), ["2022-03", "2024-12"]);
+    let corn = &ds.projects[2];
+    // 7,500.5 万元, exactly; the annual plan is "—", not stated.
+    assert_eq!(corn.figures.len(), 1);
+    assert_eq!(corn.figures[0].value, 75_005_000.0);
+    assert_eq!(ds.stages.iter().map(|s| (s.name.zh.as_str(), s.name.en.as_str())).collect::<Vec<_>>(), [("新建", "New"), ("续建", "Continuing")]);
+    // Every cell is kept with its header and position; 备注 maps to a field, still shown.
+    assert!(corn.cells.iter().any(|c| c.header == "备注" && c.text == "重点" && c.src.col == Some(10)));
+}
+
+#[test]
+fn the_audit_names_the_wrong_subtotal() {
+    let ds = import(&gbk(CITY_CSV));
+    let cat = Catalog::new(ds.clone()).unwrap();
+    let items = audit(&cat.ds);
+    let totals: Vec<_> = items.iter().filter(|i| matches!(i.rule, Rule::PrintedTotal(_, Period::Once))).collect();
+    // 合计, the section row 一、 with its own sum, 小计, 小计.
+    assert_eq!(totals.len(), 4, "{totals:#?}");
+    let bad: Vec<_> = totals.iter().filter(|i| i.status == Status::Contradiction).collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].rule, Rule::PrintedTotal(TotalScope::Subtotal, Period::Once));
+    assert_eq!(bad[0].row_label, Some(("小计".to_string(), 11)));
+    assert_eq!((bad[0].stated, bad[0].computed), (70_000_000.0, 75_005_000.0));
+    // The grand total and the first subtotal agree.
+    assert!(totals.iter().filter(|i| i.status == Status::Consistent).count() == 3);
+    // The annual plan's subtotal of the second section: 2000 printed, nothing stated below.
+    let plan_bad = items.iter().filter(|i| i.rule == Rule::PrintedTotal(TotalScope::Subtotal, Period::PlanYear) && i.status == Status::Contradiction).count();
+    assert_eq!(plan_bad, 1);
+    // Section counts: 2 and 1, as printed.
+    assert!(items.iter().filter(|i| i.rule == Rule::SectionCount).all(|i| i.status == Status::Consistent));
+}
+
+#[test]
+fn utf16_and_utf8_read_alike() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in CITY_CSV.replace(',', "\t").encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    // Tabs inside the quoted numbers are not there; the quotes stay as text, which the
+    // number reader accepts once the thousands separator is gone.
+    let a = import(CITY_CSV.as_bytes());
+    let b = import(&gbk(CITY_CSV));
+    assert_eq!(a.projects, b.projects);
+    let (review, _) = analyse(&utf16, "list.txt", &Choices::default()).unwrap();
+    assert_eq!(review.format, "TSV (UTF-16)");
+    assert_eq!(review.counts.projects, 3);
+}
+
+#[test]
+fn ids_are_stable_and_the_saved_dataset_round_trips() {
+    let ds = import(&gbk(CITY_CSV));
+    // The same list again, with the rows in another order and another title: same ids.
+    let moved = CITY_CSV.replace("通辽市2023年重点项目计划表", "通辽市2024年重点项目计划表");
+    let again = import(moved.as_bytes());
+    assert_eq!(ds.projects.iter().map(|p| &p.id).collect::<Vec<_>>(), again.projects.iter().map(|p| &p.id).collect::<Vec<_>>());
+    let json = serde_json::to_string(&ds).unwrap();
+    let reloaded = tongliao_explorer::core::dataset::from_json(&json).unwrap();
+    assert_eq!(reloaded.ds, ds);
+    assert_eq!(audit(&reloaded.ds), audit(&ds));
+}
+
+#[test]
+fn choices_change_the_mapping_and_the_unit() {
+    let bytes = gbk(CITY_CSV);
+    let (review, _) = analyse(&bytes, "list.csv", &Choices::default()).unwrap();
+    let mut fields: Vec<Field> = review.columns.iter().map(|c| c.field).collect();
+    fields[7] = Field::Other;
+    let choices = Choices { fields: Some(fields), unit: Some("亿元".into()), ..Choices::default() };
+    let (review, ds) = analyse(&bytes, "list.csv", &choices).unwrap();
+    assert!(!review.unambiguous);
+    let ds = ds.unwrap();
+    // The unit line (单位：万元) is overridden by the reader's choice.
+    assert_eq!(ds.projects[0].figures.len(), 1);
+    assert_eq!(ds.projects[0].figures[0].value, 2_000_000_000_000.0);
+}
+
+#[test]
+fn bad_input_says_what_is_wrong() {
+    assert_eq!(analyse(b"", "a.csv", &Choices::default()).err(), Some(ImportError::Empty));
+    assert_eq!(analyse("a,b\n1,2\n".as_bytes(), "a.csv", &Choices::default()).err(), Some(ImportError::NoHeader));
+    let junk: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    assert!(matches!(analyse(&junk, "a.csv", &Choices::default()), Err(ImportError::NotText | ImportError::Corrupt(_))));
+    let bad_amount = CITY_CSV.replace("\"20,000\"", "待定");
+    let (review, ds) = analyse(bad_amount.as_bytes(), "a.csv", &Choices::default()).unwrap();
+    let p = review.problems.iter().find(|p| p.col.as_deref() == Some("G")).unwrap();
+    assert_eq!(p.row, Some(6));
+    assert!(p.message.zh.contains("G6"), "{}", p.message.zh);
+    assert!(p.message.en.contains("G6"), "{}", p.message.en);
+    assert!(ds.is_some(), "an unreadable cell is shown, the rest loads");
+    for e in [ImportError::Password, ImportError::NotText, ImportError::TooLarge { bytes: 40 << 20, limit: 30 << 20 }] {
+        assert!(!e.message(tongliao_explorer::core::model::Lang::Zh).is_empty());
+        assert!(e.message(tongliao_explorer::core::model::Lang::En).contains(char::is_alphabetic));
+    }
+}
+
+#[test]
+fn grid_cells_keep_numbers_and_text() {
+    let wb = read(CITY_CSV.as_bytes()).unwrap();
+    assert_eq!(wb.sheets[0].cell(5, 6), &Value::Text("20,000".into()));
+    let _ = RowKind::Project;
+}
