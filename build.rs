@@ -54,4 +54,25 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pinyin.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    importer_version();
+}
+
+/// The import worker's version: the package version and a hash of the sources the worker
+/// is built from, which the page (built from the same sources) checks, since Trunk leaves
+/// worker files unhashed and a cached old worker must not answer a new page.
+fn importer_version() {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("src/core/import")
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.extend(["src/importer.rs", "src/core/model.rs"].map(std::path::PathBuf::from));
+    files.sort();
+    let mut h = 0x811c_9dc5u32;
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        for b in std::fs::read(f).unwrap_or_default() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    println!("cargo:rerun-if-changed=src/core/import");
+    println!("cargo:rustc-env=IMPORTER_VERSION={}-{h:08x}", std::env::var("CARGO_PKG_VERSION").unwrap_or_default());
 }

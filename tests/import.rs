@@ -161,3 +161,85 @@ fn grid_cells_keep_numbers_and_text() {
     assert_eq!(wb.sheets[0].cell(5, 6), &Value::Text("20,000".into()));
     let _ = RowKind::Project;
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/import/{name}")).expect("fixtures are written by scripts/gen-import-fixtures.mjs")
+}
+
+/// One synthetic city list in four files (scripts/gen-import-fixtures.mjs): each reads to
+/// the same projects, figures and audit.
+#[test]
+fn the_same_list_from_xlsx_xls_ods_and_gbk_csv() {
+    let mut seen: Vec<(String, Dataset)> = Vec::new();
+    for file in ["city-2023.xlsx", "city-2023.xls", "city-2023.ods", "city-2023-gbk.csv"] {
+        let (review, ds) = analyse(&fixture(file), file, &Choices::default()).unwrap();
+        assert!(review.can_confirm() && review.unambiguous, "{file}: {:#?}", review.problems);
+        assert!(review.problems.is_empty(), "{file}: {:#?}", review.problems);
+        let c = &review.counts;
+        assert_eq!((c.projects, c.sections, c.subtotals, c.totals, c.notes), (7, 3, 3, 1, 1), "{file}");
+        let ds = ds.unwrap();
+        assert_eq!(ds.source.year, 2023, "{file}");
+        let wind = &ds.projects[0];
+        // "120,000" stored as text in the xlsx, a number elsewhere: 12 亿元 either way.
+        assert_eq!(wind.figures[0].value, 1_200_000_000.0, "{file}");
+        // Full-width digits in the xlsx (８０００).
+        assert_eq!(ds.projects[5].figures[0].value, 80_000_000.0, "{file}");
+        let items = audit(&ds);
+        let bad: Vec<_> = items.iter().filter(|i| i.status == Status::Contradiction).collect();
+        assert_eq!(bad.len(), 1, "{file}: {bad:#?}");
+        assert_eq!((bad[0].stated, bad[0].computed), (1_000_000_000.0, 1_050_000_000.0), "{file}");
+        seen.push((file.to_string(), ds));
+    }
+    let (first, rest) = seen.split_first().unwrap();
+    for (file, ds) in rest {
+        let names = |d: &Dataset| d.projects.iter().map(|p| (p.id.clone(), p.figures.iter().map(|f| f.value).collect::<Vec<_>>())).collect::<Vec<_>>();
+        assert_eq!(names(ds), names(&first.1), "{file} against {}", first.0);
+    }
+    // The xlsx's first sheet is notes: the list is found on the second.
+    let (review, ds) = analyse(&fixture("city-2023.xlsx"), "x.xlsx", &Choices::default()).unwrap();
+    assert_eq!((review.sheet, review.header_row, review.header_depth), (1, 3, 2));
+    assert_eq!(ds.unwrap().source.sheet.as_deref(), Some("2023年计划"));
+}
+
+#[test]
+fn broken_files_get_their_message() {
+    assert!(matches!(analyse(&fixture("corrupt.xlsx"), "c.xlsx", &Choices::default()), Err(ImportError::Corrupt(_))));
+    assert_eq!(analyse(&fixture("junk.csv"), "j.csv", &Choices::default()).err(), Some(ImportError::NotText));
+}
+
+mod no_grid_panics {
+    use proptest::prelude::*;
+    use tongliao_explorer::core::import::assemble::analyse_workbook;
+    use tongliao_explorer::core::import::grid::{Format, Sheet, Value, Workbook, Encoding};
+    use tongliao_explorer::core::import::Choices;
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Empty),
+            any::<f64>().prop_map(Value::Number),
+            any::<f64>().prop_map(Value::Date),
+            prop::sample::select(vec![
+                "项目名称", "总投资", "建设地点", "小计", "合计", "一、能源", "（二）", "注：", "—", "12,500.37", "2023-2025", "万元", "单位：亿元", "", " ", "序号", "2023年计划投资", "红山区、松山区", "１２３", "9".repeat(40).leak(),
+            ])
+            .prop_map(|s| Value::Text(s.to_string())),
+            ".{0,12}".prop_map(Value::Text),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_grid_reads_without_panic(rows in prop::collection::vec(prop::collection::vec(value(), 0..8), 0..24), fields in prop::option::of(prop::collection::vec(prop::sample::select(tongliao_explorer::core::import::columns::Field::ALL.to_vec()), 0..8))) {
+            let wb = Workbook { format: Format::Text { encoding: Encoding::Utf8, tab: false }, sheets: vec![Sheet { name: "s".into(), rows }] };
+            let choices = Choices { fields, ..Choices::default() };
+            if let Ok((review, ds)) = analyse_workbook(&wb, "f.csv", "r", &choices) {
+                // Whatever the importer builds validates: with a name column and a project
+                // row, a dataset comes out (a validation error would block it).
+                let named = review.columns.iter().any(|c| c.field == tongliao_explorer::core::import::columns::Field::Name);
+                if named && review.counts.projects > 0 {
+                    prop_assert!(ds.is_some(), "{:#?}", review.problems);
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The browser shell: mounts the app, provides the URL-derived state.
 
 pub mod components;
+pub mod import_client;
 pub mod location;
 pub mod media_query;
 pub mod print;

@@ -30,7 +30,7 @@ pub struct Row {
     pub jobs: Option<Amount>,
     /// Position of the project's value in `Catalog::facet_values`, per facet (`Facet::index`),
     /// so filtering and grouping compare integers, not strings.
-    pub codes: [u32; 4],
+    pub codes: [u32; 5],
     /// The project's themes as bits by position in `ds.themes` (validation allows at most
     /// `validate::MAX_THEMES`), so a theme test is a mask, not a list to follow.
     pub themes: u64,
@@ -45,7 +45,9 @@ pub struct Catalog {
     /// because only a search reads it.
     pub search: Vec<String>,
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
-    pub facet_values: [Vec<String>; 4],
+    pub facet_values: [Vec<String>; 5],
+    /// The further district codes of projects in several places, by project index.
+    pub places: HashMap<usize, Vec<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +113,15 @@ impl Catalog {
             })
             .collect();
         let search = ds.projects.iter().map(|p| normalize_all(project_texts(&ds, p).into_iter().map(|(_, t)| t))).collect();
-        Catalog { ds, rows, search, facet_values }
+        let districts = &lookup[Facet::District.index()];
+        let places = ds
+            .projects
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.places.is_empty())
+            .map(|(i, p)| (i, p.places.iter().filter_map(|d| districts.get(d.as_str()).copied()).collect()))
+            .collect();
+        Catalog { ds, rows, search, facet_values, places }
     }
 
     /// Why project `i` matches the search `q`: each term with the field it stands in.

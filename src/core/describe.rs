@@ -11,9 +11,19 @@ fn value_name(cat: &Catalog, facet: Facet, value: &str, lang: Lang) -> String {
         Facet::Sector => cat.ds.sectors.iter().find(|s| s.id == value).map(|s| s.name.get(lang).to_string()),
         Facet::District => cat.ds.districts.iter().find(|d| d.id == value).map(|d| d.name.get(lang).to_string()),
         Facet::Kind => Some(kind_label(value, lang).to_string()),
-        Facet::Stage => Some(stage_label(value, lang).to_string()),
+        Facet::Stage => Some(list_stage(cat, value, lang).unwrap_or_else(|| stage_label(value, lang).to_string())),
+        Facet::Section => section_name(cat, value, lang),
     };
     found.unwrap_or_else(|| texts(lang).unstated.to_string())
+}
+
+/// A list's own stage value (续建) by id, if the list has its own.
+pub fn list_stage(cat: &Catalog, id: &str, lang: Lang) -> Option<String> {
+    cat.ds.stages.iter().find(|s| s.id == id).map(|s| s.name.get(lang).to_string())
+}
+
+pub fn section_name(cat: &Catalog, id: &str, lang: Lang) -> Option<String> {
+    cat.ds.sections.iter().find(|s| s.id == id).map(|s| s.name.get(lang).to_string())
 }
 
 /// e.g. "Sector: Mining, Manufacturing; District: Kailu County; search “龙马”".

@@ -36,7 +36,7 @@ pub fn range_from_input(text: &str, lang: Lang) -> Option<f64> {
     Some(tidy(v / range_input_per_yi(lang)))
 }
 
-pub const KIND_VALUES: [&str; 2] = ["highlight", "mentioned"];
+pub const KIND_VALUES: [&str; 3] = ["highlight", "mentioned", "listed"];
 pub const STAGE_VALUES: [&str; 4] = ["planned", "under-construction", "in-production", UNSTATED];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,10 +45,12 @@ pub enum Facet {
     District,
     Kind,
     Stage,
+    /// An imported list's sections (一、能源项目); the embedded list has none.
+    Section,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Sector, Facet::District, Facet::Kind, Facet::Stage];
+    pub const ALL: [Facet; 5] = [Facet::Sector, Facet::District, Facet::Kind, Facet::Stage, Facet::Section];
 
     /// Position in `Facet::ALL` (and in `Row::codes`).
     pub fn index(self) -> usize {
@@ -62,6 +64,7 @@ impl Facet {
             Facet::District => "district",
             Facet::Kind => "kind",
             Facet::Stage => "stage",
+            Facet::Section => "section",
         }
     }
 }
@@ -86,10 +89,13 @@ pub fn stage_slug(s: Option<Stage>) -> &'static str {
 /// The facet value of a project, as a slug.
 pub fn facet_value(p: &Project, facet: Facet) -> &str {
     match facet {
+        Facet::Sector if p.sector.is_empty() => UNSTATED,
         Facet::Sector => &p.sector,
         Facet::District => p.district.as_deref().unwrap_or(UNSTATED),
         Facet::Kind => kind_slug(p.kind),
-        Facet::Stage => stage_slug(p.stage.as_ref().map(|s| s.value)),
+        // A list's own stage values (续建) when it has them, else the embedded three.
+        Facet::Stage => p.status.as_deref().unwrap_or_else(|| stage_slug(p.stage.as_ref().map(|s| s.value))),
+        Facet::Section => p.section.as_deref().unwrap_or(UNSTATED),
     }
 }
 
@@ -101,15 +107,21 @@ pub fn facet_values(cat: &Catalog, facet: Facet) -> &[String] {
 /// Computes the facet values of a dataset (once, when the catalog is built).
 pub fn all_facet_values(ds: &Dataset, facet: Facet) -> Vec<String> {
     let own = |ids: Vec<&str>| ids.into_iter().map(String::from).collect::<Vec<_>>();
-    match facet {
-        Facet::Sector => own(ds.sectors.iter().map(|s| s.id.as_str()).collect()),
-        Facet::District => {
-            let mut v = own(ds.districts.iter().map(|d| d.id.as_str()).collect());
+    let unstated_if = |mut v: Vec<String>, any: bool| {
+        if any {
             v.push(UNSTATED.into());
-            v
         }
-        Facet::Kind => own(KIND_VALUES.to_vec()),
-        Facet::Stage => own(STAGE_VALUES.to_vec()),
+        v
+    };
+    match facet {
+        Facet::Sector => unstated_if(own(ds.sectors.iter().map(|s| s.id.as_str()).collect()), ds.projects.iter().any(|p| p.sector.is_empty())),
+        Facet::District => unstated_if(own(ds.districts.iter().map(|d| d.id.as_str()).collect()), true),
+        // The kinds the list has: the embedded list's two, an imported list's one.
+        Facet::Kind => own(KIND_VALUES.iter().copied().filter(|k| ds.projects.iter().any(|p| kind_slug(p.kind) == *k)).collect()),
+        Facet::Stage if ds.stages.is_empty() => own(STAGE_VALUES.to_vec()),
+        Facet::Stage => unstated_if(own(ds.stages.iter().map(|s| s.id.as_str()).collect()), ds.projects.iter().any(|p| p.status.is_none())),
+        Facet::Section if ds.sections.is_empty() => Vec::new(),
+        Facet::Section => unstated_if(own(ds.sections.iter().map(|s| s.id.as_str()).collect()), ds.projects.iter().any(|p| p.section.is_none())),
     }
 }
 
@@ -119,6 +131,7 @@ pub struct Filter {
     pub districts: BTreeSet<String>,
     pub kinds: BTreeSet<String>,
     pub stages: BTreeSet<String>,
+    pub sections: BTreeSet<String>,
     /// Theme tags (a project has several): it matches if it carries any selected one.
     pub themes: BTreeSet<String>,
     pub q: String,
@@ -135,6 +148,7 @@ impl Filter {
             Facet::District => &self.districts,
             Facet::Kind => &self.kinds,
             Facet::Stage => &self.stages,
+            Facet::Section => &self.sections,
         }
     }
 
@@ -144,6 +158,7 @@ impl Filter {
             Facet::District => &mut self.districts,
             Facet::Kind => &mut self.kinds,
             Facet::Stage => &mut self.stages,
+            Facet::Section => &mut self.sections,
         }
     }
 
@@ -210,7 +225,10 @@ impl<'a> Matcher<'a> {
         }
         let mut facets_failed = 0u8;
         for (facet, mask) in &self.masks {
-            if !mask.get(row.codes[*facet] as usize).copied().unwrap_or(false) {
+            let pass = |code: u32| mask.get(code as usize).copied().unwrap_or(false);
+            // A project in several places passes a district filter through any of them.
+            let elsewhere = || *facet == Facet::District.index() && cat.places.get(&i).is_some_and(|codes| codes.iter().any(|&c| pass(c)));
+            if !pass(row.codes[*facet]) && !elsewhere() {
                 facets_failed |= 1 << facet;
             }
         }
@@ -235,7 +253,7 @@ pub fn apply(cat: &Catalog, filter: &Filter) -> Vec<usize> {
 /// `Catalog::facet_values` (by `Facet::index`) and `ds.themes`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Counts {
-    pub facets: [Vec<Totals>; 4],
+    pub facets: [Vec<Totals>; 5],
     /// Per theme, with sums: the programme chart shows every theme under the other filters.
     pub themes: Vec<Totals>,
 }
@@ -272,9 +290,18 @@ pub fn select(cat: &Catalog, filter: &Filter) -> Selection {
         facets: Facet::ALL.map(|f| vec![Totals::default(); cat.facet_values[f.index()].len()]),
         themes: vec![Totals::default(); cat.ds.themes.len()],
     };
-    let mut bump = |facet: usize, row: &Row| {
+    let district = Facet::District.index();
+    let mut bump = |facet: usize, i: usize, row: &Row| {
         if let Some(t) = out.facets[facet].get_mut(row.codes[facet] as usize) {
             t.add(row);
+        }
+        // Counted in each of its places (the totals in view count it once).
+        if facet == district {
+            for &c in cat.places.get(&i).into_iter().flatten() {
+                if let Some(t) = out.facets[facet].get_mut(c as usize) {
+                    t.add(row);
+                }
+            }
         }
     };
     for (i, row) in cat.rows.iter().enumerate() {
@@ -283,9 +310,9 @@ pub fn select(cat: &Catalog, filter: &Filter) -> Selection {
             match c.facets_failed.count_ones() {
                 0 => {
                     in_view[i] = true;
-                    (0..4).for_each(|f| bump(f, row));
+                    (0..Facet::ALL.len()).for_each(|f| bump(f, i, row));
                 }
-                1 => bump(c.facets_failed.trailing_zeros() as usize, row),
+                1 => bump(c.facets_failed.trailing_zeros() as usize, i, row),
                 _ => {}
             }
         }

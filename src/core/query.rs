@@ -165,8 +165,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 let known = match facet {
                     Facet::Kind => KIND_VALUES.contains(&item),
-                    Facet::Stage => STAGE_VALUES.contains(&item),
-                    Facet::Sector | Facet::District => is_slug(item),
+                    // A list may have its own stage values; `resolve` checks them.
+                    Facet::Stage => STAGE_VALUES.contains(&item) || is_slug(item),
+                    Facet::Sector | Facet::District | Facet::Section => is_slug(item),
                 };
                 if known {
                     state.filter.selected_mut(facet).insert(item.to_string());
@@ -174,7 +175,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     let fixed: &[&str] = match facet {
                         Facet::Kind => &KIND_VALUES,
                         Facet::Stage => &STAGE_VALUES,
-                        Facet::Sector | Facet::District => &[],
+                        Facet::Sector | Facet::District | Facet::Section => &[],
                     };
                     notices.push(Notice::unknown(key, item, fixed.iter().copied()));
                 }
@@ -304,7 +305,7 @@ pub fn resolve(state: &mut ViewState, cat: &Catalog) -> Vec<Notice> {
             notices.push(Notice::unknown(key, &v, known.iter().copied()));
         }
     };
-    for facet in [Facet::Sector, Facet::District] {
+    for facet in [Facet::Sector, Facet::District, Facet::Stage, Facet::Section] {
         let known: Vec<&str> = facet_values(cat, facet).iter().map(String::as_str).collect();
         drop_unknown(facet.key(), state.filter.selected_mut(facet), &known);
     }
@@ -449,7 +450,11 @@ mod tests {
         assert_eq!(nearest("manuf", ["mining", "manufacturing"]), Some("manufacturing"), "a prefix of one value");
         assert_eq!(nearest("xyz", ["mining", "energy"]), None);
         assert_eq!(nearest("e", ["en", "zh"]), Some("en"));
-        let (_, n) = parse("kind=higlight&stage=planed&y=job&sort=-invest&lang=eng");
+        let (mut v, mut n) = parse("kind=higlight&stage=planed&y=job&sort=-invest&lang=eng");
+        // A stage value is checked against the list's own stages, so the catalog names it.
+        let cat = crate::core::dataset::embedded().unwrap();
+        let resolved = resolve(&mut v, &cat);
+        n.insert(1, resolved.into_iter().next().unwrap());
         let s: Vec<_> = n.iter().map(|n| (n.key.as_str(), n.suggestion.as_deref())).collect();
         assert_eq!(
             s,
@@ -494,7 +499,8 @@ mod tests {
 
     #[test]
     fn kind_and_stage_values_do_not_cross() {
-        let (s, n) = parse("kind=planned&stage=highlight");
+        let (mut s, mut n) = parse("kind=planned&stage=highlight");
+        n.extend(resolve(&mut s, &crate::core::dataset::embedded().unwrap()));
         assert!(s.filter.kinds.is_empty() && s.filter.stages.is_empty());
         assert_eq!(n.len(), 2);
     }

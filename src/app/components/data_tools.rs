@@ -11,7 +11,10 @@ use crate::app::state::{use_app, Nav};
 use crate::core::cite::{cite_bibtex, cite_text};
 use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
-use crate::core::import::long_format::{load, template_csv, UserDataError, MAX_BYTES};
+use crate::app::components::import_review::ImportPanel;
+use crate::app::import_client::ImportClient;
+use crate::core::import::long_format::{is_own_format, load, template_csv, UserDataError, MAX_BYTES};
+use crate::core::import::MAX_IMPORT_BYTES;
 
 /// Saves text as a file through a Blob URL (no network, nothing leaves the page).
 pub fn save_text(text: &str, mime: &str, file_name: &str) {
@@ -101,13 +104,33 @@ fn LoadFile() -> impl IntoView {
     // as data so the message follows the language switch.
     let error = RwSignal::new(None::<(String, Option<UserDataError>)>);
     let busy = RwSignal::new(false);
+    let client = ImportClient::new();
+    let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
+        error.set(None);
+        state.catalog.set(Arc::new(catalog));
+        state.loaded_file.set(Some(name.clone()));
+        state.update(Nav::Push, |v| {
+            v.filter = Default::default();
+            v.project = None;
+            v.data_file = Some(name);
+        });
+    };
+    let on_confirm = Callback::new(move |()| {
+        let Some((name, json)) = client.take_dataset() else { return };
+        // Validated here too, like any dataset file: the page trusts no worker output.
+        match load(json.into_bytes()) {
+            Ok(catalog) => adopt(catalog, name),
+            Err(e) => error.set(Some((name, Some(e)))),
+        }
+    });
     let read = move |file: web_sys::File| {
         let name = file.name();
         // Checked before reading a byte, so a huge file costs nothing.
-        if file.size() > MAX_BYTES as f64 {
-            error.set(Some((name, Some(UserDataError::TooLarge { bytes: file.size() as usize, limit: MAX_BYTES }))));
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            error.set(Some((name, Some(UserDataError::TooLarge { bytes: file.size() as usize, limit: MAX_IMPORT_BYTES }))));
             return;
         }
+        error.set(None);
         busy.set(true);
         spawn_local(async move {
             let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
@@ -119,17 +142,18 @@ fn LoadFile() -> impl IntoView {
                     return;
                 }
             };
+            // A list as an office publishes it goes to the import worker and its review;
+            // our own JSON and long-format CSV are read here, as before.
+            if !is_own_format(&bytes) {
+                client.open(file);
+                return;
+            }
+            if bytes.len() > MAX_BYTES {
+                error.set(Some((name, Some(UserDataError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }))));
+                return;
+            }
             match load(bytes) {
-                Ok(catalog) => {
-                    error.set(None);
-                    state.catalog.set(Arc::new(catalog));
-                    state.loaded_file.set(Some(name.clone()));
-                    state.update(Nav::Push, |v| {
-                        v.filter = Default::default();
-                        v.project = None;
-                        v.data_file = Some(name);
-                    });
-                }
+                Ok(catalog) => adopt(catalog, name),
                 // The current data stays loaded; the message names row and field.
                 Err(e) => error.set(Some((name, Some(e)))),
             }
@@ -168,7 +192,7 @@ fn LoadFile() -> impl IntoView {
             <p class="hint">{move || t().load_hint}</p>
             <label class="file">
                 {move || t().load_pick}
-                <input type="file" data-testid="file-input" accept=".csv,.json,text/csv,application/json" on:change=on_change/>
+                <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xls,.ods,text/csv,application/json" on:change=on_change/>
             </label>
             <button on:click=move |_| save_text(&template_csv(), "text/csv;charset=utf-8", "explorer-template.csv")>
                 {move || t().load_template}
@@ -179,6 +203,7 @@ fn LoadFile() -> impl IntoView {
             <Show when=move || busy.get()>
                 <p role="status">{move || t().load_busy}</p>
             </Show>
+            <ImportPanel client on_confirm/>
             {move || error.with(|e| e.as_ref().map(|(name, e)| {
                 let lang = state.lang.get();
                 let what = e.as_ref().map_or_else(|| texts(lang).file_unreadable.to_string(), |e| e.message(lang));

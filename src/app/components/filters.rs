@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{use_app, AppState, Nav};
+use crate::core::describe::{list_stage, section_name};
 use crate::core::filter::{facet_values, range_from_input, range_to_input, Facet, Filter};
 use crate::core::i18n::{bracketed, facet_label, kind_label, stage_label, texts};
 use crate::core::model::Lang;
@@ -13,10 +14,11 @@ pub fn value_label(state: &AppState, facet: Facet, value: &str, lang: Lang) -> S
             .sectors
             .iter()
             .find(|s| s.id == value)
-            .map(|s| format!("{} {}", s.code, s.name.get(lang))),
+            .map(|s| format!("{} {}", s.code, s.name.get(lang)).trim_start().to_string()),
         Facet::District => c.ds.districts.iter().find(|d| d.id == value).map(|d| d.name.get(lang).to_string()),
         Facet::Kind => Some(kind_label(value, lang).to_string()),
-        Facet::Stage => Some(stage_label(value, lang).to_string()),
+        Facet::Stage => Some(list_stage(c, value, lang).unwrap_or_else(|| stage_label(value, lang).to_string())),
+        Facet::Section => section_name(c, value, lang),
     })
     .unwrap_or_else(|| texts(lang).unstated.to_string())
 }
@@ -28,7 +30,7 @@ pub fn short_value_label(state: &AppState, facet: Facet, value: &str, lang: Lang
         .then(|| {
             state.catalog.with(|c| {
                 let s = c.ds.sectors.iter().find(|s| s.id == value)?;
-                s.short.as_ref().map(|n| format!("{} {}", s.code, n.get(lang)))
+                s.short.as_ref().map(|n| format!("{} {}", s.code, n.get(lang)).trim_start().to_string())
             })
         })
         .flatten();
@@ -165,6 +167,10 @@ pub fn Filters() -> impl IntoView {
                 <FacetGroup facet=Facet::District/>
                 <FacetGroup facet=Facet::Kind/>
                 <FacetGroup facet=Facet::Stage/>
+                // Only an imported list with sections has this group.
+                <Show when=move || state.catalog.with(|c| !facet_values(c, Facet::Section).is_empty())>
+                    <FacetGroup facet=Facet::Section/>
+                </Show>
                 <ThemeGroup/>
                 <fieldset class="range">
                     <legend>{move || format!("{}{}", t().investment_range, bracketed(t().range_unit, state.lang.get()))}</legend>

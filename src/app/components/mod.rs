@@ -11,6 +11,7 @@ pub mod explorer;
 pub mod measured_canvas;
 pub mod filters;
 pub mod header;
+pub mod import_review;
 pub mod notices;
 pub mod print_view;
 pub mod programme;

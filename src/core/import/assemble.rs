@@ -518,8 +518,10 @@ impl<'a> Builder<'a> {
         });
         self.section_levels.push(level);
         self.open_sections.push(n);
-        // A section row that prints amounts is its own subtotal.
-        let figures = self.figures(c.row);
+        // A section row that prints amounts is its own subtotal; a section merged across
+        // the row has its own name in the amount cells, which is no amount.
+        let merged = (0..self.fields.len()).any(|i| self.fields[i].is_amount() && self.text(c.row, i).trim() == c.label.trim());
+        let figures = if merged { Vec::new() } else { self.figures(c.row) };
         if !figures.is_empty() {
             self.pending.push(Pending { scope: TotalScope::Subtotal, label: c.label.clone(), row: c.row, section: Some(n), before: self.projects.len(), figures });
         }

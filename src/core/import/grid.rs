@@ -110,12 +110,14 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         return Err(ImportError::Empty);
     }
     if bytes.starts_with(ZIP) {
-        // An ods names its type in the zip's first entry, `mimetype`.
-        let head = &bytes[..bytes.len().min(100)];
-        if head.windows(11).any(|w| w == b"opendocumen") {
-            return workbook(Format::Ods, Ods::new(Cursor::new(bytes)).map_err(|e| broken(e.to_string())));
-        }
-        return workbook(Format::Xlsx, Xlsx::new(Cursor::new(bytes)).map_err(|e| broken(e.to_string())));
+        // A zip is an xlsx or an ods; which one, only opening it tells.
+        return match Xlsx::new(Cursor::new(bytes)) {
+            Ok(x) => workbook(Format::Xlsx, Ok(x)),
+            Err(xlsx) => match Ods::new(Cursor::new(bytes)) {
+                Ok(o) => workbook(Format::Ods, Ok(o)),
+                Err(_) => Err(broken(xlsx.to_string())),
+            },
+        };
     }
     if bytes.starts_with(OLE) {
         // An OLE file is an xls, or an xlsx that a password encrypted.

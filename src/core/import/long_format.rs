@@ -547,6 +547,23 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
+/// Whether a file is in our own formats (dataset JSON or the long-format CSV), which the
+/// page reads itself; anything else goes to the import worker.
+pub fn is_own_format(bytes: &[u8]) -> bool {
+    let t = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if t.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        return true;
+    }
+    let head = &t[..t.len().min(64 * 1024)];
+    let head = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    head.lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .is_some_and(|l| l.split(',').any(|c| c.trim() == "project_id") && l.split(',').any(|c| c.trim() == "metric"))
+}
+
 /// The entry point: a user's file → a validated catalog, or a precise error.
 ///
 /// The bytes are taken, and freed once read, before the catalog is built: for a large

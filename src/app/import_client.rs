@@ -1,0 +1,217 @@
+//! The page's side of the import worker (`src/importer.rs`): starts it when a file is
+//! chosen, checks its version, transfers the bytes, and turns its messages into a state
+//! the review shows. The worker is terminated on cancel, on confirm, on a crash and after
+//! a time limit, so a hostile file can neither freeze the page nor leave half a list.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::import::{Choices, Review};
+
+/// The worker's script: Trunk writes it unhashed (data-loader-shim).
+const WORKER_URL: &str = "./importer_loader.js";
+/// Time the worker may take for one answer before it is stopped.
+pub const TIME_LIMIT_MS: i32 = 60_000;
+pub const VERSION: &str = env!("IMPORTER_VERSION");
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The importer's own message, in both languages.
+    Message { zh: String, en: String },
+    Crashed,
+    TimedOut,
+    Stale,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportState {
+    Idle,
+    Starting { name: String },
+    Reading { name: String, bytes: usize, rows: Option<usize> },
+    Reviewing { review: Box<Review>, dataset: Option<String>, busy: bool },
+    Failed { name: String, failure: Failure },
+}
+
+/// One import at a time; its state drives the review panel.
+#[derive(Clone, Copy)]
+pub struct ImportClient {
+    pub state: RwSignal<ImportState>,
+    worker: StoredValue<Option<send_wrapper::SendWrapper<web_sys::Worker>>>,
+    timer: StoredValue<Option<i32>>,
+    choices: StoredValue<Choices>,
+}
+
+fn field(data: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(data, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+impl ImportClient {
+    pub fn new() -> Self {
+        ImportClient {
+            state: RwSignal::new(ImportState::Idle),
+            worker: StoredValue::new(None),
+            timer: StoredValue::new(None),
+            choices: StoredValue::new(Choices::default()),
+        }
+    }
+
+    fn stop_timer(&self) {
+        if let Some(t) = self.timer.get_value() {
+            window().clear_timeout_with_handle(t);
+        }
+        self.timer.set_value(None);
+    }
+
+    fn start_timer(&self) {
+        self.stop_timer();
+        let this = *self;
+        let cb = Closure::once_into_js(move || this.fail(Failure::TimedOut));
+        let id = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIME_LIMIT_MS).ok();
+        self.timer.set_value(id);
+    }
+
+    fn name(&self) -> String {
+        match self.state.get_untracked() {
+            ImportState::Starting { name } | ImportState::Reading { name, .. } | ImportState::Failed { name, .. } => name,
+            ImportState::Reviewing { review, .. } => review.file.clone(),
+            ImportState::Idle => String::new(),
+        }
+    }
+
+    fn fail(&self, failure: Failure) {
+        let name = self.name();
+        self.terminate();
+        self.state.set(ImportState::Failed { name, failure });
+    }
+
+    fn terminate(&self) {
+        self.stop_timer();
+        if let Some(w) = self.worker.get_value() {
+            w.terminate();
+        }
+        self.worker.set_value(None);
+    }
+
+    /// Ends the import and leaves the current data as it was.
+    pub fn cancel(&self) {
+        self.terminate();
+        self.state.set(ImportState::Idle);
+    }
+
+    /// Starts the worker for `file`; the bytes go over once it says it is ready.
+    pub fn open(&self, file: web_sys::File) {
+        self.terminate();
+        let name = file.name();
+        self.choices.set_value(Choices::default());
+        self.state.set(ImportState::Starting { name: name.clone() });
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = match web_sys::Worker::new_with_options(WORKER_URL, &options) {
+            Ok(w) => w,
+            Err(_) => return self.fail(Failure::Crashed),
+        };
+        let this = *self;
+        let file = send_wrapper::SendWrapper::new(file);
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            this.on_message(ev.data(), &file);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // A trap in the worker's wasm (panic = "abort") or a failed script load.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            ev.prevent_default();
+            this.fail(Failure::Crashed);
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.worker.set_value(Some(send_wrapper::SendWrapper::new(worker)));
+        self.start_timer();
+    }
+
+    fn post(&self, msg: &js_sys::Object, transfer: Option<&JsValue>) {
+        let Some(w) = self.worker.get_value() else { return };
+        let sent = match transfer {
+            Some(buf) => w.post_message_with_transfer(msg, &js_sys::Array::of1(buf)),
+            None => w.post_message(msg),
+        };
+        if sent.is_err() {
+            self.fail(Failure::Crashed);
+        }
+    }
+
+    fn on_message(&self, data: JsValue, file: &web_sys::File) {
+        let kind = field(&data, "type").and_then(|v| v.as_string()).unwrap_or_default();
+        match kind.as_str() {
+            "ready" => {
+                if field(&data, "version").and_then(|v| v.as_string()).as_deref() != Some(VERSION) {
+                    return self.fail(Failure::Stale);
+                }
+                let this = *self;
+                let name = file.name();
+                let promise = file.array_buffer();
+                leptos::task::spawn_local(async move {
+                    match wasm_bindgen_futures::JsFuture::from(promise).await {
+                        Ok(buf) => {
+                            let msg = js_sys::Object::new();
+                            let _ = js_sys::Reflect::set(&msg, &"cmd".into(), &"open".into());
+                            let _ = js_sys::Reflect::set(&msg, &"name".into(), &name.as_str().into());
+                            let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &buf);
+                            // Transferred, not copied: a 20 MB file is not held twice.
+                            this.post(&msg, Some(&buf));
+                        }
+                        Err(_) => this.fail(Failure::Crashed),
+                    }
+                });
+            }
+            "progress" => {
+                let n = |k: &str| field(&data, k).and_then(|v| v.as_f64()).map(|v| v as usize);
+                let name = self.name();
+                let bytes = n("bytes").unwrap_or_else(|| match self.state.get_untracked() {
+                    ImportState::Reading { bytes, .. } => bytes,
+                    _ => 0,
+                });
+                self.state.set(ImportState::Reading { name, bytes, rows: n("rows") });
+            }
+            "review" => {
+                self.stop_timer();
+                let review: Option<Review> = field(&data, "review").and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok());
+                let dataset = field(&data, "dataset").and_then(|v| v.as_string());
+                match review {
+                    Some(review) => self.state.set(ImportState::Reviewing { review: Box::new(review), dataset, busy: false }),
+                    None => self.fail(Failure::Crashed),
+                }
+            }
+            "error" => {
+                let s = |k: &str| field(&data, k).and_then(|v| v.as_string()).unwrap_or_default();
+                self.fail(Failure::Message { zh: s("zh"), en: s("en") });
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks the worker again with a changed sheet, mapping or unit.
+    pub fn choose(&self, change: impl FnOnce(&mut Choices)) {
+        let mut choices = self.choices.get_value();
+        change(&mut choices);
+        self.choices.set_value(choices.clone());
+        self.state.update(|s| {
+            if let ImportState::Reviewing { busy, .. } = s {
+                *busy = true;
+            }
+        });
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"cmd".into(), &"choose".into());
+        let _ = js_sys::Reflect::set(&msg, &"choices".into(), &serde_json::to_string(&choices).unwrap_or_default().into());
+        self.start_timer();
+        self.post(&msg, None);
+    }
+
+    /// The reviewed dataset's JSON, and the worker is done.
+    pub fn take_dataset(&self) -> Option<(String, String)> {
+        let ImportState::Reviewing { review, dataset: Some(json), .. } = self.state.get_untracked() else { return None };
+        self.terminate();
+        self.state.set(ImportState::Idle);
+        Some((review.file.clone(), json))
+    }
+}

@@ -1,0 +1,146 @@
+//! The import worker: a second wasm, started only when a reader picks a file that is not
+//! our own format. A thin shell over `core::import`: it reads the file once, keeps the
+//! workbook while the reader changes the mapping, and answers each request with the review
+//! and, where nothing blocks, the dataset, both as JSON.
+//!
+//! Messages in: `{cmd: "open", name, bytes}` (the bytes transferred), `{cmd: "choose",
+//! choices}` (`Choices` as JSON). Messages out: `{type: "ready", version}` first (a message
+//! posted before the wasm started would be lost), then `progress`, `review` or `error`.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::RefCell;
+
+    use tongliao_explorer::core::import::assemble::analyse_workbook;
+    use tongliao_explorer::core::import::grid::{read, Workbook};
+    use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
+    use tongliao_explorer::core::model::Lang;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// The page checks it: Trunk leaves worker files unhashed, so a cached old worker must be refused.
+    pub const VERSION: &str = env!("IMPORTER_VERSION");
+
+    struct Open {
+        name: String,
+        release: String,
+        workbook: Workbook,
+    }
+
+    thread_local! {
+        static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(fields: &[(&str, JsValue)]) {
+        let msg = js_sys::Object::new();
+        for (k, v) in fields {
+            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
+        }
+        let _ = scope().post_message(&msg);
+    }
+
+    fn post_error(e: &ImportError) {
+        post(&[
+            ("type", "error".into()),
+            ("zh", e.message(Lang::Zh).into()),
+            ("en", e.message(Lang::En).into()),
+        ]);
+    }
+
+    fn review(open: &Open, choices: &Choices) {
+        match analyse_workbook(&open.workbook, &open.name, &open.release, choices) {
+            Ok((review, ds)) => {
+                let review = serde_json::to_string(&review).unwrap_or_default();
+                let ds = ds.and_then(|d| serde_json::to_string(&d).ok()).map_or(JsValue::NULL, |s| JsValue::from_str(&s));
+                post(&[("type", "review".into()), ("review", review.into()), ("dataset", ds)]);
+            }
+            Err(e) => post_error(&e),
+        }
+    }
+
+    fn hash(bytes: &[u8]) -> u32 {
+        bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
+    }
+
+    fn on_message(ev: MessageEvent) {
+        let data = ev.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+        match get("cmd").and_then(|v| v.as_string()).as_deref() {
+            Some("open") => {
+                let name = get("name").and_then(|v| v.as_string()).unwrap_or_default();
+                let Some(buf) = get("bytes").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>()) else {
+                    return post_error(&ImportError::Empty);
+                };
+                let array = js_sys::Uint8Array::new(&buf);
+                if array.length() as usize > MAX_IMPORT_BYTES {
+                    return post_error(&ImportError::TooLarge { bytes: array.length() as usize, limit: MAX_IMPORT_BYTES });
+                }
+                let bytes = array.to_vec();
+                post(&[("type", "progress".into()), ("stage", "read".into()), ("bytes", (bytes.len() as f64).into())]);
+                match read(&bytes) {
+                    Ok(workbook) => {
+                        let rows: usize = workbook.sheets.iter().map(|s| s.rows.len()).sum();
+                        post(&[("type", "progress".into()), ("stage", "parsed".into()), ("rows", (rows as f64).into())]);
+                        let open = Open { release: format!("import-{:08x}", hash(&bytes)), name, workbook };
+                        review(&open, &Choices::default());
+                        OPEN.with(|o| *o.borrow_mut() = Some(open));
+                    }
+                    Err(e) => post_error(&e),
+                }
+            }
+            Some("choose") => {
+                let choices: Choices =
+                    get("choices").and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+                OPEN.with(|o| match o.borrow().as_ref() {
+                    Some(open) => review(open, &choices),
+                    None => post_error(&ImportError::Empty),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    pub fn start() {
+        let handler = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+        scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+        post(&[("type", "ready".into()), ("version", VERSION.into())]);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+/// Natively: import a file and print its review, for trying lists by hand.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use tongliao_explorer::core::import::{analyse, Choices};
+    use tongliao_explorer::core::model::Lang;
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: importer <file>");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(1);
+    });
+    match analyse(&bytes, &path, &Choices::default()) {
+        Ok((review, ds)) => {
+            println!("{}", serde_json::to_string_pretty(&review).unwrap_or_default());
+            if let Some(ds) = ds {
+                eprintln!("{} projects", ds.projects.len());
+            }
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(Lang::En));
+            std::process::exit(1);
+        }
+    }
+}
