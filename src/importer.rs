@@ -1,10 +1,10 @@
 //! The import worker: a second wasm, started only when a reader picks a file that is not
 //! our own format. A thin shell over `core::import`: it reads the file once, keeps the
 //! workbook while the reader changes the mapping, and answers each request with the review
-//! and, where nothing blocks, the dataset, both as JSON.
+//! (as HTML, in both languages) and, where nothing blocks, the dataset as JSON.
 //!
 //! Messages in: `{cmd: "open", name, bytes}` (the bytes transferred), `{cmd: "choose",
-//! choices}` (`Choices` as JSON). Messages out: `{type: "ready", version}` first (a message
+//! fields, unit, sheet}` (the review's selects, as the page read them). Messages out: `{type: "ready", version}` first (a message
 //! posted before the wasm started would be lost), then `progress`, `review` or `error`.
 
 #[cfg(target_arch = "wasm32")]
@@ -13,8 +13,10 @@ mod worker {
 
     use tongliao_explorer::core::import::assemble::analyse_workbook;
     use tongliao_explorer::core::import::grid::{read, Workbook};
+    use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
-    use tongliao_explorer::core::model::Lang;
+    use tongliao_explorer::core::import::columns::Field;
+    use tongliao_explorer::core::model::{slug_of, Lang};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -55,9 +57,16 @@ mod worker {
     fn review(open: &Open, choices: &Choices) {
         match analyse_workbook(&open.workbook, &open.name, &open.release, choices) {
             Ok((review, ds)) => {
-                let review = serde_json::to_string(&review).unwrap_or_default();
+                // The review goes as HTML in both languages, so the page carries no code for it.
+                let ready = ds.is_some();
                 let ds = ds.and_then(|d| serde_json::to_string(&d).ok()).map_or(JsValue::NULL, |s| JsValue::from_str(&s));
-                post(&[("type", "review".into()), ("review", review.into()), ("dataset", ds)]);
+                post(&[
+                    ("type", "review".into()),
+                    ("file", review.file.as_str().into()),
+                    ("zh", review_html(&review, ready, Lang::Zh).into()),
+                    ("en", review_html(&review, ready, Lang::En).into()),
+                    ("dataset", ds),
+                ]);
             }
             Err(e) => post_error(&e),
         }
@@ -94,8 +103,14 @@ mod worker {
                 }
             }
             Some("choose") => {
-                let choices: Choices =
-                    get("choices").and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+                // Values the review's own selects hold; anything else is ignored.
+                let fields = get("fields").map(|v| js_sys::Array::from(&v).iter().filter_map(|f| f.as_string()).collect::<Vec<_>>());
+                let fields = fields.map(|f| f.iter().map(|s| Field::ALL.into_iter().find(|x| slug_of(x) == *s).unwrap_or(Field::Other)).collect());
+                let choices = Choices {
+                    sheet: get("sheet").and_then(|v| v.as_f64()).map(|v| v as usize),
+                    fields,
+                    unit: get("unit").and_then(|v| v.as_string()),
+                };
                 OPEN.with(|o| match o.borrow().as_ref() {
                     Some(open) => review(open, &choices),
                     None => post_error(&ImportError::Empty),

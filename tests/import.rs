@@ -129,11 +129,26 @@ fn choices_change_the_mapping_and_the_unit() {
     fields[7] = Field::Other;
     let choices = Choices { fields: Some(fields), unit: Some("亿元".into()), ..Choices::default() };
     let (review, ds) = analyse(&bytes, "list.csv", &choices).unwrap();
-    assert!(!review.unambiguous);
+    assert!(review.unambiguous, "the reader's own choice needs no second check");
     let ds = ds.unwrap();
     // The unit line (单位：万元) is overridden by the reader's choice.
     assert_eq!(ds.projects[0].figures.len(), 1);
     assert_eq!(ds.projects[0].figures[0].value, 2_000_000_000_000.0);
+}
+
+#[test]
+fn two_total_columns_or_no_unit_are_the_readers_choice() {
+    let two = CITY_CSV.replace("2023年计划投资", "计划总投资").replace("单位：万元", "");
+    let (review, ds) = analyse(two.as_bytes(), "list.csv", &Choices::default()).unwrap();
+    assert!(!review.unambiguous);
+    assert_eq!(review.contested, vec![Field::Total]);
+    assert!(review.can_confirm() && ds.is_some(), "a choice, not an error");
+    assert!(review.problems.iter().any(|p| p.message.en.contains("assumed") || p.message.en.contains("read as")), "{:?}", review.problems);
+    let mut fields: Vec<Field> = review.columns.iter().map(|c| c.field).collect();
+    fields.swap(6, 7);
+    let (review, ds) = analyse(two.as_bytes(), "list.csv", &Choices { fields: Some(fields), unit: Some("万元".into()), ..Choices::default() }).unwrap();
+    assert!(review.unambiguous);
+    assert_eq!(ds.unwrap().projects[0].figures[0].printed, "5000");
 }
 
 #[test]
@@ -227,7 +242,7 @@ mod no_grid_panics {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(500))]
         #[test]
         fn any_grid_reads_without_panic(rows in prop::collection::vec(prop::collection::vec(value(), 0..8), 0..24), fields in prop::option::of(prop::collection::vec(prop::sample::select(tongliao_explorer::core::import::columns::Field::ALL.to_vec()), 0..8))) {
             let wb = Workbook { format: Format::Text { encoding: Encoding::Utf8, tab: false }, sheets: vec![Sheet { name: "s".into(), rows }] };

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::import::{Choices, Review};
 
 /// The worker's script: Trunk writes it unhashed (data-loader-shim).
 const WORKER_URL: &str = "./importer_loader.js";
@@ -29,7 +28,8 @@ pub enum ImportState {
     Idle,
     Starting { name: String },
     Reading { name: String, bytes: usize, rows: Option<usize> },
-    Reviewing { review: Box<Review>, dataset: Option<String>, busy: bool },
+    /// The review as the worker wrote it, in Chinese and English.
+    Reviewing { file: String, zh: String, en: String, dataset: Option<String>, busy: bool },
     Failed { name: String, failure: Failure },
 }
 
@@ -40,6 +40,14 @@ pub struct ImportClient {
     worker: StoredValue<Option<send_wrapper::SendWrapper<web_sys::Worker>>>,
     timer: StoredValue<Option<i32>>,
     choices: StoredValue<Choices>,
+}
+
+/// What the reader changed in the review, as its selects hold it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Choices {
+    pub sheet: Option<u32>,
+    pub fields: Option<Vec<String>>,
+    pub unit: Option<String>,
 }
 
 fn field(data: &JsValue, key: &str) -> Option<JsValue> {
@@ -74,7 +82,7 @@ impl ImportClient {
     fn name(&self) -> String {
         match self.state.get_untracked() {
             ImportState::Starting { name } | ImportState::Reading { name, .. } | ImportState::Failed { name, .. } => name,
-            ImportState::Reviewing { review, .. } => review.file.clone(),
+            ImportState::Reviewing { file, .. } => file,
             ImportState::Idle => String::new(),
         }
     }
@@ -175,11 +183,13 @@ impl ImportClient {
             }
             "review" => {
                 self.stop_timer();
-                let review: Option<Review> = field(&data, "review").and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok());
-                let dataset = field(&data, "dataset").and_then(|v| v.as_string());
-                match review {
-                    Some(review) => self.state.set(ImportState::Reviewing { review: Box::new(review), dataset, busy: false }),
-                    None => self.fail(Failure::Crashed),
+                let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
+                match (s("zh"), s("en")) {
+                    (Some(zh), Some(en)) => {
+                        let file = s("file").unwrap_or_else(|| self.name());
+                        self.state.set(ImportState::Reviewing { file, zh, en, dataset: s("dataset"), busy: false });
+                    }
+                    _ => self.fail(Failure::Crashed),
                 }
             }
             "error" => {
@@ -202,16 +212,25 @@ impl ImportClient {
         });
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"cmd".into(), &"choose".into());
-        let _ = js_sys::Reflect::set(&msg, &"choices".into(), &serde_json::to_string(&choices).unwrap_or_default().into());
+        if let Some(sheet) = choices.sheet {
+            let _ = js_sys::Reflect::set(&msg, &"sheet".into(), &f64::from(sheet).into());
+        }
+        if let Some(fields) = &choices.fields {
+            let list: js_sys::Array = fields.iter().map(|f| JsValue::from_str(f)).collect();
+            let _ = js_sys::Reflect::set(&msg, &"fields".into(), &list);
+        }
+        if let Some(unit) = &choices.unit {
+            let _ = js_sys::Reflect::set(&msg, &"unit".into(), &unit.as_str().into());
+        }
         self.start_timer();
         self.post(&msg, None);
     }
 
     /// The reviewed dataset's JSON, and the worker is done.
     pub fn take_dataset(&self) -> Option<(String, String)> {
-        let ImportState::Reviewing { review, dataset: Some(json), .. } = self.state.get_untracked() else { return None };
+        let ImportState::Reviewing { file, dataset: Some(json), .. } = self.state.get_untracked() else { return None };
         self.terminate();
         self.state.set(ImportState::Idle);
-        Some((review.file.clone(), json))
+        Some((file, json))
     }
 }

@@ -1,7 +1,7 @@
 //! Interface strings in both languages. Chinese outside the data lives only here.
 
 use super::audit::{Rule, Status};
-use super::model::{Lang, Metric, MilestoneEvent, Period, ProgrammeGroup, Qualifier};
+use super::model::{SourceRef, Lang, Metric, MilestoneEvent, Period, ProgrammeGroup, Qualifier};
 use super::query::Problem;
 use super::search::Field;
 use super::sort::Column;
@@ -159,6 +159,8 @@ pub struct Texts {
     pub translit_mark: &'static str,
     pub total_row: &'static str,
     pub audit_difference: &'static str,
+    pub import_translit_note: &'static str,
+    pub save_dataset: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -314,6 +316,8 @@ pub const ZH: Texts = Texts {
     translit_mark: "（拼音）",
     total_row: "印出的行",
     audit_difference: "差额",
+    import_translit_note: "英文名为拼音音译",
+    save_dataset: "保存为数据集文件（JSON）",
 };
 
 pub const EN: Texts = Texts {
@@ -469,6 +473,8 @@ pub const EN: Texts = Texts {
     translit_mark: " (pinyin)",
     total_row: "Printed row",
     audit_difference: "Difference",
+    import_translit_note: "English name transliterated from pinyin",
+    save_dataset: "Save as dataset file (JSON)",
 };
 
 /// Each language's name in itself, for the language switch.
@@ -542,12 +548,31 @@ pub fn column_label(c: Column, lang: Lang) -> &'static str {
 /// A source reference that names the page, then the line: ("《2022年重大项目亮点》",
 /// "第162行") or ("“2022 major project highlights”,", "line 162"); the two parts are shown
 /// apart so that the line never wraps.
-pub fn source_ref(title: &str, line: u32, lang: Lang) -> (String, String) {
+pub fn source_ref(title: &str, src: &SourceRef, sheet: Option<&str>, lang: Lang) -> (String, String) {
     let page = match lang {
         Lang::Zh => format!("《{title}》"),
         Lang::En => format!("“{title}”,"),
     };
-    (page, fill(texts(lang).line, line))
+    (page, position(src, sheet, lang))
+}
+
+/// A place in the source: "第162行" / "line 162" in a text, "工作表“2023年计划”第7行G列" /
+/// "sheet “2023年计划”, row 7, column G" (cell G7) in a spreadsheet.
+pub fn position(src: &SourceRef, sheet: Option<&str>, lang: Lang) -> String {
+    let Some(row) = src.row else { return fill(texts(lang).line, src.line) };
+    let col = src.col.map(|c| super::import::columns::letters(c.saturating_sub(1) as usize));
+    match lang {
+        Lang::Zh => format!(
+            "{}第{row}行{}",
+            sheet.map(|s| format!("工作表“{s}”")).unwrap_or_default(),
+            col.map(|c| format!("{c}列")).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "{}row {row}{}",
+            sheet.map(|s| format!("sheet “{s}”, ")).unwrap_or_default(),
+            col.map(|c| format!(", column {c}")).unwrap_or_default()
+        ),
+    }
 }
 
 /// A label's colon: full width and unspaced in Chinese ("当前项目：21").
@@ -1093,9 +1118,9 @@ mod tests {
 
     #[test]
     fn a_source_reference_names_the_page_then_the_line() {
-        assert_eq!(source_ref("2022年重大项目亮点", 162, Lang::Zh), ("《2022年重大项目亮点》".to_string(), "第162行".to_string()));
+        assert_eq!(source_ref("2022年重大项目亮点", &SourceRef::line(162), None, Lang::Zh), ("《2022年重大项目亮点》".to_string(), "第162行".to_string()));
         assert_eq!(
-            source_ref("2022 major project highlights", 162, Lang::En),
+            source_ref("2022 major project highlights", &SourceRef::line(162), None, Lang::En),
             ("“2022 major project highlights”,".to_string(), "line 162".to_string())
         );
     }
@@ -1112,6 +1137,7 @@ pub struct ImportTexts {
     pub no_name_column: &'static str,
     pub unreadable_amount: &'static str,
     pub unreadable_column: &'static str,
+    pub fraction_of_yuan: &'static str,
     pub bad_years: &'static str,
     pub unit_assumed: &'static str,
     pub contested: &'static str,
@@ -1131,6 +1157,7 @@ const IMPORT_ZH: ImportTexts = ImportTexts {
     no_name_column: "没有映射到“项目名称”的列，无法导入；请为一列选择“项目名称”",
     unreadable_amount: "{cell} 单元格 {text} 不是金额，此项未导入",
     unreadable_column: "{column} 列没有一个可读的金额；请检查单位或列的映射",
+    fraction_of_yuan: "{cell} 单元格 {text} 折合后不是整数元，此项未导入；请检查单位",
     bad_years: "{cell} 单元格 {text} 不是年份或年份范围，此项未导入",
     unit_assumed: "表头和表头上方都没有写金额单位；暂按“{unit}”读取，请确认",
     contested: "有多列可作为“{field}”：已选第一列，请确认",
@@ -1150,6 +1177,7 @@ const IMPORT_EN: ImportTexts = ImportTexts {
     no_name_column: "no column is mapped to the project name, so nothing can be imported; choose “Project name” for one column",
     unreadable_amount: "cell {cell}, {text}, is not an amount and was left out",
     unreadable_column: "column {column} has no readable amount; check the unit or the column's mapping",
+    fraction_of_yuan: "cell {cell}, {text}, is not a whole number of yuan and was left out; check the unit",
     bad_years: "cell {cell}, {text}, is no year or year range and was left out",
     unit_assumed: "no amount unit in the header or above it; read as “{unit}” for now, please confirm",
     contested: "several columns could be “{field}”: the first is chosen, please confirm",

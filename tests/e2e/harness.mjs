@@ -2,6 +2,7 @@
 // and a check after every test that no page logged an error or threw.
 import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, newPage, open } from './browser.mjs';
 import { startServer } from './server.mjs';
 
@@ -55,3 +56,27 @@ export async function clickMark(p, testid, id) {
   const box = await canvas.boundingBox();
   await p.mouse.click(box.x + at.x, box.y + at.y);
 }
+
+/** Parses our CSV export (quoted fields allowed) into rows of cells. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** Clicks a download button and returns the file's name and bytes. */
+export async function download(p, selector) {
+  const [d] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
+  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+

@@ -5,31 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, newPage } from './browser.mjs';
-import { harness, query, rowCount, rowIds } from './harness.mjs';
+import { download, harness, parseCsv, query, rowCount, rowIds } from './harness.mjs';
 
 const h = harness();
-
-/** Parses our CSV export (quoted fields allowed) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
-async function download(p, selector) {
-  const [d] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
-  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
-}
 
 test('copy link → a new browser opens the identical view', async () => {
   const p = await h.page('/?sort=name&lang=en&sector=energy');

@@ -3,7 +3,14 @@ use leptos::prelude::*;
 use crate::app::state::use_app;
 use crate::core::audit::{AuditItem, Status};
 use crate::core::format::{base_value, trim_decimals};
-use crate::core::i18n::{bracketed, colon, rule_label, status_label, texts};
+use crate::core::i18n::{bracketed, colon, fill_named, rule_label, status_label, texts};
+use crate::core::model::{Lang, Unit};
+
+/// A difference with its sign: "−50,000,000元" / "−50,000,000 yuan".
+fn signed(v: f64, unit: Unit, lang: Lang) -> String {
+    let sign = if v < 0.0 { "−" } else if v > 0.0 { "+" } else { "" };
+    format!("{sign}{}", base_value(v.abs(), unit, lang))
+}
 
 /// Audit items with both numbers and the arithmetic behind them.
 #[component]
@@ -27,12 +34,18 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
                         " · " {rule_label(i.rule, lang)}
                         // The link follows the view by itself, so a filter click does not rebuild the list.
                         {name.map(|(n, id)| view! { " · " <a href=move || state.href_with_project(Some(&id))>{n}</a> })}
+                        {i.row_label.clone().map(|(label, row)| view! {
+                            " · " <span lang="zh-CN">{label}</span> " " {bracketed(&fill_named(t.import_row_at, &[("row", row.to_string())]), lang)}
+                        })}
                         <div class="audit-numbers">
                             {t.audit_stated} {colon(lang)} <span lang="zh-CN">{i.stated_printed.clone()}</span>
                             " = " {base_value(i.stated, i.unit, lang)}
                             <br/>
                             {t.audit_computed} {colon(lang)} {i.arithmetic.text(lang)}
                             {bracketed(&dev, lang)}
+                            {(bad && i.row_label.is_some()).then(|| view! {
+                                <br/> {t.audit_difference} {colon(lang)} {signed(i.stated - i.computed, i.unit, lang)}
+                            })}
                         </div>
                     </li>
                 }

@@ -105,6 +105,9 @@ fn LoadFile() -> impl IntoView {
     let error = RwSignal::new(None::<(String, Option<UserDataError>)>);
     let busy = RwSignal::new(false);
     let client = ImportClient::new();
+    // The imported list as the worker wrote it, in the dataset schema: "Save as dataset
+    // file" writes these bytes, so the page needs no serializer of its own.
+    let imported = RwSignal::new(None::<(String, String)>);
     let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
         error.set(None);
         state.catalog.set(Arc::new(catalog));
@@ -118,8 +121,11 @@ fn LoadFile() -> impl IntoView {
     let on_confirm = Callback::new(move |()| {
         let Some((name, json)) = client.take_dataset() else { return };
         // Validated here too, like any dataset file: the page trusts no worker output.
-        match load(json.into_bytes()) {
-            Ok(catalog) => adopt(catalog, name),
+        match load(json.as_bytes()) {
+            Ok(catalog) => {
+                adopt(catalog, name.clone());
+                imported.set(Some((name, json)));
+            }
             Err(e) => error.set(Some((name, Some(e)))),
         }
     });
@@ -153,7 +159,10 @@ fn LoadFile() -> impl IntoView {
                 return;
             }
             match load(bytes) {
-                Ok(catalog) => adopt(catalog, name),
+                Ok(catalog) => {
+                    imported.set(None);
+                    adopt(catalog, name)
+                }
                 // The current data stays loaded; the message names row and field.
                 Err(e) => error.set(Some((name, Some(e)))),
             }
@@ -175,6 +184,7 @@ fn LoadFile() -> impl IntoView {
         }
     };
     let back_to_embedded = move |_| {
+        imported.set(None);
         if let Ok(c) = crate::core::dataset::embedded() {
             state.catalog.set(Arc::new(c));
         }
@@ -197,6 +207,15 @@ fn LoadFile() -> impl IntoView {
             <button on:click=move |_| save_text(&template_csv(), "text/csv;charset=utf-8", "explorer-template.csv")>
                 {move || t().load_template}
             </button>
+            <Show when=move || imported.with(Option::is_some)>
+                <button data-testid="save-dataset" on:click=move |_| {
+                    // The whole list in the dataset schema: it can be published, and reopens identically.
+                    if let Some((name, json)) = imported.get_untracked() {
+                        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+                        save_text(&json, "application/json", &format!("{stem}.dataset.json"));
+                    }
+                }>{move || t().save_dataset}</button>
+            </Show>
             <Show when=loaded>
                 <button data-testid="back-to-embedded" on:click=back_to_embedded>{move || t().load_back}</button>
             </Show>

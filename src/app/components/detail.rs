@@ -5,8 +5,16 @@ use super::filters::value_label;
 use crate::app::state::use_app;
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{base_value, qualified};
-use crate::core::i18n::{bracketed, facet_label, fill, metric_label, milestone_label, period_label, qualifier_label, source_ref, texts};
-use crate::core::model::{Figure, Lang, Metric, Project, Unit};
+use crate::core::describe::section_name;
+use crate::core::i18n::{bracketed, facet_label, metric_label, milestone_label, period_label, position, qualifier_label, source_ref, texts};
+use crate::core::model::{Figure, Lang, Metric, Project, SourceRef, Unit};
+
+fn pick_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
 
 fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
     let mut s = metric_label(f.metric, lang).to_string();
@@ -22,8 +30,8 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
 
 /// Where a figure stands in the source: the page by its title, then the line, which never
 /// wraps (`.src-line`).
-pub(crate) fn source_ref_view(title: &str, line: u32, lang: Lang) -> impl IntoView {
-    let (page, line) = source_ref(title, line, lang);
+pub(crate) fn source_ref_view(title: &str, src: &SourceRef, sheet: Option<&str>, lang: Lang) -> impl IntoView {
+    let (page, line) = source_ref(title, src, sheet, lang);
     view! { <span class="src-ref"><cite>{page}</cite>" "<span class="src-line">{line}</span></span> }
 }
 
@@ -42,7 +50,12 @@ pub fn ProjectDetail() -> impl IntoView {
         let kind = value_label(&state, Facet::Kind, facet_value(&p, Facet::Kind), lang);
         let stage = value_label(&state, Facet::Stage, facet_value(&p, Facet::Stage), lang);
         let title = state.catalog.with(|c| c.ds.source.title.get(lang).to_string());
-        let stage_src = p.stage.as_ref().map(|s| bracketed(&fill(t.line, s.src.line), lang));
+        let sheet = state.catalog.with(|c| c.ds.source.sheet.clone());
+        let sheet = sheet.as_deref();
+        let stage_src = p.stage.as_ref().map(|s| bracketed(&position(&s.src, sheet, lang), lang));
+        let section = p.section.as_ref().and_then(|s| state.catalog.with(|c| section_name(c, s, lang)));
+        let places: Vec<String> = p.places.iter().map(|d| value_label(&state, Facet::District, d, lang)).collect();
+        let district = if places.is_empty() { district } else { format!("{district}{}{}", pick_sep(lang), places.join(pick_sep(lang))) };
         let themes: Vec<String> = state.catalog.with(|c| {
             p.themes
                 .iter()
@@ -66,7 +79,7 @@ pub fn ProjectDetail() -> impl IntoView {
                             {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
                         </td>
                         <td class="num base" data-label=t.col_base>{base_value(f.value, f.unit, lang)}</td>
-                        <td data-label=t.col_source>{source_ref_view(&title, f.src.line, lang)}</td>
+                        <td data-label=t.col_source>{source_ref_view(&title, &f.src, sheet, lang)}</td>
                     </tr>
                 }
             })
@@ -81,7 +94,7 @@ pub fn ProjectDetail() -> impl IntoView {
                         <strong>{m.date.clone()}</strong>
                         " "{milestone_label(m.event, lang)}{part}
                         " — " <span lang="zh-CN">{m.printed.clone()}</span>
-                        {bracketed(&fill(t.line, m.src.line), lang)}
+                        {bracketed(&position(&m.src, sheet, lang), lang)}
                     </li>
                 }
             })
@@ -91,16 +104,22 @@ pub fn ProjectDetail() -> impl IntoView {
             <article class="detail" data-testid="detail" data-id=p.id.clone()>
                 // Focused when the project opens (explorer.rs), so not a Tab stop of its own.
                 <h2 tabindex="-1">{p.name.get(lang).to_string()}</h2>
-                {(lang == Lang::En).then(|| view! { <p class="alt-name" lang="zh-CN">{p.name.zh.clone()}</p> })}
-                <p class="summary">{p.summary.get(lang).to_string()}</p>
+                {(lang == Lang::En).then(|| view! {
+                    <p class="alt-name">
+                        <span lang="zh-CN">{p.name.zh.clone()}</span>
+                        {p.translit.then(|| view! { <small class="translit" data-testid="translit">" · " {texts(lang).import_translit_note}</small> })}
+                    </p>
+                })}
+                {(!p.summary.get(lang).is_empty()).then(|| view! { <p class="summary">{p.summary.get(lang).to_string()}</p> })}
                 <dl class="facts">
                     <dt>{facet_label("district", lang)}</dt><dd>{district}</dd>
                     <dt>{facet_label("sector", lang)}</dt><dd>{sector}</dd>
                     <dt>{facet_label("kind", lang)}</dt><dd>{kind}</dd>
                     <dt>{facet_label("stage", lang)}</dt><dd>{stage}{stage_src}</dd>
+                    {section.map(|s| view! { <dt>{facet_label("section", lang)}</dt><dd>{s}</dd> })}
                     {p.company.as_ref().map(|c| view! { <dt>{t.company}</dt><dd>{c.get(lang).to_string()}</dd> })}
                     {(!themes.is_empty()).then(|| view! { <dt>{t.themes}</dt><dd>{themes.join(" · ")}</dd> })}
-                    <dt>{t.col_source}</dt><dd>{source_ref_view(&title, p.src.line, lang)}</dd>
+                    <dt>{t.col_source}</dt><dd>{source_ref_view(&title, &p.src, sheet, lang)}</dd>
                 </dl>
                 {derived.map(|d| view! { <p class="derived-note">{d}</p> })}
                 {(!p.milestones.is_empty()).then(|| view! { <h3>{t.milestones}</h3><ul class="milestones">{milestones}</ul> })}
@@ -120,6 +139,24 @@ pub fn ProjectDetail() -> impl IntoView {
                     </table>
                 </div>
                 {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><ul class="audit-list"><AuditList items=items/></ul> })}
+                {(!p.cells.is_empty()).then(|| {
+                    let cells = p.cells.iter().map(|c| view! {
+                        <tr>
+                            <th scope="row" lang="zh-CN">{c.header.clone()}</th>
+                            <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
+                            <td data-label=t.cell_position><span class="src-line">{position(&c.src, sheet, lang)}</span></td>
+                        </tr>
+                    }).collect_view();
+                    view! {
+                        <h3>{t.cell_table}</h3>
+                        <div class="table-wrap">
+                            <table class="figures cells" data-testid="cells">
+                                <thead><tr><th scope="col">{t.import_col_header}</th><th scope="col">{t.col_printed}</th><th scope="col">{t.cell_position}</th></tr></thead>
+                                <tbody>{cells}</tbody>
+                            </table>
+                        </div>
+                    }
+                })}
             </article>
         })
     };

@@ -44,7 +44,7 @@ pub fn ProgrammePanel() -> impl IntoView {
                             <th scope="row">{g.label.get(lang).to_string()}</th>
                             <td class="num">{qualified(g.figure.value, g.figure.unit, g.figure.qualifier, lang)}</td>
                             <td lang="zh-CN">{g.figure.printed.clone()}</td>
-                            <td>{source_ref_view(c.ds.source.title.get(lang), g.figure.src.line, lang)}</td>
+                            <td>{source_ref_view(c.ds.source.title.get(lang), &g.figure.src, None, lang)}</td>
                         </tr>
                     }
                 })

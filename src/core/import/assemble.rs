@@ -260,7 +260,8 @@ pub fn analyse_workbook(
         }
     }
     problems.truncate(MAX_PROBLEMS);
-    let unambiguous = contested.is_empty() && unit_from != UnitFrom::Assumed && choices.fields.is_none();
+    // A mapping or unit the reader chose is theirs: no doubt is left to confirm.
+    let unambiguous = (contested.is_empty() || choices.fields.is_some()) && unit_from != UnitFrom::Assumed;
     let review = Review {
         file: file.to_string(),
         format: format_name(wb.format),
@@ -463,6 +464,11 @@ impl<'a> Builder<'a> {
                 continue;
             }
             match parse_cell(&printed, exp, Unit::Yuan) {
+                // Yuan are whole: a cell worth a fraction of one is shown, not rounded away.
+                Ok(p) if p.value.is_finite() && p.value >= 0.0 && p.value < 1e18 && p.value.fract() != 0.0 => {
+                    self.unreadable[c] += 1;
+                    self.problem(r, c, |l| import_words(l).fraction_of_yuan, &printed);
+                }
                 Ok(p) if p.value.is_finite() && p.value >= 0.0 && p.value < 1e18 => {
                     self.readable[c] += 1;
                     out.push(Figure {
@@ -470,7 +476,7 @@ impl<'a> Builder<'a> {
                         part: None,
                         item: None,
                         period,
-                        value: p.value.round(),
+                        value: p.value,
                         unit: Unit::Yuan,
                         printed,
                         unit_from: Some(token.to_string()),

@@ -39,12 +39,19 @@ impl Value {
     }
 }
 
+/// A number as a spreadsheet shows it: at most 15 significant digits, as Excel keeps, so
+/// the binary noise of 12500.370000000001 reads 12500.37.
 pub fn number_text(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    if !v.is_finite() {
+        return String::new();
     }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return format!("{}", v as i64);
+    }
+    let magnitude = if v == 0.0 { 0 } else { v.abs().log10().floor() as i32 };
+    let decimals = (14 - magnitude).clamp(0, 30) as usize;
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -316,6 +323,14 @@ mod tests {
         assert!(matches!(read(&junk), Err(ImportError::NotText | ImportError::Corrupt(_))));
         assert!(matches!(read(b"PK\x03\x04garbage"), Err(ImportError::Corrupt(_))));
         assert_eq!(read(b""), Err(ImportError::Empty));
+    }
+
+    #[test]
+    fn numbers_read_as_shown() {
+        assert_eq!(number_text(12500.370000000001), "12500.37");
+        assert_eq!(number_text(85000.5), "85000.5");
+        assert_eq!(number_text(120000.0), "120000");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
     }
 
     #[test]

@@ -555,12 +555,24 @@ pub fn is_own_format(bytes: &[u8]) -> bool {
         return true;
     }
     let head = &t[..t.len().min(64 * 1024)];
-    let head = match std::str::from_utf8(head) {
-        Ok(s) => s,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    // Our CSV saved as UTF-16 is still ours: `load` then says to save it as UTF-8.
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = head[2..].chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }).collect();
+        String::from_utf16_lossy(&units)
     };
+    let head = if head.starts_with(b"\xFF\xFE") {
+        utf16(true)
+    } else if head.starts_with(b"\xFE\xFF") {
+        utf16(false)
+    } else {
+        match std::str::from_utf8(head) {
+            Ok(s) => s.to_string(),
+            Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("").to_string(),
+        }
+    };
+    // Metadata and help rows start with # (quoted when they hold a comma).
     head.lines()
-        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .find(|l| !l.trim_start_matches(['\u{feff}', '"']).starts_with('#') && !l.trim().is_empty())
         .is_some_and(|l| l.split(',').any(|c| c.trim() == "project_id") && l.split(',').any(|c| c.trim() == "metric"))
 }
 
@@ -1579,6 +1591,19 @@ mod tests {
         for v in all {
             assert!(err.contains(&format!("`{}`", slug_of(v))), "{err}");
         }
+    }
+
+    #[test]
+    fn own_formats_are_told_from_published_lists() {
+        assert!(is_own_format(template_csv().as_bytes()));
+        assert!(is_own_format(b"  {\"release\": 1}"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in template_csv().encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert!(is_own_format(&utf16));
+        assert!(!is_own_format("序号,项目名称,总投资\n1,风电,100\n".as_bytes()));
+        assert!(!is_own_format(b"PK\x03\x04"));
     }
 
     #[test]

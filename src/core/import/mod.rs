@@ -14,6 +14,7 @@ pub mod assemble;
 pub mod columns;
 pub mod grid;
 pub mod long_format;
+pub mod review_html;
 pub mod rows;
 pub mod values;
 

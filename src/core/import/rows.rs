@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::{field_of, scale_in, Field, Scale};
 use super::grid::{Sheet, Value};
+use super::values::not_stated;
 
 /// Rows searched for the header.
 const HEADER_SEARCH: usize = 30;
@@ -182,7 +183,7 @@ pub fn classify(sheet: &Sheet, header: &Header, fields: &[Field]) -> Vec<Classif
         } else if (0..texts.len()).filter(|&i| !texts[i].is_empty()).all(|i| field_of(&texts[i]).is_some() && texts[i] == header.names.get(i).cloned().unwrap_or_default()) {
             c.kind = RowKind::Skipped;
             c.skip = Some(SkipReason::RepeatedHeader);
-        } else if name.is_empty() {
+        } else if not_stated(name) {
             c.kind = RowKind::Skipped;
             c.skip = Some(SkipReason::NoName);
         }

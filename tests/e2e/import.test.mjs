@@ -1,0 +1,122 @@
+// Importing lists as offices publish them (issue: xlsx and GBK CSV with a title row,
+// sections, subtotals and one wrong subtotal), through the review, in the browser.
+// The fixtures are written by scripts/gen-import-fixtures.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { download, harness, parseCsv, query, rowCount } from './harness.mjs';
+
+const h = harness();
+const FIXTURES = 'tests/fixtures/import';
+
+async function importFile(p, name) {
+  await p.setInputFiles('[data-testid="file-input"]', `${FIXTURES}/${name}`);
+  return p.waitForSelector('[data-testid="import-review"], [data-testid="import-error"]', { timeout: 30_000 });
+}
+
+for (const file of ['city-2023.xlsx', 'city-2023-gbk.csv']) {
+  test(`${file}: one confirm loads the list; the table, the CSV export and the audit follow it`, async () => {
+    const p = await h.page('/?lang=en');
+    assert.equal(await rowCount(p), 21);
+    await importFile(p, file);
+    const review = await p.textContent('[data-testid="import-review"]');
+    assert.match(review, new RegExp(file.replace('.', '\\.')));
+    assert.equal(await p.textContent('[data-testid="import-count-projects"] strong'), '7');
+    assert.equal(await p.textContent('[data-testid="import-count-sections"] strong'), '3');
+    assert.equal(await p.textContent('[data-testid="import-count-subtotals"] strong'), '3');
+    assert.equal(await p.textContent('[data-testid="import-count-totals"] strong'), '1');
+    assert.equal(await p.locator('[data-testid="import-problem"]').count(), 0);
+    // Unambiguous: one click confirms.
+    await p.click('[data-testid="import-confirm"]');
+    await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+    assert.equal(query(p).get('data'), file);
+    // The audit names the wrong subtotal, with both numbers and the difference.
+    const bad = await p.$$eval('.audit-item[data-status="contradiction"]', (e) => e.map((x) => x.textContent));
+    assert.equal(bad.length, 1, bad.join('\n'));
+    assert.match(bad[0], /Printed subtotal/);
+    assert.match(bad[0], /小计/);
+    assert.match(bad[0], /1,000,000,000 yuan/);
+    assert.match(bad[0], /1,050,000,000 yuan/);
+    assert.match(bad[0], /Difference: −50,000,000 yuan/);
+    // The CSV export holds the list's seven projects with their amounts in yuan.
+    const csv = await download(p, '[data-testid="export-csv"]');
+    const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
+    const head = rows[0];
+    const body = rows.slice(1).filter((r) => r.length > 1);
+    assert.equal(body.length, 7);
+    const wind = body.find((r) => r[head.indexOf('name_zh')] === '示例旗200万千瓦风电项目');
+    assert.equal(wind[head.indexOf('investment_yuan')], '1200000000');
+    // The section facet is there, with its own URL key.
+    await p.click('fieldset:has(legend:has-text("Section")) label:has-text("Neng Yuan Xiang Mu") input');
+    await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]').textContent) === 3);
+    assert.match(query(p).get('section'), /^s1-neng-yuan-xiang-mu$/);
+  });
+}
+
+test('a project of an imported list shows every cell with its position and its pinyin name', async () => {
+  const p = await h.page('/?lang=en');
+  await importFile(p, 'city-2023.xlsx');
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  await p.click('table.projects tbody tr[data-id] a');
+  await p.waitForSelector('[data-testid="cells"]');
+  const cells = await p.textContent('[data-testid="cells"]');
+  assert.match(cells, /示例旗200万千瓦风电项目/);
+  assert.match(cells, /sheet “2023年计划”, row 7, column B/);
+  assert.match(cells, /120,000/);
+  assert.match(await p.textContent('[data-testid="translit"]'), /pinyin/);
+  const figures = await p.textContent('.detail table.figures:not(.cells)');
+  assert.match(figures, /row 7, column G/);
+});
+
+test('cancel keeps the current data exactly as it was', async () => {
+  const p = await h.page('/?lang=en&sector=energy');
+  const before = await rowCount(p);
+  const url = p.url();
+  await importFile(p, 'city-2023.xlsx');
+  await p.click('[data-testid="import-review"] [data-testid="import-cancel"]');
+  await p.waitForSelector('[data-testid="import-review"]', { state: 'detached' });
+  assert.equal(await rowCount(p), before);
+  assert.equal(p.url(), url);
+});
+
+test('a corrupt workbook and binary junk get their message in the reader\'s language; the data stays', async () => {
+  const p = await h.page('/?lang=zh');
+  await importFile(p, 'corrupt.xlsx');
+  assert.match(await p.textContent('[data-testid="import-error"]'), /corrupt\.xlsx: 工作簿已损坏/);
+  assert.equal(await rowCount(p), 21);
+  await p.click('[data-testid="import-error"] button');
+  await p.click('button.lang:has-text("English")');
+  await importFile(p, 'junk.csv');
+  assert.match(await p.textContent('[data-testid="import-error"]'), /junk\.csv: cannot read it/);
+  assert.equal(await rowCount(p), 21);
+});
+
+test('changing a column in the review asks the worker again, and the reader\'s choice confirms', async () => {
+  const p = await h.page('/?lang=en');
+  await importFile(p, 'city-2023-gbk.csv');
+  // The 2023 plan column (H) read as "other": it is kept with each project, but no longer a figure.
+  await p.selectOption('select[aria-label="Read as H"]', 'other');
+  await p.waitForFunction(() => document.querySelector('select[aria-label="Read as H"]')?.value === 'other'
+    && !document.querySelector('[data-testid="import-confirm"]').disabled);
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  const items = await p.$$eval('.audit-item', (e) => e.map((x) => x.textContent));
+  assert.ok(!items.some((t) => /planned this year/.test(t)), 'no plan figures, so no plan subtotal check');
+});
+
+test('the imported list saved as a dataset file reopens with the same rows and audit', async () => {
+  const p = await h.page('/?lang=en');
+  await importFile(p, 'city-2023.xlsx');
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  const audit = await p.$$eval('.audit-item', (e) => e.map((x) => x.textContent));
+  const ids = await p.$$eval('table.projects tbody tr[data-id]', (r) => r.map((x) => x.dataset.id));
+  const saved = await download(p, '[data-testid="save-dataset"]');
+  assert.equal(saved.name, 'city-2023.dataset.json');
+  const q = await h.page('/?lang=en');
+  await q.setInputFiles('[data-testid="file-input"]', { name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
+  await q.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  assert.equal(await q.locator('[data-testid="import-review"]').count(), 0, 'our own format needs no review');
+  assert.deepEqual(await q.$$eval('table.projects tbody tr[data-id]', (r) => r.map((x) => x.dataset.id)), ids);
+  assert.deepEqual(await q.$$eval('.audit-item', (e) => e.map((x) => x.textContent)), audit);
+});
