@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { launch, newPage } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { benchLarge, timeClicks } from './bench-large.mjs';
+import { benchImport } from './bench-import.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -64,7 +65,11 @@ try {
   report('filter click → table + chart updated, embedded data (p95)', p95(clicks).toFixed(1), 'ms', 'goal ≤ 16');
   await page.close();
 
-  // 4. 100k synthetic projects, loaded through the user-file path (see scripts/gen-synthetic.mjs).
+  // 4. A 5,000-project published list through the import worker and its review.
+  const lists = ['target/big-5000.xlsx', 'target/big-5000-gbk.csv'].filter((f) => existsSync(f));
+  if (lists.length) await benchImport({ browser, server, files: lists, report });
+
+  // 5. 100k synthetic projects, loaded through the user-file path (see scripts/gen-synthetic.mjs).
   const big = process.env.SYNTHETIC ?? 'target/synthetic-100k.csv';
   if (existsSync(big)) {
     await benchLarge({ browser, server, file: big, report, median, p95, runs: RUNS, crossfilter: readFileSync(require.resolve('crossfilter2/crossfilter.min.js'), 'utf8') });

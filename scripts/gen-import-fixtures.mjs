@@ -3,7 +3,7 @@
 // title, two-row header with a merged group cell, numbers stored as text, a formula with
 // its cached value, full-width digits), as xls and ods (SheetJS), as a GBK CSV (iconv-lite),
 // plus a corrupt workbook and binary junk. Synthetic data, titled as such.
-// Usage: node scripts/gen-import-fixtures.mjs [out-dir]
+// Usage: node scripts/gen-import-fixtures.mjs [out-dir] [n: a big list of n projects instead]
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -112,6 +112,31 @@ async function compactOds(bytes) {
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+/** A synthetic list of `n` projects in 10 sections (for the benchmark): rows of cells. */
+export function bigTable(n) {
+  const rows = [[`合成市${n}个项目计划表（合成数据）`], ['', '', '', '', '', '', '', '', '单位：万元'], HEAD_SUB];
+  const places = ['东区', '西区', '南区', '北区', '示例旗', '示例县'];
+  const natures = ['新建', '续建', '前期'];
+  for (let s = 0; s < 10; s += 1) {
+    rows.push([`${'一二三四五六七八九十'[s]}、第${s + 1}类项目`]);
+    for (let k = 0; k < n / 10; k += 1) {
+      const i = s * (n / 10) + k;
+      rows.push([i + 1, `合成项目${i + 1}号`, places[i % 6], natures[i % 3], '建设内容', `${2022 + (i % 3)}-${2025 + (i % 2)}`, 1000 + (i * 37) % 90000, 100 + (i * 13) % 9000, `合成公司${i % 97}`, '']);
+    }
+  }
+  return rows;
+}
+
+export async function writeBig(n, dir) {
+  const rows = bigTable(n);
+  const csv = rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  writeFileSync(join(dir, `big-${n}-gbk.csv`), iconv.encode(csv, 'gbk'));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('计划');
+  for (const r of rows) ws.addRow(r);
+  writeFileSync(join(dir, `big-${n}.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 export async function write() {
   const rows = table();
   const csv = rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -134,7 +159,10 @@ export async function write() {
   writeFileSync(join(out, 'junk.csv'), junk);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[3]) {
+  await writeBig(Number(process.argv[3]), out);
+  console.log(`big list of ${process.argv[3]} written to ${out}`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   await write();
   console.log(`import fixtures written to ${out}`);
 }

@@ -471,6 +471,20 @@ fn utf16_is_refused_with_advice() {
     assert!(matches!(load(be.as_slice()), Err(UserDataError::Utf16 { bom: true })));
 }
 
+/// The import worker reads our CSV in the encodings Excel saves: UTF-16 (with a BOM) and
+/// GBK load as UTF-8 does; the page, which reads JSON only, keeps its advice above.
+#[test]
+fn the_worker_reads_our_csv_in_utf16_and_gbk() {
+    use tongliao_explorer::core::import::long_format::load_csv;
+    let with_bom = template_csv();
+    let t = with_bom.trim_start_matches('\u{feff}');
+    let utf8 = load_csv(t.as_bytes()).unwrap();
+    assert_eq!(load_csv(&utf16le(t, true)).unwrap(), utf8);
+    let gbk = encoding_rs::GBK.encode(t).0.into_owned();
+    assert_ne!(gbk.as_slice(), t.as_bytes(), "the template has Chinese text");
+    assert_eq!(load_csv(&gbk).unwrap(), utf8);
+}
+
 #[test]
 fn gbk_is_recognised_with_its_offset() {
     // "通辽市" and "项目名称" in GBK, after an ASCII header.

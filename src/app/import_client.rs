@@ -29,8 +29,16 @@ pub enum ImportState {
     Starting { name: String },
     Reading { name: String, bytes: usize, rows: Option<usize> },
     /// The review as the worker wrote it, in Chinese and English.
-    Reviewing { file: String, zh: String, en: String, dataset: Option<String>, busy: bool },
+    /// `ready`: the worker built a dataset that Confirm loads (`ImportClient::take_dataset`).
+    Reviewing { file: String, zh: String, en: String, ready: bool, busy: bool },
     Failed { name: String, failure: Failure },
+}
+
+/// A reviewed dataset as the worker sent it: the dataset without its projects, and the
+/// projects in chunks of JSON bytes (transferred buffers), parsed one per task.
+pub struct Parts {
+    pub head: String,
+    pub chunks: Vec<js_sys::ArrayBuffer>,
 }
 
 /// One import at a time; its state drives the review panel.
@@ -40,6 +48,9 @@ pub struct ImportClient {
     worker: StoredValue<Option<send_wrapper::SendWrapper<web_sys::Worker>>>,
     timer: StoredValue<Option<i32>>,
     choices: StoredValue<Choices>,
+    parts: StoredValue<Option<send_wrapper::SendWrapper<Parts>>>,
+    /// A dataset the worker read without a review (our long-format CSV): file name and JSON.
+    pub ready: RwSignal<Option<(String, String)>>,
 }
 
 /// What the reader changed in the review, as its selects hold it.
@@ -61,6 +72,8 @@ impl ImportClient {
             worker: StoredValue::new(None),
             timer: StoredValue::new(None),
             choices: StoredValue::new(Choices::default()),
+            parts: StoredValue::new(None),
+            ready: RwSignal::new(None),
         }
     }
 
@@ -103,6 +116,7 @@ impl ImportClient {
 
     /// Ends the import and leaves the current data as it was.
     pub fn cancel(&self) {
+        self.parts.set_value(None);
         self.terminate();
         self.state.set(ImportState::Idle);
     }
@@ -187,9 +201,30 @@ impl ImportClient {
                 match (s("zh"), s("en")) {
                     (Some(zh), Some(en)) => {
                         let file = s("file").unwrap_or_else(|| self.name());
-                        self.state.set(ImportState::Reviewing { file, zh, en, dataset: s("dataset"), busy: false });
+                        let chunks = field(&data, "chunks").map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect());
+                        let parts = match (s("head"), chunks) {
+                            (Some(head), Some(chunks)) => Some(send_wrapper::SendWrapper::new(Parts { head, chunks })),
+                            _ => None,
+                        };
+                        let ready = parts.is_some();
+                        self.parts.set_value(parts);
+                        self.state.set(ImportState::Reviewing { file, zh, en, ready, busy: false });
                     }
                     _ => self.fail(Failure::Crashed),
+                }
+            }
+            // Our own long-format CSV, read by the worker: loaded as it is, like a JSON file.
+            "dataset" => {
+                self.stop_timer();
+                let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
+                let file = s("file").unwrap_or_else(|| self.name());
+                match s("dataset") {
+                    Some(json) => {
+                        self.terminate();
+                        self.state.set(ImportState::Idle);
+                        self.ready.set(Some((file, json)));
+                    }
+                    None => self.fail(Failure::Crashed),
                 }
             }
             "error" => {
@@ -226,11 +261,12 @@ impl ImportClient {
         self.post(&msg, None);
     }
 
-    /// The reviewed dataset's JSON, and the worker is done.
-    pub fn take_dataset(&self) -> Option<(String, String)> {
-        let ImportState::Reviewing { file, dataset: Some(json), .. } = self.state.get_untracked() else { return None };
+    /// The reviewed dataset, and the worker is done.
+    pub fn take_dataset(&self) -> Option<(String, Parts)> {
+        let ImportState::Reviewing { file, ready: true, .. } = self.state.get_untracked() else { return None };
+        let parts = self.parts.try_update_value(Option::take).flatten()?;
         self.terminate();
         self.state.set(ImportState::Idle);
-        Some((file, json))
+        Some((file, parts.take()))
     }
 }

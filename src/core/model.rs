@@ -46,6 +46,9 @@ pub struct Dataset {
     /// the stage facet instead of `Stage`'s three.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<Theme>,
+    /// An imported sheet's column headers as printed, by column (`Cell::col`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
     /// Subtotal and total rows as printed, which the audit checks against their projects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub totals: Vec<PrintedTotal>,
@@ -88,13 +91,13 @@ pub struct PrintedTotal {
     pub src: SourceRef,
 }
 
-/// One cell of an imported row, kept as printed with its column, so nothing in the list is dropped.
+/// One cell of an imported row, kept as printed, so nothing in the list is dropped. It
+/// stands in its project's row (`Project::src.row`) and column `col` (1-based), whose
+/// header is `Dataset::columns[col - 1]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
-    /// The column's header as printed.
-    pub header: String,
+    pub col: u32,
     pub text: String,
-    pub src: SourceRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,19 +1,40 @@
-// Size budget of the release bundle (deterministic, so a real test).
+// Size budget of the first load (deterministic, so a real test): the page's wasm, js and
+// css. The import worker (importer*), fetched only when a list is imported, is reported
+// apart and has its own budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// The product goal is 150 KiB and the issue's budget 200 KiB; this build is ~435.7 KiB
-// (see BENCHMARKS.md for where it goes, and why the fixes of the defects and polish issues
+// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~443.4 KiB
+// (see BENCHMARKS.md for where it goes, and why the defect, polish and import issues
 // raised it from 405). This budget does not enforce 200 KiB: it stops any further growth.
-const BUDGET_KIB = 436;
+const BUDGET_KIB = 444;
+// calamine, the decoders, pinyin and the review: ~506 KiB gzip today.
+const WORKER_BUDGET_KIB = 520;
 
-test(`release bundle (wasm + js + css, gzip -9) stays within ${BUDGET_KIB} KiB`, () => {
-  const files = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f));
-  assert.ok(files.some((f) => f.endsWith('.wasm')), 'dist/ holds a release build');
-  const total = files.reduce((n, f) => n + gzipSync(readFileSync(join('dist', f)), { level: 9 }).length, 0);
-  console.log(`bundle gzip total: ${(total / 1024).toFixed(1)} KiB`);
-  assert.ok(total <= BUDGET_KIB * 1024, `${(total / 1024).toFixed(1)} KiB > ${BUDGET_KIB} KiB`);
+const sizes = (pick) => {
+  const files = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f)).filter(pick);
+  const bytes = files.map((f) => readFileSync(join('dist', f)));
+  return {
+    files,
+    gzip: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    brotli: bytes.reduce((n, b) => n + brotliCompressSync(b).length, 0),
+  };
+};
+const kib = (n) => (n / 1024).toFixed(1);
+
+test(`first-load bundle (wasm + js + css, gzip -9) stays within ${BUDGET_KIB} KiB`, () => {
+  const s = sizes((f) => !f.startsWith('importer'));
+  assert.ok(s.files.some((f) => f.endsWith('.wasm')), 'dist/ holds a release build');
+  console.log(`first load: gzip ${kib(s.gzip)} KiB, brotli ${kib(s.brotli)} KiB`);
+  assert.ok(s.gzip <= BUDGET_KIB * 1024, `${kib(s.gzip)} KiB > ${BUDGET_KIB} KiB`);
+});
+
+test(`import worker (loaded on demand) stays within ${WORKER_BUDGET_KIB} KiB`, () => {
+  const s = sizes((f) => f.startsWith('importer'));
+  assert.ok(s.files.some((f) => f.endsWith('.wasm')), 'dist/ holds the import worker');
+  console.log(`import worker: gzip ${kib(s.gzip)} KiB, brotli ${kib(s.brotli)} KiB`);
+  assert.ok(s.gzip <= WORKER_BUDGET_KIB * 1024, `${kib(s.gzip)} KiB > ${WORKER_BUDGET_KIB} KiB`);
 });

@@ -13,7 +13,7 @@ use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
 use crate::app::components::import_review::ImportPanel;
 use crate::app::import_client::ImportClient;
-use crate::core::import::long_format::{is_own_format, load, template_csv, UserDataError, MAX_BYTES};
+use crate::core::import::long_format::{load_json, looks_like_json, template_csv, UserDataError, MAX_BYTES};
 use crate::core::import::MAX_IMPORT_BYTES;
 
 /// Saves text as a file through a Blob URL (no network, nothing leaves the page).
@@ -96,6 +96,46 @@ fn Cite() -> impl IntoView {
     }
 }
 
+/// Lets the browser run other tasks (input, paint) before the next step.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The worker's dataset, one task per step: the head, each chunk of projects, validation
+/// (the page trusts no worker output), then the index. No step grows past a chunk's work.
+/// Also returns the whole file's JSON, for "Save as dataset file".
+async fn assemble(head: String, chunks: Vec<js_sys::ArrayBuffer>) -> Result<(crate::core::dataset::Catalog, String), UserDataError> {
+    use crate::core::import::long_format::invalid_dataset;
+    let json_error = |e: serde_json::Error| UserDataError::Json(e.into());
+    let mut ds: crate::core::model::Dataset = serde_json::from_str(&head).map_err(json_error)?;
+    // The file is the head with its projects put back: `"projects":[]` is the key's only
+    // unescaped spelling in serde_json's output.
+    let (before, after) = head.split_once("\"projects\":[]").unwrap_or((&head, ""));
+    let mut json = format!("{before}\"projects\":[");
+    for (i, chunk) in chunks.iter().enumerate() {
+        next_task().await;
+        let bytes = js_sys::Uint8Array::new(chunk).to_vec();
+        let part: Vec<crate::core::model::Project> = serde_json::from_slice(&bytes).map_err(json_error)?;
+        ds.projects.extend(part);
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(std::str::from_utf8(&bytes).unwrap_or("").trim_start_matches('[').trim_end_matches(']'));
+    }
+    json.push(']');
+    json.push_str(after);
+    next_task().await;
+    let errs = crate::core::validate::validate(&ds);
+    if !errs.is_empty() {
+        return Err(invalid_dataset(errs));
+    }
+    next_task().await;
+    Ok((crate::core::dataset::Catalog::index(ds), json))
+}
+
 #[component]
 fn LoadFile() -> impl IntoView {
     let state = use_app();
@@ -119,9 +159,25 @@ fn LoadFile() -> impl IntoView {
         });
     };
     let on_confirm = Callback::new(move |()| {
-        let Some((name, json)) = client.take_dataset() else { return };
-        // Validated here too, like any dataset file: the page trusts no worker output.
-        match load(json.as_bytes()) {
+        let Some((name, parts)) = client.take_dataset() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let result = assemble(parts.head, parts.chunks).await;
+            busy.set(false);
+            match result {
+                Ok((catalog, json)) => {
+                    adopt(catalog, name.clone());
+                    imported.set(Some((name, json)));
+                }
+                Err(e) => error.set(Some((name, Some(e)))),
+            }
+        });
+    });
+    // Our long-format CSV, which the worker reads with no review to confirm.
+    Effect::new(move |_| {
+        let Some((name, json)) = client.ready.get() else { return };
+        client.ready.set(None);
+        match load_json(json.as_bytes()) {
             Ok(catalog) => {
                 adopt(catalog, name.clone());
                 imported.set(Some((name, json)));
@@ -131,6 +187,8 @@ fn LoadFile() -> impl IntoView {
     });
     let read = move |file: web_sys::File| {
         let name = file.name();
+        // A new file replaces whatever the last import showed.
+        client.cancel();
         // Checked before reading a byte, so a huge file costs nothing.
         if file.size() > MAX_IMPORT_BYTES as f64 {
             error.set(Some((name, Some(UserDataError::TooLarge { bytes: file.size() as usize, limit: MAX_IMPORT_BYTES }))));
@@ -148,9 +206,9 @@ fn LoadFile() -> impl IntoView {
                     return;
                 }
             };
-            // A list as an office publishes it goes to the import worker and its review;
-            // our own JSON and long-format CSV are read here, as before.
-            if !is_own_format(&bytes) {
+            // Dataset JSON is read here; every CSV and workbook goes to the import worker
+            // (our long-format CSV without a review, a published list through one).
+            if !looks_like_json(&bytes) {
                 client.open(file);
                 return;
             }
@@ -158,7 +216,7 @@ fn LoadFile() -> impl IntoView {
                 error.set(Some((name, Some(UserDataError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }))));
                 return;
             }
-            match load(bytes) {
+            match load_json(bytes) {
                 Ok(catalog) => {
                     imported.set(None);
                     adopt(catalog, name)

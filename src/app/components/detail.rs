@@ -140,12 +140,17 @@ pub fn ProjectDetail() -> impl IntoView {
                 </div>
                 {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><ul class="audit-list"><AuditList items=items/></ul> })}
                 {(!p.cells.is_empty()).then(|| {
-                    let cells = p.cells.iter().map(|c| view! {
-                        <tr>
-                            <th scope="row" lang="zh-CN">{c.header.clone()}</th>
-                            <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
-                            <td data-label=t.cell_position><span class="src-line">{position(&c.src, sheet, lang)}</span></td>
-                        </tr>
+                    let headers = state.catalog.with(|c| c.ds.columns.clone());
+                    let cells = p.cells.iter().map(|c| {
+                        let header = headers.get(c.col.saturating_sub(1) as usize).cloned().unwrap_or_default();
+                        let at = SourceRef::cell(p.src.row.unwrap_or(0), Some(c.col));
+                        view! {
+                            <tr>
+                                <th scope="row" lang="zh-CN">{header}</th>
+                                <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
+                                <td data-label=t.cell_position><span class="src-line">{position(&at, sheet, lang)}</span></td>
+                            </tr>
+                        }
                     }).collect_view();
                     view! {
                         <h3>{t.cell_table}</h3>

@@ -622,11 +622,7 @@ impl<'a> Builder<'a> {
         self.ids.insert(id.clone(), self.projects.len());
         let cells = (0..self.sheet.rows[r].len())
             .filter(|&c| !self.sheet.cell(r, c).is_empty())
-            .map(|c| Cell {
-                header: self.header.names.get(c).cloned().unwrap_or_else(|| letters(c)),
-                text: self.text(r, c),
-                src: SourceRef::cell(r as u32 + 1, Some(c as u32 + 1)),
-            })
+            .map(|c| Cell { col: c as u32 + 1, text: self.text(r, c) })
             .collect();
         let section = self.open_sections.last().map(|&s| self.sections[s].id.clone());
         if self.preview.len() < PREVIEW_ROWS {
@@ -713,6 +709,7 @@ impl<'a> Builder<'a> {
             programme: Vec::new(),
             sections: self.sections,
             stages: self.stages,
+            columns: self.header.names.clone(),
             totals,
         }
     }

@@ -550,10 +550,18 @@ pub fn detect(text: &str) -> Format {
 /// Whether a file is in our own formats (dataset JSON or the long-format CSV), which the
 /// page reads itself; anything else goes to the import worker.
 pub fn is_own_format(bytes: &[u8]) -> bool {
+    looks_like_json(bytes) || is_long_csv(bytes)
+}
+
+/// A dataset JSON file starts with `{` (after a BOM and spaces): the page reads these itself.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
     let t = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if t.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        return true;
-    }
+    t.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Our long-format CSV: its header names `project_id` and `metric`.
+pub fn is_long_csv(bytes: &[u8]) -> bool {
+    let t = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &t[..t.len().min(64 * 1024)];
     // Our CSV saved as UTF-16 is still ours: `load` then says to save it as UTF-8.
     let utf16 = |le: bool| {
@@ -581,37 +589,57 @@ pub fn is_own_format(bytes: &[u8]) -> bool {
 /// The bytes are taken, and freed once read, before the catalog is built: for a large
 /// file that lowers the peak memory by the file's size.
 pub fn load(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
-    // Refused before a borrowed file is copied: a huge one costs nothing.
-    let size = bytes.as_ref().len();
-    if size > MAX_BYTES {
-        return Err(UserDataError::TooLarge { bytes: size, limit: MAX_BYTES });
-    }
-    let bytes = bytes.into();
-    let read = {
-        let text = decode(&bytes)?;
-        match detect(text) {
-            Format::Json => Read::Json(serde_json::from_str(text).map_err(|e| UserDataError::Json(e.into()))?),
-            Format::Csv => Read::Csv(read_rows(text)?),
-        }
-    };
-    drop(bytes);
-    match read {
-        Read::Json(ds) => Catalog::new(ds).map_err(|e| invalid(e, |_| None)),
-        Read::Csv(builder) => {
-            let (ds, rows) = builder.finish()?;
-            let errs = validate(&ds);
-            if !errs.is_empty() {
-                return Err(invalid(errs, rows.locator(&ds)));
-            }
-            Ok(Catalog::index(ds))
-        }
+    check_size(bytes.as_ref())?;
+    let is_json = detect(decode(bytes.as_ref())?) == Format::Json;
+    if is_json {
+        load_json(bytes)
+    } else {
+        load_csv(bytes.as_ref()).map(Catalog::index)
     }
 }
 
-/// A file read into memory of its own, no longer borrowing the file's text.
-enum Read {
-    Json(Dataset),
-    Csv(Builder),
+fn check_size(bytes: &[u8]) -> Result<(), UserDataError> {
+    // Refused before a borrowed file is copied: a huge one costs nothing.
+    if bytes.len() > MAX_BYTES {
+        return Err(UserDataError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
+    }
+    Ok(())
+}
+
+/// A dataset JSON file → a validated catalog. The page reads these itself; the CSV reader
+/// lives in the import worker, so the page's first load does not carry it.
+pub fn load_json(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
+    check_size(bytes.as_ref())?;
+    let bytes = bytes.into();
+    let ds: Dataset = {
+        let text = decode(&bytes)?;
+        serde_json::from_str(text).map_err(|e| UserDataError::Json(e.into()))?
+    };
+    drop(bytes);
+    Catalog::new(ds).map_err(|e| invalid(e, |_| None))
+}
+
+/// Our long-format CSV → a validated dataset, with validation errors located by row.
+/// The worker reads it, so it takes UTF-16 and GBK as well as UTF-8, as Excel saves them.
+pub fn load_csv(bytes: &[u8]) -> Result<Dataset, UserDataError> {
+    check_size(bytes)?;
+    let text = match super::grid::decode(bytes) {
+        Ok((text, _)) => text,
+        // Not text in any of those: the page's own diagnosis names the offending byte.
+        Err(_) => decode(bytes)?.to_string(),
+    };
+    let builder = read_rows(&text)?;
+    let (ds, rows) = builder.finish()?;
+    let errs = validate(&ds);
+    if !errs.is_empty() {
+        return Err(invalid(errs, rows.locator(&ds)));
+    }
+    Ok(ds)
+}
+
+/// Validation errors of a dataset file, which has no rows to point at.
+pub fn invalid_dataset(errs: Vec<ValidationError>) -> UserDataError {
+    invalid(errs, |_| None)
 }
 
 fn invalid(errs: Vec<ValidationError>, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
@@ -1353,6 +1381,7 @@ impl Builder {
             programme: Vec::new(),
             sections: Vec::new(),
             stages: Vec::new(),
+            columns: Vec::new(),
             totals: Vec::new(),
         };
         Ok((ds, rows))
@@ -1574,6 +1603,7 @@ fn empty_dataset() -> Dataset {
         programme: Vec::new(),
         sections: Vec::new(),
         stages: Vec::new(),
+        columns: Vec::new(),
         totals: Vec::new(),
     }
 }
