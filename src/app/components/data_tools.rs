@@ -117,13 +117,14 @@ async fn assemble(head: String, chunks: Vec<js_sys::ArrayBuffer>) -> Result<(cra
     let mut json = format!("{before}\"projects\":[");
     for (i, chunk) in chunks.iter().enumerate() {
         next_task().await;
-        let bytes = js_sys::Uint8Array::new(chunk).to_vec();
-        let part: Vec<crate::core::model::Project> = serde_json::from_slice(&bytes).map_err(json_error)?;
+        // Read as text, so serde_json's one string reader serves here as everywhere.
+        let text = String::from_utf8(js_sys::Uint8Array::new(chunk).to_vec()).unwrap_or_default();
+        let part: Vec<crate::core::model::Project> = serde_json::from_str(&text).map_err(json_error)?;
         ds.projects.extend(part);
         if i > 0 {
             json.push(',');
         }
-        json.push_str(std::str::from_utf8(&bytes).unwrap_or("").trim_start_matches('[').trim_end_matches(']'));
+        json.push_str(text.trim_start_matches('[').trim_end_matches(']'));
     }
     json.push(']');
     json.push_str(after);
