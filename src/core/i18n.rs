@@ -500,6 +500,7 @@ pub fn kind_label(slug: &str, lang: Lang) -> &'static str {
     match slug {
         "highlight" => pick(lang, "亮点项目", "Highlight"),
         "mentioned" => pick(lang, "提及项目", "Mentioned"),
+        "listed" => pick(lang, "清单项目", "Listed"),
         _ => texts(lang).unstated,
     }
 }

@@ -169,6 +169,8 @@ fn LoadFile() -> impl IntoView {
                 Ok((catalog, json)) => {
                     adopt(catalog, name.clone());
                     imported.set(Some((name, json)));
+                    // The review was long: the reader goes on with the list from its top.
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 Err(e) => error.set(Some((name, Some(e)))),
             }

@@ -32,7 +32,9 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
 /// wraps (`.src-line`).
 pub(crate) fn source_ref_view(title: &str, src: &SourceRef, sheet: Option<&str>, lang: Lang) -> impl IntoView {
     let (page, line) = source_ref(title, src, sheet, lang);
-    view! { <span class="src-ref"><cite>{page}</cite>" "<span class="src-line">{line}</span></span> }
+    // A line number never wraps; a sheet, row and column may, on a phone.
+    let class = if src.row.is_some() { "src-cell" } else { "src-line" };
+    view! { <span class="src-ref"><cite>{page}</cite>" "<span class=class>{line}</span></span> }
 }
 
 #[component]
@@ -143,17 +145,19 @@ pub fn ProjectDetail() -> impl IntoView {
                     let headers = state.catalog.with(|c| c.ds.columns.clone());
                     let cells = p.cells.iter().map(|c| {
                         let header = headers.get(c.col.saturating_sub(1) as usize).cloned().unwrap_or_default();
-                        let at = SourceRef::cell(p.src.row.unwrap_or(0), Some(c.col));
+                        // The cell's address (B7): the sheet and row are named once, above.
+                        let at = format!("{}{}", crate::core::import::columns::letters(c.col.saturating_sub(1) as usize), p.src.row.unwrap_or(0));
                         view! {
                             <tr>
                                 <th scope="row" lang="zh-CN">{header}</th>
                                 <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
-                                <td data-label=t.cell_position><span class="src-line">{position(&at, sheet, lang)}</span></td>
+                                <td data-label=t.cell_position><span class="src-line">{at}</span></td>
                             </tr>
                         }
                     }).collect_view();
+                    let row = SourceRef::cell(p.src.row.unwrap_or(0), None);
                     view! {
-                        <h3>{t.cell_table}</h3>
+                        <h3>{t.cell_table} {bracketed(&position(&row, sheet, lang), lang)}</h3>
                         <div class="table-wrap">
                             <table class="figures cells" data-testid="cells">
                                 <thead><tr><th scope="col">{t.import_col_header}</th><th scope="col">{t.col_printed}</th><th scope="col">{t.cell_position}</th></tr></thead>

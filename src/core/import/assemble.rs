@@ -694,10 +694,12 @@ impl<'a> Builder<'a> {
         let _ = Encoding::Utf8;
         Dataset {
             release: release.to_string(),
-            region: I18n { en: transliterate(&title_zh), zh: title_zh.clone() },
+            // A document's title is cited as printed in both languages: pinyin of a title
+            // reads as noise, and the reader must be able to find the document.
+            region: I18n { en: title_zh.clone(), zh: title_zh.clone() },
             source: Source {
                 file: self.file.to_string(),
-                title: I18n { en: transliterate(&title_zh), zh: title_zh },
+                title: I18n { en: title_zh.clone(), zh: title_zh },
                 year,
                 sheet,
                 sha256: None,
