@@ -65,6 +65,12 @@ fn field(data: &JsValue, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(data, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+impl Default for ImportClient {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl ImportClient {
     pub fn new() -> Self {
         ImportClient {

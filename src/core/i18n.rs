@@ -1113,20 +1113,6 @@ pub fn chart_word(w: ChartWord, lang: Lang) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_source_reference_names_the_page_then_the_line() {
-        assert_eq!(source_ref("2022年重大项目亮点", &SourceRef::line(162), None, Lang::Zh), ("《2022年重大项目亮点》".to_string(), "第162行".to_string()));
-        assert_eq!(
-            source_ref("2022 major project highlights", &SourceRef::line(162), None, Lang::En),
-            ("“2022 major project highlights”,".to_string(), "line 162".to_string())
-        );
-    }
-}
-
 /// The importer's messages (`import/`). Placeholders are named `{key}`.
 pub struct ImportTexts {
     pub empty: &'static str,
@@ -1212,5 +1198,20 @@ pub fn import_field_label(field: super::import::columns::Field, lang: Lang) -> &
         Category => pick(lang, "行业（类别）", "Category"),
         Remark => pick(lang, "备注", "Remarks"),
         Other => pick(lang, "其他（原样保留）", "Other (kept as printed)"),
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_reference_names_the_page_then_the_line() {
+        assert_eq!(source_ref("2022年重大项目亮点", &SourceRef::line(162), None, Lang::Zh), ("《2022年重大项目亮点》".to_string(), "第162行".to_string()));
+        assert_eq!(
+            source_ref("2022 major project highlights", &SourceRef::line(162), None, Lang::En),
+            ("“2022 major project highlights”,".to_string(), "line 162".to_string())
+        );
     }
 }

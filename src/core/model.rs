@@ -148,7 +148,7 @@ pub struct Theme {
     pub name: I18n,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// One of the nine per-district highlight projects, described in detail.
@@ -156,13 +156,8 @@ pub enum Kind {
     /// Only named in the text or a photo caption.
     Mentioned,
     /// A row of a published list (the default for imported lists).
+    #[default]
     Listed,
-}
-
-impl Default for Kind {
-    fn default() -> Self {
-        Kind::Listed
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::columns::{guess, letters, scale_in, scale_named, Field, Scale};
-use super::grid::{read, Encoding, Format, Sheet, Value, Workbook};
+use super::grid::{read, Format, Sheet, Value, Workbook};
 use super::rows::{classify, find_header, Classified, Header, RowKind, SkipReason};
 use super::values::{normalise_name, not_stated, places, slug, stable_hash, transliterate, years};
 use super::{ImportError, MAX_IMPORT_BYTES};
@@ -133,7 +133,8 @@ const MAX_ROW_NOTES: usize = 500;
 const MAX_PROBLEMS: usize = 200;
 const PREVIEW_ROWS: usize = 8;
 const SAMPLES: usize = 3;
-const DEFAULT_UNIT: &str = "万元";
+/// What most published lists use; never applied without saying so.
+const DEFAULT_UNIT: Scale = Scale { token: "万元", exp: 4 };
 
 fn words(f: impl Fn(Lang) -> String) -> I18n {
     I18n { zh: f(Lang::Zh), en: f(Lang::En) }
@@ -188,13 +189,14 @@ pub fn analyse_workbook(
         Some(f) if f.len() == guessed.len() => f.clone(),
         _ => guessed.clone(),
     };
-    let (unit, unit_from) = match (choices.unit.as_deref().and_then(scale_named), header.unit_line) {
-        (Some(u), _) => (u, UnitFrom::Chosen),
-        (None, Some(u)) => (u, UnitFrom::Line),
-        (None, None) if header.names.iter().zip(&fields).any(|(h, f)| f.is_amount() && scale_in(h).is_some()) => {
-            (scale_in(header.names.iter().zip(&fields).find(|(h, f)| f.is_amount() && scale_in(h).is_some()).map(|(h, _)| h.as_str()).unwrap_or("")).unwrap_or(Scale { token: DEFAULT_UNIT, exp: 4 }), UnitFrom::Header)
-        }
-        (None, None) => (scale_named(DEFAULT_UNIT).unwrap_or(Scale { token: DEFAULT_UNIT, exp: 4 }), UnitFrom::Assumed),
+    // The unit of amount columns whose own header states none: the reader's choice, else
+    // the unit line, else the first amount header's, else assumed (and said so).
+    let in_header = header.names.iter().zip(&fields).find_map(|(h, f)| f.is_amount().then(|| scale_in(h)).flatten());
+    let (unit, unit_from) = match (choices.unit.as_deref().and_then(scale_named), header.unit_line, in_header) {
+        (Some(u), _, _) => (u, UnitFrom::Chosen),
+        (None, Some(u), _) => (u, UnitFrom::Line),
+        (None, None, Some(u)) => (u, UnitFrom::Header),
+        (None, None, None) => (DEFAULT_UNIT, UnitFrom::Assumed),
     };
     let classes = classify(sheet, &header, &fields);
     let mut b = Builder::new(sheet, &header, &fields, unit, file);
@@ -252,7 +254,7 @@ pub fn analyse_workbook(
         .collect();
     let preview = b.preview.clone();
     let title = title_above(sheet, header.row);
-    let ds = (!problems.iter().any(|p| p.blocking)).then(|| b.finish(release, title.as_deref(), (wb.format, index)));
+    let ds = (!problems.iter().any(|p| p.blocking)).then(|| b.finish(release, title.as_deref(), wb.format));
     if let Some(ds) = &ds {
         // The importer's own output must validate; anything else is our bug, shown, not hidden.
         for e in validate(ds).into_iter().take(20) {
@@ -376,6 +378,15 @@ struct Builder<'a> {
     preview: Vec<PreviewRow>,
 }
 
+/// The slug of a name, with -2, -3… where two names give the same one.
+fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = slug(name, 40);
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|k| format!("{base}-{k}")).find(|id| !taken(id)).unwrap_or(base)
+}
+
 fn metric_period(f: Field) -> Option<Period> {
     match f {
         Field::Total => Some(Period::Once),
@@ -446,10 +457,7 @@ impl<'a> Builder<'a> {
         self.problems.push(Problem {
             row: Some(r as u32 + 1),
             col: Some(letters(c)),
-            message: words(|l| {
-                let q = if l == Lang::Zh { format!("“{quoted}”") } else { format!("“{quoted}”") };
-                fill_named(template(l), &[("cell", cell.clone()), ("text", q)])
-            }),
+            message: words(|l| fill_named(template(l), &[("cell", cell.clone()), ("text", format!("“{quoted}”"))])),
             blocking: false,
         });
     }
@@ -537,13 +545,7 @@ impl<'a> Builder<'a> {
         if let Some(id) = self.district_ids.get(place) {
             return id.clone();
         }
-        let base = slug(place, 40);
-        let mut id = base.clone();
-        let mut k = 2;
-        while self.districts.iter().any(|d| d.id == id) {
-            id = format!("{base}-{k}");
-            k += 1;
-        }
+        let id = unique_slug(place, |id| self.districts.iter().any(|d| d.id == id));
         let n = self.districts.len();
         self.districts.push(District {
             id: id.clone(),
@@ -559,8 +561,7 @@ impl<'a> Builder<'a> {
         if let Some(t) = list.iter().find(|t| t.name.zh == zh) {
             return t.id.clone();
         }
-        let base = slug(zh, 40);
-        let id = if list.iter().any(|t| t.id == base) { format!("{base}-{}", list.len() + 1) } else { base };
+        let id = unique_slug(zh, |id| list.iter().any(|t| t.id == id));
         list.push(Theme { id: id.clone(), name: I18n { zh: zh.to_string(), en: english.map_or_else(|| transliterate(zh), str::to_string) } });
         id
     }
@@ -571,16 +572,16 @@ impl<'a> Builder<'a> {
         let place_text = get(self, Field::Location).unwrap_or_default();
         let named_places = places(&place_text);
         let ids: Vec<String> = named_places.iter().map(|p| self.district_of(p)).collect();
+        // A list's own categories are its sectors (no GB/T letter: the list gives none).
         let sector = match get(self, Field::Category) {
-            Some(cat) => {
-                let mut list: Vec<Theme> = self.sectors.iter().map(|s| Theme { id: s.id.clone(), name: s.name.clone() }).collect();
-                let id = Self::listed(&mut list, &cat, None);
-                if list.len() > self.sectors.len() {
-                    let t = list.pop().unwrap_or_else(|| Theme { id: id.clone(), name: I18n::default() });
-                    self.sectors.push(Sector { id: t.id, code: String::new(), name: t.name, short: None });
+            Some(cat) => match self.sectors.iter().find(|s| s.name.zh == cat) {
+                Some(s) => s.id.clone(),
+                None => {
+                    let id = unique_slug(&cat, |id| self.sectors.iter().any(|s| s.id == id));
+                    self.sectors.push(Sector { id: id.clone(), code: String::new(), name: I18n { en: transliterate(&cat), zh: cat }, short: None });
+                    id
                 }
-                id
-            }
+            },
             None => String::new(),
         };
         let status = get(self, Field::Stage).map(|s| Self::listed(&mut self.stages, &s, stage_english(&s)));
@@ -658,7 +659,7 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn finish(mut self, release: &str, title: Option<&str>, (format, sheet_index): (Format, usize)) -> Dataset {
+    fn finish(mut self, release: &str, title: Option<&str>, format: Format) -> Dataset {
         let pending = std::mem::take(&mut self.pending);
         let totals = pending
             .into_iter()
@@ -690,8 +691,6 @@ impl<'a> Builder<'a> {
             Format::Text { .. } => None,
             _ => Some(self.sheet.name.clone()),
         };
-        let _ = sheet_index;
-        let _ = Encoding::Utf8;
         Dataset {
             release: release.to_string(),
             // A document's title is cited as printed in both languages: pinyin of a title

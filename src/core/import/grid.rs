@@ -225,9 +225,9 @@ fn grid_of(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<Value>> {
         if v.is_empty() {
             continue;
         }
-        for r in top..=(m.end.0 as usize).min(rows.saturating_sub(1)) {
+        let bottom = (m.end.0 as usize).min(rows.saturating_sub(1));
+        for row in grid.iter_mut().take(bottom + 1).skip(top) {
             for c in left..=(m.end.1 as usize).min(cols.saturating_sub(1)) {
-                let row = &mut grid[r];
                 if row.len() <= c {
                     row.resize(c + 1, Value::Empty);
                 }
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn numbers_read_as_shown() {
-        assert_eq!(number_text(12500.370000000001), "12500.37");
+        assert_eq!(number_text(12.34 * 3.0), "37.02", "37.019999999999996 in binary");
         assert_eq!(number_text(85000.5), "85000.5");
         assert_eq!(number_text(120000.0), "120000");
         assert_eq!(number_text(0.1 + 0.2), "0.3");
