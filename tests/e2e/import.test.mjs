@@ -121,3 +121,15 @@ test('the imported list saved as a dataset file reopens with the same rows and a
   assert.deepEqual(await q.$$eval('table.projects tbody tr[data-id]', (r) => r.map((x) => x.dataset.id)), ids);
   assert.deepEqual(await q.$$eval('.audit-item', (e) => e.map((x) => x.textContent)), audit);
 });
+
+for (const [what, blocked] of [['its script', '**/importer_loader.js'], ['its wasm', '**/importer_bg.wasm']]) {
+  test(`a worker that cannot load ${what} is reported in the reader's language; the data stays`, async () => {
+    const p = await h.page('/?lang=en');
+    await p.route(blocked, (r) => r.abort());
+    await importFile(p, 'city-2023.xlsx');
+    assert.match(await p.textContent('[data-testid="import-error"]'), /city-2023\.xlsx: The importer stopped unexpectedly/);
+    assert.equal(await rowCount(p), 21);
+    // The failed request is the point of this test: its console line is no page error.
+    p.problems = p.problems.filter((m) => !/importer|Failed to load|net::ERR_FAILED/.test(m));
+  });
+}
