@@ -33,8 +33,10 @@ const SECTIONS = [
 ];
 // The second section's subtotal is printed wrong: 100,000 for 105,000.
 const WRONG_SUBTOTAL = { section: 1, total: 100000 };
-const HEAD_TOP = ['序号', '项目名称', '建设地点', '建设性质', '建设规模及主要内容', '建设起止年限', '投资（万元）', '投资（万元）', '项目单位', '备注'];
-const HEAD_SUB = ['序号', '项目名称', '建设地点', '建设性质', '建设规模及主要内容', '建设起止年限', '总投资', '2023年计划投资', '项目单位', '备注'];
+const HEAD_TOP = ['序号', '项目名称', '建设地点', '建设性质', '建设规模及主要内容', '建设起止年限', '投资（万元）', '投资（万元）', '项目单位', '所属领域', '备注'];
+const HEAD_SUB = ['序号', '项目名称', '建设地点', '建设性质', '建设规模及主要内容', '建设起止年限', '总投资', '2023年计划投资', '项目单位', '所属领域', '备注'];
+// Each section's category, as the 所属领域 column prints it.
+const CATEGORIES = ['能源', '工业', '社会事业'];
 
 const sum = (rows, i) => rows.reduce((s, r) => s + (typeof r[i] === 'number' ? r[i] : 0), 0);
 
@@ -42,13 +44,13 @@ const sum = (rows, i) => rows.reduce((s, r) => s + (typeof r[i] === 'number' ? r
 export function table() {
   const rows = [[TITLE], ['', '', '', '', '', '', '', '', '单位：万元'], HEAD_SUB];
   const all = SECTIONS.flatMap(([, ps]) => ps);
-  rows.push(['', '合计', '', '', '', '', sum(all, 5), sum(all, 6), '', '']);
+  rows.push(['', '合计', '', '', '', '', sum(all, 5), sum(all, 6), '', '', '']);
   let n = 0;
   SECTIONS.forEach(([name, ps], s) => {
     rows.push([name]);
-    for (const p of ps) rows.push([++n, ...p.slice(0, 7), p[7], '']);
+    for (const p of ps) rows.push([++n, ...p.slice(0, 7), p[7], CATEGORIES[s], '']);
     const total = s === WRONG_SUBTOTAL.section ? WRONG_SUBTOTAL.total : sum(ps, 5);
-    rows.push(['', '小计', '', '', '', '', total, sum(ps, 6), '', '']);
+    rows.push(['', '小计', '', '', '', '', total, sum(ps, 6), '', '', '']);
   });
   rows.push(['注：本表为测试用合成数据，不是任何地区的真实项目。']);
   return rows;
@@ -73,7 +75,7 @@ async function xlsx() {
   ws.addRow(HEAD_SUB);
   // Two-row header: the group cell merged across, the others merged down.
   ws.mergeCells(3, 7, 3, 8);
-  for (const c of [1, 2, 3, 4, 5, 6, 9, 10]) ws.mergeCells(3, c, 4, c);
+  for (const c of [1, 2, 3, 4, 5, 6, 9, 10, 11]) ws.mergeCells(3, c, 4, c);
   const all = SECTIONS.flatMap(([, ps]) => ps);
   ws.addRow(['', '合计', '', '', '', '', sum(all, 5), sum(all, 6)]);
   let n = 0;
@@ -82,7 +84,7 @@ async function xlsx() {
     ws.mergeCells(r.number, 1, r.number, width);
     const first = ws.rowCount + 1;
     ps.forEach((p, k) => {
-      const cells = [++n, ...p.slice(0, 7), p[7], ''];
+      const cells = [++n, ...p.slice(0, 7), p[7], CATEGORIES[s], ''];
       // Numbers stored as text, and full-width digits, as lists typed by hand have them.
       if (s === 0 && k === 0) cells[6] = '120,000';
       if (s === 2 && k === 0) cells[6] = '８０００';
@@ -121,7 +123,7 @@ export function bigTable(n) {
     rows.push([`${'一二三四五六七八九十'[s]}、第${s + 1}类项目`]);
     for (let k = 0; k < n / 10; k += 1) {
       const i = s * (n / 10) + k;
-      rows.push([i + 1, `合成项目${i + 1}号`, places[i % 6], natures[i % 3], '建设内容', `${2022 + (i % 3)}-${2025 + (i % 2)}`, 1000 + (i * 37) % 90000, 100 + (i * 13) % 9000, `合成公司${i % 97}`, '']);
+      rows.push([i + 1, `合成项目${i + 1}号`, places[i % 6], natures[i % 3], '建设内容', `${2022 + (i % 3)}-${2025 + (i % 2)}`, 1000 + (i * 37) % 90000, 100 + (i * 13) % 9000, `合成公司${i % 97}`, CATEGORIES[s % 3], '']);
     }
   }
   return rows;
@@ -144,7 +146,7 @@ export async function write() {
   const book = await xlsx();
   writeFileSync(join(out, 'city-2023.xlsx'), book);
   const sheet = XLSX.utils.aoa_to_sheet(rows);
-  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 9 } }];
+  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 10 } }];
   for (const [type, ext] of [['biff8', 'xls'], ['ods', 'ods']]) {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, sheet, '2023年计划');

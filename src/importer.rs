@@ -98,7 +98,8 @@ mod worker {
 
     fn on_message(ev: MessageEvent) {
         let data = ev.data();
-        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+        // A key the message does not carry reads as None, not as `undefined`.
+        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
         match get("cmd").and_then(|v| v.as_string()).as_deref() {
             Some("open") => {
                 let name = get("name").and_then(|v| v.as_string()).unwrap_or_default();
@@ -141,6 +142,7 @@ mod worker {
                     sheet: get("sheet").and_then(|v| v.as_f64()).map(|v| v as usize),
                     fields,
                     unit: get("unit").and_then(|v| v.as_string()),
+                    gbt: get("gbt").and_then(|v| v.as_bool()).unwrap_or(false),
                 };
                 OPEN.with(|o| match o.borrow().as_ref() {
                     Some(open) => review(open, &choices),

@@ -151,6 +151,25 @@ fn two_total_columns_or_no_unit_are_the_readers_choice() {
     assert_eq!(ds.unwrap().projects[0].figures[0].printed, "5000");
 }
 
+/// A list's own categories are its sectors; the review offers a GB/T section where the
+/// name allows one, and only the reader's choice applies it.
+#[test]
+fn categories_become_sectors_and_gbt_sections_are_offered() {
+    let with_category = CITY_CSV.replace("项目单位,备注", "项目单位,所属领域").replace("甲公司,", "甲公司,能源项目").replace("乙公司,", "乙公司,能源项目").replace("丙公司,重点", "丙公司,重点项目");
+    let (review, ds) = analyse(with_category.as_bytes(), "c.csv", &Choices::default()).unwrap();
+    let ds = ds.unwrap();
+    assert_eq!(ds.sectors.iter().map(|s| (s.name.zh.as_str(), s.code.as_str())).collect::<Vec<_>>(), [("能源项目", ""), ("重点项目", "")]);
+    let offered: Vec<_> = review.categories.iter().map(|c| (c.name.as_str(), c.suggested.as_ref().map(|(code, _)| code.as_str()))).collect();
+    assert_eq!(offered, [("能源项目", Some("D")), ("重点项目", None)]);
+    let html = tongliao_explorer::core::import::review_html::review_html(&review, true, tongliao_explorer::core::model::Lang::En);
+    assert!(html.contains("data-gbt") && html.contains("D Electricity, heat, gas and water supply"));
+    let (review, ds) = analyse(with_category.as_bytes(), "c.csv", &Choices { gbt: true, ..Choices::default() }).unwrap();
+    assert!(review.gbt);
+    let ds = ds.unwrap();
+    assert_eq!(ds.sectors.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), ["D", ""]);
+    assert_eq!(ds.projects[0].sector, ds.sectors[0].id);
+}
+
 #[test]
 fn bad_input_says_what_is_wrong() {
     assert_eq!(analyse(b"", "a.csv", &Choices::default()).err(), Some(ImportError::Empty));
@@ -257,4 +276,12 @@ mod no_grid_panics {
             }
         }
     }
+}
+
+#[test]
+fn gbt_choice_on_the_fixture() {
+    let (review, ds) = analyse(&fixture("city-2023.xlsx"), "x.xlsx", &Choices { gbt: true, ..Choices::default() }).unwrap();
+    assert!(review.can_confirm(), "{:#?}", review.problems);
+    let codes: Vec<String> = ds.unwrap().sectors.iter().map(|s| s.code.clone()).collect();
+    assert_eq!(codes, ["D", "C", "Q"]);
 }

@@ -59,6 +59,7 @@ pub struct Choices {
     pub sheet: Option<u32>,
     pub fields: Option<Vec<String>>,
     pub unit: Option<String>,
+    pub gbt: bool,
 }
 
 fn field(data: &JsValue, key: &str) -> Option<JsValue> {
@@ -263,6 +264,7 @@ impl ImportClient {
         if let Some(unit) = &choices.unit {
             let _ = js_sys::Reflect::set(&msg, &"unit".into(), &unit.as_str().into());
         }
+        let _ = js_sys::Reflect::set(&msg, &"gbt".into(), &choices.gbt.into());
         self.start_timer();
         self.post(&msg, None);
     }

@@ -64,6 +64,41 @@ pub const SECTIONS: [Section; 20] = [
 ];
 
 /// The section with this letter; case and surrounding spaces are ignored.
+/// Words in a list's own category names (能源项目, 社会事业) and the section they point to.
+/// A suggestion only: the importer offers it and the reader decides.
+const HINTS: &[(&str, &str)] = &[
+    ("农", "A"), ("林业", "A"), ("牧", "A"), ("渔", "A"), ("agri", "A"),
+    ("矿", "B"), ("煤炭", "B"), ("mining", "B"),
+    ("工业", "C"), ("制造", "C"), ("产业园", "C"), ("加工", "C"), ("manufact", "C"), ("industr", "C"),
+    ("能源", "D"), ("电力", "D"), ("新能源", "D"), ("风电", "D"), ("光伏", "D"), ("供热", "D"), ("燃气", "D"), ("energy", "D"),
+    ("建筑", "E"), ("construct", "E"),
+    ("商贸", "F"), ("商业", "F"), ("批发", "F"), ("零售", "F"), ("trade", "F"),
+    ("交通", "G"), ("物流", "G"), ("公路", "G"), ("铁路", "G"), ("机场", "G"), ("transport", "G"), ("logistic", "G"),
+    ("住宿", "H"), ("餐饮", "H"),
+    ("信息", "I"), ("数字", "I"), ("通信", "I"), ("软件", "I"), ("digital", "I"),
+    ("金融", "J"), ("financ", "J"),
+    ("房地产", "K"), ("real estate", "K"),
+    ("科技", "M"), ("科研", "M"), ("研发", "M"), ("research", "M"),
+    ("水利", "N"), ("生态", "N"), ("环保", "N"), ("环境", "N"), ("市政", "N"), ("城建", "N"), ("城镇", "N"), ("基础设施", "N"), ("environment", "N"),
+    ("教育", "P"), ("学校", "P"), ("education", "P"),
+    ("卫生", "Q"), ("医疗", "Q"), ("养老", "Q"), ("health", "Q"),
+    ("文化", "R"), ("旅游", "R"), ("体育", "R"), ("culture", "R"), ("touris", "R"),
+    ("社会事业", "Q"),
+];
+
+/// The GB/T section a category name suggests, where exactly one section's words appear
+/// in it (能源项目 → D); `None` where the name allows no single answer.
+pub fn suggest(category: &str) -> Option<&'static Section> {
+    let name = category.to_lowercase();
+    let mut codes: Vec<&str> = HINTS.iter().filter(|(word, _)| name.contains(word)).map(|(_, c)| *c).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    match codes.as_slice() {
+        [one] => by_code(one),
+        _ => None,
+    }
+}
+
 pub fn by_code(code: &str) -> Option<&'static Section> {
     let code = code.trim();
     SECTIONS.iter().find(|s| s.code.eq_ignore_ascii_case(code))
@@ -71,6 +106,22 @@ pub fn by_code(code: &str) -> Option<&'static Section> {
 
 pub fn by_slug(slug: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.slug == slug)
+}
+
+#[cfg(test)]
+mod suggest_tests {
+    use super::suggest;
+
+    #[test]
+    fn categories_suggest_a_section_only_when_the_name_allows_one() {
+        assert_eq!(suggest("能源项目").map(|s| s.code), Some("D"));
+        assert_eq!(suggest("工业项目").map(|s| s.code), Some("C"));
+        assert_eq!(suggest("交通物流").map(|s| s.code), Some("G"));
+        assert_eq!(suggest("Energy").map(|s| s.code), Some("D"));
+        assert_eq!(suggest("重点项目"), None);
+        // Two sections' words: no single answer.
+        assert_eq!(suggest("农业和工业"), None);
+    }
 }
 
 #[cfg(test)]

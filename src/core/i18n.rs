@@ -161,6 +161,9 @@ pub struct Texts {
     pub audit_difference: &'static str,
     pub import_translit_note: &'static str,
     pub save_dataset: &'static str,
+    pub import_categories: &'static str,
+    pub import_no_gbt: &'static str,
+    pub import_use_gbt: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -318,6 +321,9 @@ pub const ZH: Texts = Texts {
     audit_difference: "差额",
     import_translit_note: "英文名为拼音音译",
     save_dataset: "保存为数据集文件（JSON）",
+    import_categories: "类别与国标门类（GB/T 4754）",
+    import_no_gbt: "名称不足以对应某一门类",
+    import_use_gbt: "按以上建议的国标门类归类（原类别名称保留）",
 };
 
 pub const EN: Texts = Texts {
@@ -475,6 +481,9 @@ pub const EN: Texts = Texts {
     audit_difference: "Difference",
     import_translit_note: "English name transliterated from pinyin",
     save_dataset: "Save as dataset file (JSON)",
+    import_categories: "Categories and GB/T 4754 sections",
+    import_no_gbt: "no single section fits the name",
+    import_use_gbt: "Classify them by the suggested GB/T sections (the list's category names are kept)",
 };
 
 /// Each language's name in itself, for the language switch.

@@ -69,6 +69,35 @@ test('a project of an imported list shows every cell with its position and its p
   assert.match(figures, /row 7, column G/);
 });
 
+test('the review offers GB/T sections for the list\'s categories; ticked, the sectors carry them', async () => {
+  const p = await h.page('/?lang=en');
+  await importFile(p, 'city-2023.xlsx');
+  const review = await p.textContent('[data-testid="import-review"]');
+  assert.match(review, /能源 → D Electricity, heat, gas and water supply/);
+  assert.match(review, /工业 → C Manufacturing/);
+  // The review is written again by the worker, so the box is clicked, not 'checked' in place.
+  await p.click('[data-testid="import-gbt"]');
+  await p.waitForFunction(() => document.querySelector('[data-testid="import-gbt"]')?.checked
+    && !document.querySelector('[data-testid="import-confirm"]').disabled);
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  const sectors = await p.$$eval('fieldset:has(legend:has-text("Sector")) label', (l) => l.map((x) => x.textContent.trim()));
+  assert.ok(sectors.some((s) => /^D Neng Yuan\s*3$/.test(s)), sectors.join(' | '));
+  assert.ok(sectors.some((s) => /^C Gong Ye\s*2$/.test(s)), sectors.join(' | '));
+});
+
+test('changing the unit asks the worker again and scales every amount', async () => {
+  const p = await h.page('/?lang=en');
+  await importFile(p, 'city-2023-gbk.csv');
+  await p.selectOption('[data-testid="import-unit"]', '亿元');
+  await p.waitForFunction(() => document.querySelector('[data-testid="import-unit"]')?.value === '亿元'
+    && /your choice/.test(document.querySelector('[data-testid="import-review"]').textContent));
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  // 120000 亿元 is CNY 12 trillion: read as chosen, not as the unit line says.
+  assert.match(await p.textContent('table.projects tbody'), /CNY 12,?000 bn/);
+});
+
 test('cancel keeps the current data exactly as it was', async () => {
   const p = await h.page('/?lang=en&sector=energy');
   const before = await rowCount(p);

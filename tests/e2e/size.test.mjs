@@ -11,7 +11,7 @@ import { join } from 'node:path';
 // (see BENCHMARKS.md for where it goes, and why the defect, polish and import issues
 // raised it from 405). This budget does not enforce 200 KiB: it stops any further growth.
 const BUDGET_KIB = 453;
-// calamine, the decoders, pinyin and the review: ~509 KiB gzip today.
+// calamine, the decoders, pinyin and the review: ~512 KiB gzip today.
 const WORKER_BUDGET_KIB = 520;
 
 const sizes = (pick) => {

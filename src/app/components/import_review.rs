@@ -37,6 +37,10 @@ fn on_change(client: ImportClient, ev: web_sys::Event) {
         }
         return;
     }
+    if target.has_attribute("data-gbt") {
+        let gbt = target.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+        return client.choose(|c| c.gbt = gbt);
+    }
     let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() else { return };
     if select.has_attribute("data-sheet") {
         let sheet = select.value().parse().ok();

@@ -11,6 +11,7 @@ use super::grid::{read, Format, Sheet, Value, Workbook};
 use super::rows::{classify, find_header, Classified, Header, RowKind, SkipReason};
 use super::values::{normalise_name, not_stated, places, slug, stable_hash, transliterate, years};
 use super::{ImportError, MAX_IMPORT_BYTES};
+use crate::core::gbt4754::suggest;
 use crate::core::i18n::{fill_named, import_field_label, import_words};
 use crate::core::model::{
     Cell, Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Period, PrintedTotal, Project,
@@ -29,6 +30,17 @@ pub struct Choices {
     /// An amount unit token (万元) for amount columns whose header states none.
     #[serde(default)]
     pub unit: Option<String>,
+    /// Classify the list's categories by the GB/T 4754 sections the review suggests.
+    #[serde(default)]
+    pub gbt: bool,
+}
+
+/// A list's own category and the GB/T 4754 section its name suggests, if one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryInfo {
+    pub name: String,
+    /// Letter and name in zh and en.
+    pub suggested: Option<(String, I18n)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +132,10 @@ pub struct Review {
     pub problems: Vec<Problem>,
     /// Whether the mapping was guessed without a doubt: one click confirms it.
     pub unambiguous: bool,
+    /// The list's categories with a GB/T section each where the name suggests one, and
+    /// whether the reader chose to classify by them.
+    pub categories: Vec<CategoryInfo>,
+    pub gbt: bool,
 }
 
 impl Review {
@@ -200,6 +216,7 @@ pub fn analyse_workbook(
     };
     let classes = classify(sheet, &header, &fields);
     let mut b = Builder::new(sheet, &header, &fields, unit, file);
+    b.gbt = choices.gbt;
     for c in &classes {
         b.row(c);
     }
@@ -253,6 +270,14 @@ pub fn analyse_workbook(
         .map(|c| RowNote { row: c.row as u32 + 1, kind: c.kind, skip: c.skip, label: c.label.clone() })
         .collect();
     let preview = b.preview.clone();
+    let categories = b
+        .sectors
+        .iter()
+        .map(|s| CategoryInfo {
+            name: s.name.zh.clone(),
+            suggested: suggest(&s.name.zh).map(|g| (g.code.to_string(), I18n { zh: g.zh.into(), en: g.en.into() })),
+        })
+        .collect();
     let title = title_above(sheet, header.row);
     let ds = (!problems.iter().any(|p| p.blocking)).then(|| b.finish(release, title.as_deref(), wb.format));
     if let Some(ds) = &ds {
@@ -280,6 +305,8 @@ pub fn analyse_workbook(
         preview,
         problems,
         unambiguous,
+        categories,
+        gbt: choices.gbt,
     };
     let ds = ds.filter(|_| review.can_confirm());
     Ok((review, ds))
@@ -376,6 +403,8 @@ struct Builder<'a> {
     readable: Vec<usize>,
     unreadable: Vec<usize>,
     preview: Vec<PreviewRow>,
+    /// Give categories the GB/T letter their name suggests (the reader's choice).
+    gbt: bool,
 }
 
 /// The slug of a name, with -2, -3… where two names give the same one.
@@ -440,6 +469,7 @@ impl<'a> Builder<'a> {
             readable: vec![0; n],
             unreadable: vec![0; n],
             preview: Vec::new(),
+            gbt: false,
         }
     }
 
@@ -578,7 +608,9 @@ impl<'a> Builder<'a> {
                 Some(s) => s.id.clone(),
                 None => {
                     let id = unique_slug(&cat, |id| self.sectors.iter().any(|s| s.id == id));
-                    self.sectors.push(Sector { id: id.clone(), code: String::new(), name: I18n { en: transliterate(&cat), zh: cat }, short: None });
+                    // The GB/T letter only where the reader chose the review's suggestions.
+                    let code = if self.gbt { suggest(&cat).map(|g| g.code.to_string()).unwrap_or_default() } else { String::new() };
+                    self.sectors.push(Sector { id: id.clone(), code, name: I18n { en: transliterate(&cat), zh: cat }, short: None });
                     id
                 }
             },

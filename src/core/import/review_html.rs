@@ -3,7 +3,7 @@
 //! load. Every text from the file is escaped; the page's CSP runs no script in it anyway.
 //!
 //! What the page listens for: `select[data-col]` (a column's field, by `data-col` index),
-//! `select[data-unit]`, `select[data-sheet]`, `[data-testid=import-checked]`,
+//! `select[data-unit]`, `select[data-sheet]`, `input[data-gbt]`, `[data-testid=import-checked]`,
 //! `[data-testid=import-confirm]` and `[data-testid=import-cancel]`.
 
 use std::fmt::Write;
@@ -106,6 +106,26 @@ pub fn review_html(r: &Review, ready: bool, lang: Lang) -> String {
         let _ = write!(h, "</td><td class=\"import-sample\" lang=\"zh-CN\">{}</td></tr>", samples.join(" · "));
     }
     h.push_str("</tbody></table></div>");
+    if !r.categories.is_empty() {
+        let _ = write!(h, "<h3>{}</h3><ul class=\"import-categories\">", e(t.import_categories));
+        for c in &r.categories {
+            let suggested = match &c.suggested {
+                Some((code, name)) => format!("{} {}", e(code), e(name.get(lang))),
+                None => e(t.import_no_gbt),
+            };
+            let _ = write!(h, "<li><span lang=\"zh-CN\">{}</span> → {suggested}</li>", e(&c.name));
+        }
+        if r.categories.iter().any(|c| c.suggested.is_some()) {
+            let _ = write!(
+                h,
+                "</ul><label><input type=\"checkbox\" data-gbt data-testid=\"import-gbt\"{}> {}</label>",
+                if r.gbt { " checked" } else { "" },
+                e(t.import_use_gbt)
+            );
+        } else {
+            h.push_str("</ul>");
+        }
+    }
     let n = &r.counts;
     let _ = write!(h, "<h3>{}</h3><ul class=\"import-counts\">", e(t.import_rows));
     for (count, label, key) in [
