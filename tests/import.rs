@@ -285,3 +285,18 @@ fn gbt_choice_on_the_fixture() {
     let codes: Vec<String> = ds.unwrap().sectors.iter().map(|s| s.code.clone()).collect();
     assert_eq!(codes, ["D", "C", "Q"]);
 }
+
+/// English headers, the unit in the header, several places, and a year range.
+#[test]
+fn an_english_list() {
+    let csv = "Key projects 2024\nNo.,Project,Location,Stage,Years,Total investment (CNY m),Owner\n1,Wind farm,Hongshan; Songshan,New,2024-2026,\"1,250.5\",Acme\n2,Hospital,Hongshan,Continuing,2023-2025,300,City\n";
+    let (review, ds) = analyse(csv.as_bytes(), "en.csv", &Choices::default()).unwrap();
+    assert!(review.unambiguous, "{:?}", review.problems);
+    assert_eq!((review.header_row, review.unit.as_str()), (2, "百万元"));
+    let ds = ds.unwrap();
+    assert_eq!(ds.source.year, 0, "no 年 in an English title: the year is not guessed");
+    assert_eq!(ds.projects[0].figures[0].value, 1_250_500_000.0);
+    assert_eq!(ds.projects[0].places.len(), 1);
+    assert_eq!(ds.districts.iter().map(|d| d.name.zh.as_str()).collect::<Vec<_>>(), ["Hongshan", "Songshan"]);
+    assert_eq!(ds.projects[1].milestones.iter().map(|m| m.date.as_str()).collect::<Vec<_>>(), ["2023", "2025"]);
+}
