@@ -17,7 +17,7 @@ mod worker {
     use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
     use tongliao_explorer::core::import::columns::Field;
-    use tongliao_explorer::core::model::{slug_of, Lang};
+    use tongliao_explorer::core::model::{slug_of, Dataset, Lang};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -72,24 +72,29 @@ mod worker {
                     ("zh", review_html(&review, ready, Lang::Zh).into()),
                     ("en", review_html(&review, ready, Lang::En).into()),
                 ];
-                let mut transfer = js_sys::Array::new();
-                if let Some(mut ds) = ds {
-                    // The dataset without its projects, then the projects in chunks of JSON
-                    // bytes, transferred, not copied: the page parses one chunk per task, so
-                    // no main-thread task grows with the list.
-                    let projects = std::mem::take(&mut ds.projects);
-                    fields.push(("head", serde_json::to_string(&ds).unwrap_or_default().into()));
-                    let chunks: js_sys::Array = projects
-                        .chunks(CHUNK)
-                        .map(|c| js_sys::Uint8Array::from(serde_json::to_vec(c).unwrap_or_default().as_slice()).buffer())
-                        .collect();
-                    transfer = chunks.clone();
-                    fields.push(("chunks", chunks.into()));
+                if let Some(ds) = ds {
+                    let (head, chunks) = dataset_parts(ds);
+                    fields.push(("head", head.into()));
+                    fields.push(("chunks", chunks.clone().into()));
+                    return post_with(&fields, &chunks);
                 }
-                post_with(&fields, &transfer);
+                post(&fields);
             }
             Err(e) => post_error(&e),
         }
+    }
+
+    /// The dataset without its projects, and the projects in chunks of JSON bytes to be
+    /// transferred, not copied: the page parses one chunk per task, so no main-thread task
+    /// grows with the list.
+    fn dataset_parts(mut ds: Dataset) -> (String, js_sys::Array) {
+        let projects = std::mem::take(&mut ds.projects);
+        let head = serde_json::to_string(&ds).unwrap_or_default();
+        let chunks = projects
+            .chunks(CHUNK)
+            .map(|c| js_sys::Uint8Array::from(serde_json::to_vec(c).unwrap_or_default().as_slice()).buffer())
+            .collect();
+        (head, chunks)
     }
 
     fn hash(bytes: &[u8]) -> u32 {
@@ -115,11 +120,11 @@ mod worker {
                 // Our own long-format CSV is a dataset already: no review, its own messages.
                 if is_long_csv(&bytes) {
                     return match load_csv(&bytes) {
-                        Ok(ds) => post(&[
-                            ("type", "dataset".into()),
-                            ("file", name.as_str().into()),
-                            ("dataset", serde_json::to_string(&ds).unwrap_or_default().into()),
-                        ]),
+                        Ok(ds) => {
+                            let (head, chunks) = dataset_parts(ds);
+                            let fields = [("type", "dataset".into()), ("file", name.as_str().into()), ("head", head.into()), ("chunks", chunks.clone().into())];
+                            post_with(&fields, &chunks)
+                        }
                         Err(e) => post(&[("type", "error".into()), ("zh", e.message(Lang::Zh).into()), ("en", e.message(Lang::En).into())]),
                     };
                 }

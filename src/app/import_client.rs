@@ -49,8 +49,9 @@ pub struct ImportClient {
     timer: StoredValue<Option<i32>>,
     choices: StoredValue<Choices>,
     parts: StoredValue<Option<send_wrapper::SendWrapper<Parts>>>,
-    /// A dataset the worker read without a review (our long-format CSV): file name and JSON.
-    pub ready: RwSignal<Option<(String, String)>>,
+    /// The worker read a dataset that needs no review (our long-format CSV): take it with
+    /// `take_dataset`.
+    pub ready: RwSignal<bool>,
 }
 
 /// What the reader changed in the review, as its selects hold it.
@@ -80,7 +81,7 @@ impl ImportClient {
             timer: StoredValue::new(None),
             choices: StoredValue::new(Choices::default()),
             parts: StoredValue::new(None),
-            ready: RwSignal::new(None),
+            ready: RwSignal::new(false),
         }
     }
 
@@ -202,36 +203,26 @@ impl ImportClient {
                 });
                 self.state.set(ImportState::Reading { name, bytes, rows: n("rows") });
             }
-            "review" => {
-                self.stop_timer();
-                let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
-                match (s("zh"), s("en")) {
-                    (Some(zh), Some(en)) => {
-                        let file = s("file").unwrap_or_else(|| self.name());
-                        let chunks = field(&data, "chunks").map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect());
-                        let parts = match (s("head"), chunks) {
-                            (Some(head), Some(chunks)) => Some(send_wrapper::SendWrapper::new(Parts { head, chunks })),
-                            _ => None,
-                        };
-                        let ready = parts.is_some();
-                        self.parts.set_value(parts);
-                        self.state.set(ImportState::Reviewing { file, zh, en, ready, busy: false });
-                    }
-                    _ => self.fail(Failure::Crashed),
-                }
-            }
-            // Our own long-format CSV, read by the worker: loaded as it is, like a JSON file.
-            "dataset" => {
+            "review" | "dataset" => {
                 self.stop_timer();
                 let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
                 let file = s("file").unwrap_or_else(|| self.name());
-                match s("dataset") {
-                    Some(json) => {
+                let chunks = field(&data, "chunks").map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect());
+                let parts = match (s("head"), chunks) {
+                    (Some(head), Some(chunks)) => Some(send_wrapper::SendWrapper::new(Parts { head, chunks })),
+                    _ => None,
+                };
+                let ready = parts.is_some();
+                self.parts.set_value(parts);
+                match (kind.as_str(), s("zh"), s("en")) {
+                    ("review", Some(zh), Some(en)) => self.state.set(ImportState::Reviewing { file, zh, en, ready, busy: false }),
+                    // Our own long-format CSV, read by the worker: loaded as it is, like a JSON file.
+                    ("dataset", _, _) if ready => {
                         self.terminate();
-                        self.state.set(ImportState::Idle);
-                        self.ready.set(Some((file, json)));
+                        self.state.set(ImportState::Reviewing { file, zh: String::new(), en: String::new(), ready, busy: true });
+                        self.ready.set(true);
                     }
-                    None => self.fail(Failure::Crashed),
+                    _ => self.fail(Failure::Crashed),
                 }
             }
             "error" => {

@@ -159,7 +159,8 @@ fn LoadFile() -> impl IntoView {
             v.data_file = Some(name);
         });
     };
-    let on_confirm = Callback::new(move |()| {
+    // The reviewed list on confirm, or our own CSV as soon as the worker has read it.
+    let finish = move || {
         let Some((name, parts)) = client.take_dataset() else { return };
         busy.set(true);
         spawn_local(async move {
@@ -175,17 +176,12 @@ fn LoadFile() -> impl IntoView {
                 Err(e) => error.set(Some((name, Some(e)))),
             }
         });
-    });
-    // Our long-format CSV, which the worker reads with no review to confirm.
+    };
+    let on_confirm = Callback::new(move |()| finish());
     Effect::new(move |_| {
-        let Some((name, json)) = client.ready.get() else { return };
-        client.ready.set(None);
-        match load_json(json.as_bytes()) {
-            Ok(catalog) => {
-                adopt(catalog, name.clone());
-                imported.set(Some((name, json)));
-            }
-            Err(e) => error.set(Some((name, Some(e)))),
+        if client.ready.get() {
+            client.ready.set(false);
+            finish();
         }
     });
     let read = move |file: web_sys::File| {
