@@ -637,11 +637,6 @@ pub fn load_csv(bytes: &[u8]) -> Result<Dataset, UserDataError> {
     Ok(ds)
 }
 
-/// Validation errors of a dataset file, which has no rows to point at.
-pub fn invalid_dataset(errs: Vec<ValidationError>) -> UserDataError {
-    invalid(errs, |_| None)
-}
-
 fn invalid(errs: Vec<ValidationError>, locate: impl Fn(&ValidationError) -> Option<usize>) -> UserDataError {
     UserDataError::Invalid(errs.into_iter().map(|e| Located { row: locate(&e), error: e }).collect())
 }
