@@ -300,3 +300,22 @@ fn an_english_list() {
     assert_eq!(ds.districts.iter().map(|d| d.name.zh.as_str()).collect::<Vec<_>>(), ["Hongshan", "Songshan"]);
     assert_eq!(ds.projects[1].milestones.iter().map(|m| m.date.as_str()).collect::<Vec<_>>(), ["2023", "2025"]);
 }
+
+/// 光伏治沙项目 names 东区、西区: a filter on either finds it, each district counts it, and
+/// the list's total counts it once.
+#[test]
+fn a_project_in_two_places_counts_in_each_and_once_in_totals() {
+    use tongliao_explorer::core::filter::{apply, facet_counts, Facet, Filter};
+    let (_, ds) = analyse(&fixture("city-2023.xlsx"), "x.xlsx", &Choices::default()).unwrap();
+    let cat = Catalog::new(ds.unwrap()).unwrap();
+    let solar = cat.project_index(&cat.ds.projects.iter().find(|p| p.name.zh == "光伏治沙项目").unwrap().id).unwrap();
+    for d in ["dong-qu", "xi-qu"] {
+        let f = Filter { districts: [d.to_string()].into(), ..Filter::default() };
+        assert!(apply(&cat, &f).contains(&solar), "{d}");
+    }
+    let counts: std::collections::HashMap<String, usize> = facet_counts(&cat, &Filter::default(), Facet::District).into_iter().collect();
+    assert_eq!((counts["dong-qu"], counts["xi-qu"], counts["shi-li-qi"]), (3, 3, 2), "8 district entries for 7 projects");
+    assert_eq!(apply(&cat, &Filter::default()).len(), 7);
+    let both = Filter { districts: ["dong-qu".to_string(), "xi-qu".to_string()].into(), ..Filter::default() };
+    assert_eq!(apply(&cat, &both).len(), 5, "once, though it matches through both");
+}
