@@ -11,7 +11,7 @@
 mod worker {
     use std::cell::RefCell;
 
-    use tongliao_explorer::core::import::assemble::analyse_workbook;
+    use tongliao_explorer::core::import::assemble::{analyse_workbook, release_of};
     use tongliao_explorer::core::import::grid::{read, Workbook};
     use tongliao_explorer::core::import::long_format::{is_long_csv, load_csv};
     use tongliao_explorer::core::import::review_html::review_html;
@@ -97,10 +97,6 @@ mod worker {
         (head, chunks)
     }
 
-    fn hash(bytes: &[u8]) -> u32 {
-        bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
-    }
-
     fn on_message(ev: MessageEvent) {
         let data = ev.data();
         // A key the message does not carry reads as None, not as `undefined`.
@@ -132,7 +128,7 @@ mod worker {
                     Ok(workbook) => {
                         let rows: usize = workbook.sheets.iter().map(|s| s.rows.len()).sum();
                         post(&[("type", "progress".into()), ("stage", "parsed".into()), ("rows", (rows as f64).into())]);
-                        let open = Open { release: format!("import-{:08x}", hash(&bytes)), name, workbook };
+                        let open = Open { release: release_of(&bytes), name, workbook };
                         review(&open, &Choices::default());
                         OPEN.with(|o| *o.borrow_mut() = Some(open));
                     }

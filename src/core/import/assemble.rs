@@ -162,11 +162,13 @@ pub fn analyse(bytes: &[u8], file: &str, choices: &Choices) -> Result<(Review, O
         return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_IMPORT_BYTES });
     }
     let wb = read(bytes)?;
-    analyse_workbook(&wb, file, &format!("import-{:08x}", stable_hash_bytes(bytes)), choices)
+    analyse_workbook(&wb, file, &release_of(bytes), choices)
 }
 
-fn stable_hash_bytes(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
+/// An imported list's release: FNV-1a of the file's bytes, so it names the exact file.
+pub fn release_of(bytes: &[u8]) -> String {
+    let h = bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193));
+    format!("import-{h:08x}")
 }
 
 fn format_name(f: Format) -> String {
