@@ -53,12 +53,13 @@ mod worker {
         let _ = scope().post_message_with_transfer(&msg, transfer);
     }
 
+    /// A failure, in both languages (an importer error or a long-format CSV's).
+    fn post_failure(message: impl Fn(Lang) -> String) {
+        post(&[("type", "error".into()), ("zh", message(Lang::Zh).into()), ("en", message(Lang::En).into())]);
+    }
+
     fn post_error(e: &ImportError) {
-        post(&[
-            ("type", "error".into()),
-            ("zh", e.message(Lang::Zh).into()),
-            ("en", e.message(Lang::En).into()),
-        ]);
+        post_failure(|l| e.message(l));
     }
 
     fn review(open: &Open, choices: &Choices) {
@@ -121,7 +122,7 @@ mod worker {
                             let fields = [("type", "dataset".into()), ("file", name.as_str().into()), ("head", head.into()), ("chunks", chunks.clone().into())];
                             post_with(&fields, &chunks)
                         }
-                        Err(e) => post(&[("type", "error".into()), ("zh", e.message(Lang::Zh).into()), ("en", e.message(Lang::En).into())]),
+                        Err(e) => post_failure(|l| e.message(l)),
                     };
                 }
                 match read(&bytes) {

@@ -121,9 +121,8 @@ fn bibtex_url(link: &str) -> String {
     out
 }
 
-/// 32-bit FNV-1a: tiny, and unlike std's hasher, stable across builds and platforms.
 fn fnv1a(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    super::hash::fnv1a(s.as_bytes())
 }
 
 /// Same filter and release → same key, whatever the language, sort or open project.

@@ -19,5 +19,6 @@ pub mod changelog;
 pub mod cite;
 pub mod export;
 pub mod gbt4754;
+pub mod hash;
 pub mod import;
 pub mod virtual_rows;

@@ -182,12 +182,20 @@ pub fn parse_printed(printed: &str, unit: Unit) -> Result<Parsed, Unreadable> {
     Ok(Parsed { value: to_f64(number.mantissa, exp + factor), qualifier: qualifiers.first().copied() })
 }
 
+/// A full-width digit (０–９) as its ASCII twin; any other character as it is.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        c => c,
+    }
+}
+
 /// A spreadsheet cell as a reader would type it: full-width digits and points made ASCII,
 /// thousands separators and spaces dropped ("１２,５００．３７" → "12500.37").
 pub fn normalise_cell(cell: &str) -> String {
     cell.chars()
         .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '０'..='９' => Some(ascii_digit(c)),
             '．' => Some('.'),
             ',' | '，' => None,
             c if c.is_whitespace() => None,

@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::columns::{guess, letters, scale_in, scale_named, Field, Scale};
 use super::grid::{read, Format, Sheet, Value, Workbook};
 use super::rows::{classify, find_header, Classified, Header, RowKind, SkipReason};
-use super::values::{normalise_name, not_stated, places, slug, stable_hash, transliterate, years};
+use super::values::{normalise_name, not_stated, places, slug, transliterate, years};
 use super::{ImportError, MAX_IMPORT_BYTES};
 use crate::core::gbt4754::suggest;
+use crate::core::hash::fnv1a;
 use crate::core::i18n::{fill_named, import_field_label, import_words};
 use crate::core::model::{
     Cell, Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Period, PrintedTotal, Project,
@@ -167,8 +168,7 @@ pub fn analyse(bytes: &[u8], file: &str, choices: &Choices) -> Result<(Review, O
 
 /// An imported list's release: FNV-1a of the file's bytes, so it names the exact file.
 pub fn release_of(bytes: &[u8]) -> String {
-    let h = bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193));
-    format!("import-{h:08x}")
+    format!("import-{:08x}", fnv1a(bytes))
 }
 
 fn format_name(f: Format) -> String {
@@ -411,7 +411,11 @@ struct Builder<'a> {
 
 /// The slug of a name, with -2, -3… where two names give the same one.
 fn unique_slug(name: &str, taken: impl Fn(&str) -> bool) -> String {
-    let base = slug(name, 40);
+    numbered(slug(name, 40), taken)
+}
+
+/// `base`, or the first of `base-2`, `base-3`… not yet taken.
+fn numbered(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
@@ -504,12 +508,16 @@ impl<'a> Builder<'a> {
                 continue;
             }
             match parse_cell(&printed, exp, Unit::Yuan) {
+                Ok(p) if !(p.value.is_finite() && p.value >= 0.0 && p.value < 1e18) => {
+                    self.unreadable[c] += 1;
+                    self.problem(r, c, |l| import_words(l).unreadable_amount, &printed);
+                }
                 // Yuan are whole: a cell worth a fraction of one is shown, not rounded away.
-                Ok(p) if p.value.is_finite() && p.value >= 0.0 && p.value < 1e18 && p.value.fract() != 0.0 => {
+                Ok(p) if p.value.fract() != 0.0 => {
                     self.unreadable[c] += 1;
                     self.problem(r, c, |l| import_words(l).fraction_of_yuan, &printed);
                 }
-                Ok(p) if p.value.is_finite() && p.value >= 0.0 && p.value < 1e18 => {
+                Ok(p) => {
                     self.readable[c] += 1;
                     out.push(Figure {
                         metric: Metric::Investment,
@@ -640,7 +648,7 @@ impl<'a> Builder<'a> {
         let figures = self.figures(r);
         // Stable across releases and years: the normalised name and the place.
         let key = format!("{}|{}", normalise_name(&name), named_places.first().map_or("", String::as_str));
-        let base = format!("{}-{:06x}", slug(&name, 48), stable_hash(&key) & 0xff_ffff);
+        let base = format!("{}-{:06x}", slug(&name, 48), fnv1a(key.as_bytes()) & 0xff_ffff);
         let id = match self.ids.get(&base).copied() {
             None => base.clone(),
             Some(first) => {
@@ -651,7 +659,7 @@ impl<'a> Builder<'a> {
                     message: words(|l| fill_named(import_words(l).duplicate, &[("row", (r + 1).to_string()), ("first", first_row.to_string())])),
                     blocking: false,
                 });
-                (2..).map(|k| format!("{base}-{k}")).find(|id| !self.ids.contains_key(id)).unwrap_or(base.clone())
+                numbered(base, |id| self.ids.contains_key(id))
             }
         };
         self.ids.insert(id.clone(), self.projects.len());

@@ -547,12 +547,6 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
-/// Whether a file is in our own formats (dataset JSON or the long-format CSV), which the
-/// page reads itself; anything else goes to the import worker.
-pub fn is_own_format(bytes: &[u8]) -> bool {
-    looks_like_json(bytes) || is_long_csv(bytes)
-}
-
 /// A dataset JSON file starts with `{` (after a BOM and spaces): the page reads these itself.
 pub fn looks_like_json(bytes: &[u8]) -> bool {
     let t = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -1620,15 +1614,16 @@ mod tests {
 
     #[test]
     fn own_formats_are_told_from_published_lists() {
-        assert!(is_own_format(template_csv().as_bytes()));
-        assert!(is_own_format(b"  {\"release\": 1}"));
+        assert!(is_long_csv(template_csv().as_bytes()));
+        assert!(looks_like_json(b"  {\"release\": 1}"));
         let mut utf16 = vec![0xFF, 0xFE];
         for u in template_csv().encode_utf16() {
             utf16.extend(u.to_le_bytes());
         }
-        assert!(is_own_format(&utf16));
-        assert!(!is_own_format("序号,项目名称,总投资\n1,风电,100\n".as_bytes()));
-        assert!(!is_own_format(b"PK\x03\x04"));
+        assert!(is_long_csv(&utf16));
+        for published in ["序号,项目名称,总投资\n1,风电,100\n".as_bytes(), b"PK\x03\x04"] {
+            assert!(!is_long_csv(published) && !looks_like_json(published));
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use pinyin::ToPinyin;
 
 use super::grid::Value;
+use crate::core::printed::ascii_digit;
 
 /// Cells that say "not stated" rather than a value.
 pub fn not_stated(text: &str) -> bool {
@@ -157,17 +158,13 @@ pub fn slug(zh: &str, max: usize) -> String {
     s
 }
 
-/// FNV-1a: a hash that every build and platform computes alike, so ids stay stable.
-pub fn stable_hash(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
-}
 
 /// A name as compared between releases: no spaces, full-width digits and brackets made ASCII.
 pub fn normalise_name(name: &str) -> String {
     name.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => ascii_digit(c),
             '（' => '(',
             '）' => ')',
             c => c,
@@ -211,6 +208,5 @@ mod tests {
         assert_eq!(transliterate("科尔沁区"), "Ke Er Qin Qu");
         assert_eq!(slug("5G基站", 40), "5g-ji-zhan");
         assert!(slug(&"风".repeat(100), 20).len() <= 20);
-        assert_eq!(stable_hash("a"), 0xe40c292c);
     }
 }
