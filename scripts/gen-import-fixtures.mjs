@@ -3,7 +3,7 @@
 // title, two-row header with a merged group cell, numbers stored as text, a formula with
 // its cached value, full-width digits), as xls and ods (SheetJS), as a GBK CSV (iconv-lite),
 // plus a corrupt workbook and binary junk. Synthetic data, titled as such.
-// Usage: node scripts/gen-import-fixtures.mjs [out-dir] [n: a big list of n projects instead]
+// Usage: node scripts/gen-import-fixtures.mjs [out-dir] [n: a big list of n projects instead | examples]
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -139,6 +139,42 @@ export async function writeBig(n, dir) {
   writeFileSync(join(dir, `big-${n}.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
+/** The example published lists: a synthetic city's 2023 list of 2,000 projects, and its
+ * 2024 list, in which every 20th project is gone, 100 are new and every 7th amount moved,
+ * so the changes view has all three kinds. Titled as synthetic, so nobody takes it for real. */
+export function exampleTable(year) {
+  const rows = [[`合成市${year}年重点项目计划表（合成数据，非真实项目）`], ['', '', '', '', '', '', '', '', '单位：万元'],
+    HEAD_SUB.map((h) => h.replace('2023', String(year)))];
+  const places = ['东区', '西区', '南区', '北区', '示例旗', '示例县'];
+  const natures = ['新建', '续建', '前期'];
+  const later = year > 2023;
+  for (let s = 0; s < 10; s += 1) {
+    rows.push([`${'一二三四五六七八九十'[s]}、第${s + 1}类项目`]);
+    const ids = [];
+    for (let k = 0; k < 200; k += 1) ids.push(s * 200 + k);
+    if (later) for (let k = 0; k < 10; k += 1) ids.push(2000 + s * 10 + k);
+    let no = 0;
+    for (const i of ids) {
+      if (later && i < 2000 && i % 20 === 0) continue;
+      const base = 1000 + (i * 37) % 90000;
+      const total = later && i % 7 === 0 ? Math.round(base * 1.1) : base;
+      no += 1;
+      rows.push([no, `合成项目${i + 1}号`, places[i % 6], natures[i % 3], '建设内容', `${2022 + (i % 3)}-${2025 + (i % 2)}`, total, 100 + (i * 13) % 9000, `合成公司${i % 97}`, CATEGORIES[s % 3], '']);
+    }
+  }
+  return rows;
+}
+
+export async function writeExamples(dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const year of [2023, 2024]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`${year}年计划`);
+    for (const r of exampleTable(year)) ws.addRow(r);
+    writeFileSync(join(dir, `synthetic-city-${year}.xlsx`), Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+}
+
 export async function write() {
   const rows = table();
   const csv = rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -161,7 +197,10 @@ export async function write() {
   writeFileSync(join(out, 'junk.csv'), junk);
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv[3]) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[3] === 'examples') {
+  await writeExamples(out);
+  console.log(`example lists written to ${out}`);
+} else if (import.meta.url === `file://${process.argv[1]}` && process.argv[3]) {
   await writeBig(Number(process.argv[3]), out);
   console.log(`big list of ${process.argv[3]} written to ${out}`);
 } else if (import.meta.url === `file://${process.argv[1]}`) {

@@ -118,7 +118,7 @@ impl AppState {
         // from the address bar reopens in the same language and names its data release.
         // What they replaced is reported once, until the reader's next choice.
         let release = catalog.with_untracked(|c| c.ds.release.clone());
-        if let Some((query, replaced)) = with_lang_and_release(&location.search_untracked(), fallback_lang, &release) {
+        if let Some((query, replaced)) = with_lang_and_release(&location.search_untracked(), fallback_lang, Some(&release)) {
             replaced_at_start.set(replaced);
             state.location.navigate(&query, Nav::Replace);
         }

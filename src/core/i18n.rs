@@ -538,6 +538,9 @@ pub fn facet_label(key: &str, lang: Lang) -> &'static str {
         "p" => pick(lang, "项目", "project"),
         "lang" => pick(lang, "语言", "language"),
         "v" => pick(lang, "数据版本", "data release"),
+        "ds" => pick(lang, "清单", "list"),
+        "vs" => pick(lang, "对比清单", "compared list"),
+        "data" => pick(lang, "文件", "file"),
         "y" => pick(lang, "散点图纵轴", "scatter axis"),
         _ => "",
     }
@@ -631,6 +634,13 @@ pub fn problem_label(p: Problem, lang: Lang) -> &'static str {
         Problem::Repeated => pick(lang, "重复出现，取最后一个", "repeated; the last one is used"),
         Problem::OtherRelease => pick(lang, "链接来自另一数据版本", "link made with another data release"),
         Problem::ProjectNotFound => pick(lang, "未找到该项目", "project not found"),
+        Problem::FileBesideList => pick(
+            lang,
+            "该文件只在分享者的电脑上，已打开链接所指的已发布清单",
+            "that file is only on its sender's computer; the published list the link names is opened",
+        ),
+        Problem::ListMissing => pick(lang, "服务器上没有这个清单的文件，显示内置数据", "the list's file is missing on the server; showing the built-in data"),
+        Problem::ListBroken => pick(lang, "服务器上这个清单的文件已损坏，显示内置数据", "the list's file on the server is broken; showing the built-in data"),
     }
 }
 

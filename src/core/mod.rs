@@ -16,6 +16,8 @@ pub mod search;
 pub mod sort;
 pub mod validate;
 pub mod changelog;
+pub mod compare;
+pub mod lists;
 pub mod cite;
 pub mod export;
 pub mod gbt4754;

@@ -1,7 +1,7 @@
 //! The view ↔ query-string codec. The URL is the whole view: `parse` never fails,
 //! it applies what it understands and returns a `Notice` for everything it ignored.
 //!
-//! Keys, in canonical order: sector, district, kind, stage, theme, q, min, max, sort, y, p, lang, v, data, embed.
+//! Keys, in canonical order: sector, district, kind, stage, theme, q, min, max, sort, y, p, lang, ds, v, vs, data, embed.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -47,8 +47,12 @@ pub struct ViewState {
     /// Selected project id (the detail view).
     pub project: Option<String>,
     pub lang: Option<Lang>,
+    /// The published list the view is of (`ds=`, an id in the manifest); `None`: the embedded list.
+    pub list: Option<String>,
     /// Dataset release the link was made with.
     pub release: Option<String>,
+    /// A second published list the view is compared with (`vs=`): the changes view.
+    pub versus: Option<String>,
     /// Name of a user-loaded file the view was made with (its rows never leave the browser).
     pub data_file: Option<String>,
     /// Charts and table only, for embedding in another page.
@@ -69,6 +73,12 @@ pub enum Problem {
     OtherRelease,
     /// `p=` names no project of this dataset.
     ProjectNotFound,
+    /// `data=` beside `ds=`: the file is only on its user's machine, so the list opens.
+    FileBesideList,
+    /// `ds=`/`vs=` names a list whose file is missing on the server.
+    ListMissing,
+    /// `ds=`/`vs=` names a list whose file is broken or of another format.
+    ListBroken,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +91,7 @@ pub struct Notice {
 }
 
 impl Notice {
-    fn new(key: &str, value: &str, problem: Problem) -> Notice {
+    pub fn new(key: &str, value: &str, problem: Problem) -> Notice {
         let mut quoted: String = value.chars().take(MAX_QUOTED_CHARS).collect();
         if value.chars().count() > MAX_QUOTED_CHARS {
             quoted.push('…');
@@ -91,7 +101,7 @@ impl Notice {
     }
 
     /// An unknown value, with the nearest of `known` suggested when one is close.
-    fn unknown<'a>(key: &str, value: &str, known: impl IntoIterator<Item = &'a str>) -> Notice {
+    pub fn unknown<'a>(key: &str, value: &str, known: impl IntoIterator<Item = &'a str>) -> Notice {
         Notice { suggestion: nearest(value, known).map(String::from), ..Notice::new(key, value, Problem::UnknownValue) }
     }
 }
@@ -192,7 +202,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             }
             continue;
         }
-        let single = ["q", "min", "max", "sort", "p", "lang", "v", "data", "embed", "y"];
+        let single = ["q", "min", "max", "sort", "p", "lang", "ds", "v", "vs", "data", "embed", "y"];
         if !single.contains(&key) {
             notices.push(Notice::new(key, value, Problem::UnknownKey));
             continue;
@@ -234,6 +244,15 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 "en" => state.lang = Some(Lang::En),
                 _ => notices.push(Notice::unknown(key, value, ["zh", "en"])),
             },
+            "ds" | "vs" => {
+                let slot = if key == "ds" { &mut state.list } else { &mut state.versus };
+                if is_slug(value) {
+                    *slot = Some(value.to_string());
+                } else if !value.is_empty() {
+                    *slot = None;
+                    notices.push(Notice::new(key, value, Problem::UnknownValue));
+                }
+            }
             "v" => {
                 if !value.is_empty() && value.len() <= 40 {
                     state.release = Some(value.to_string());
@@ -260,6 +279,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             _ => unreachable!("single-valued keys are listed above"),
         }
     }
+    if state.list.is_some() {
+        if let Some(file) = state.data_file.take() {
+            notices.push(Notice::new("data", &file, Problem::FileBesideList));
+        }
+    }
     (state, notices)
 }
 
@@ -267,11 +291,12 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
 /// language and names its release: appended when missing, and put *in place of* a value
 /// that could not be used (`lang=fr` becomes `lang=en`, not `lang=fr&lang=en`). Every
 /// other pair stays as written, for the notice. `None` when both are already usable;
-/// otherwise the new query and the notices of the values it replaced.
-pub fn with_lang_and_release(query: &str, lang: Lang, release: &str) -> Option<(String, Vec<Notice>)> {
+/// otherwise the new query and the notices of the values it replaced. With no `release`
+/// (a published list not loaded yet) only `lang` is written.
+pub fn with_lang_and_release(query: &str, lang: Lang, release: Option<&str>) -> Option<(String, Vec<Notice>)> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let (stated, notices) = parse(query);
-    let replace: Vec<&str> = [("lang", stated.lang.is_none()), ("v", stated.release.is_none())]
+    let replace: Vec<&str> = [("lang", stated.lang.is_none()), ("v", stated.release.is_none() && release.is_some())]
         .into_iter()
         .filter_map(|(k, missing)| missing.then_some(k))
         .collect();
@@ -287,7 +312,7 @@ pub fn with_lang_and_release(query: &str, lang: Lang, release: &str) -> Option<(
     if replace.contains(&"lang") {
         parts.push(format!("lang={}", lang_slug(lang)));
     }
-    if replace.contains(&"v") {
+    if let (true, Some(release)) = (replace.contains(&"v"), release) {
         parts.push(format!("v={}", encode(release)));
     }
     let replaced = notices.into_iter().filter(|n| replace.contains(&n.key.as_str())).collect();
@@ -381,8 +406,14 @@ impl ViewState {
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", lang_slug(l)));
         }
+        if let Some(ds) = &self.list {
+            parts.push(format!("ds={}", encode(ds)));
+        }
         if let Some(v) = &self.release {
             parts.push(format!("v={}", encode(v)));
+        }
+        if let Some(vs) = &self.versus {
+            parts.push(format!("vs={}", encode(vs)));
         }
         if let Some(f) = &self.data_file {
             parts.push(format!("data={}", encode(f)));
@@ -483,17 +514,17 @@ mod tests {
 
     #[test]
     fn unusable_lang_and_release_are_replaced_not_repeated() {
-        let (q, replaced) = with_lang_and_release("?lang=fr&sector=energy", Lang::En, "2026.11.29").unwrap();
+        let (q, replaced) = with_lang_and_release("?lang=fr&sector=energy", Lang::En, Some("2026.11.29")).unwrap();
         assert_eq!(q, "sector=energy&lang=en&v=2026.11.29");
         assert_eq!(replaced.iter().map(|n| (n.key.as_str(), n.value.as_str())).collect::<Vec<_>>(), [("lang", "fr")]);
         assert!(parse(&q).1.is_empty(), "no notice about a repeated lang");
         // Unknown keys and values stay for the notice; a usable lang is kept as it is.
-        let (q, replaced) = with_lang_and_release("secter=x&lang=zh", Lang::En, "r 1").unwrap();
+        let (q, replaced) = with_lang_and_release("secter=x&lang=zh", Lang::En, Some("r 1")).unwrap();
         assert_eq!((q.as_str(), replaced.len()), ("secter=x&lang=zh&v=r+1", 0));
-        assert_eq!(with_lang_and_release("lang=zh&v=1", Lang::En, "2"), None);
-        let (q, _) = with_lang_and_release("", Lang::Zh, "1").unwrap();
+        assert_eq!(with_lang_and_release("lang=zh&v=1", Lang::En, Some("2")), None);
+        let (q, _) = with_lang_and_release("", Lang::Zh, Some("1")).unwrap();
         assert_eq!(q, "lang=zh&v=1");
-        let (q, _) = with_lang_and_release(&format!("v={}&lang=en", "x".repeat(41)), Lang::Zh, "1").unwrap();
+        let (q, _) = with_lang_and_release(&format!("v={}&lang=en", "x".repeat(41)), Lang::Zh, Some("1")).unwrap();
         assert_eq!(q, "lang=en&v=1");
     }
 
@@ -503,5 +534,29 @@ mod tests {
         n.extend(resolve(&mut s, &crate::core::dataset::embedded().unwrap()));
         assert!(s.filter.kinds.is_empty() && s.filter.stages.is_empty());
         assert_eq!(n.len(), 2);
+    }
+
+    #[test]
+    fn lists_round_trip_and_a_file_beside_a_list_is_reported() {
+        let (s, n) = parse("vs=city-2023&ds=city-2024&sector=c&v=r%201&lang=en");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((s.list.as_deref(), s.versus.as_deref()), (Some("city-2024"), Some("city-2023")));
+        assert_eq!(s.to_query(), "sector=c&lang=en&ds=city-2024&v=r+1&vs=city-2023");
+        assert_eq!(parse(&s.to_query()).0, s);
+        let (s, n) = parse("ds=Not%20A%20Slug&vs=%E9%80%9A%E8%BE%BD");
+        assert_eq!((s.list, s.versus), (None, None));
+        assert_eq!(n.iter().map(|n| (n.key.as_str(), n.problem)).collect::<Vec<_>>(), [("ds", Problem::UnknownValue), ("vs", Problem::UnknownValue)]);
+        let (s, n) = parse("data=my%20list.csv&ds=city-2024");
+        assert_eq!((s.data_file, s.list.as_deref()), (None, Some("city-2024")));
+        assert_eq!(n.iter().map(|n| (n.key.as_str(), n.value.as_str(), n.problem)).collect::<Vec<_>>(), [("data", "my list.csv", Problem::FileBesideList)]);
+        assert_eq!(parse("data=a.csv").0.data_file.as_deref(), Some("a.csv"), "without ds= the file is still asked for");
+    }
+
+    /// Until a published list is loaded, its release is not known: only `lang` is written.
+    #[test]
+    fn a_list_not_yet_loaded_gets_no_release_written() {
+        let (q, _) = with_lang_and_release("ds=city-2024&sector=c", Lang::Zh, None).unwrap();
+        assert_eq!(q, "ds=city-2024&sector=c&lang=zh");
+        assert_eq!(with_lang_and_release("ds=city-2024&lang=zh", Lang::En, None), None);
     }
 }
