@@ -9,6 +9,7 @@ import { launch, newPage } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 import { benchLarge, timeClicks } from './bench-large.mjs';
 import { benchImport } from './bench-import.mjs';
+import { benchLists } from './bench-lists.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -69,7 +70,10 @@ try {
   const lists = ['target/big-5000.xlsx', 'target/big-5000-gbk.csv'].filter((f) => existsSync(f));
   if (lists.length) await benchImport({ browser, server, files: lists, report });
 
-  // 5. 100k synthetic projects, loaded through the user-file path (see scripts/gen-synthetic.mjs).
+  // 5. The published lists beside the app, opened from the picker.
+  await benchLists({ browser, server, report });
+
+  // 6. 100k synthetic projects, loaded through the user-file path (see scripts/gen-synthetic.mjs).
   const big = process.env.SYNTHETIC ?? 'target/synthetic-100k.csv';
   if (existsSync(big)) {
     await benchLarge({ browser, server, file: big, report, median, p95, runs: RUNS, crossfilter: readFileSync(require.resolve('crossfilter2/crossfilter.min.js'), 'utf8') });

@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod import_client;
+pub mod lists;
 pub mod location;
 pub mod media_query;
 pub mod print;
@@ -23,6 +24,28 @@ use state::AppState;
 pub(crate) fn target_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
+}
+
+/// Lets the browser run other tasks (input, paint) before the next step. A message to
+/// ourselves, not a timer: nested timers are clamped to 4 ms, which 250 chunks would pay.
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves after `ms` milliseconds: for waiting on the network without spinning.
+pub(crate) async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 pub fn start() {
@@ -122,15 +145,15 @@ fn Main(catalog: Arc<Catalog>) -> impl IntoView {
     provide_context(state);
     Effect::new(move |_| {
         let lang = state.lang.get();
-        let t = texts(lang);
         let doc = document();
         // The tab names the open project, so a reader with many tabs finds it.
         let project = state.view.with(|v| v.project.clone()).and_then(|id| {
             state.catalog.with(|c| c.project_index(&id).map(|i| c.ds.projects[i].name.get(lang).to_string()))
         });
+        let title = state.title();
         match project {
-            Some(name) => doc.set_title(&format!("{name} · {}", t.title)),
-            None => doc.set_title(t.title),
+            Some(name) => doc.set_title(&format!("{name} · {title}")),
+            None => doc.set_title(&title),
         }
         if let Some(el) = doc.document_element() {
             let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });

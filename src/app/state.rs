@@ -12,7 +12,8 @@ use crate::core::export::chart_file_name;
 use crate::core::filter::{select, Counts, Facet};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
-use crate::core::query::{parse, resolve, with_lang_and_release, Notice, ViewState};
+use crate::core::query::{parse, resolve, with_lang_and_release, Notice, Problem, ViewState};
+use crate::app::lists::{Failed, Loaded, Lists};
 use crate::core::sort::sort_rows;
 
 pub use crate::app::location::Nav;
@@ -23,6 +24,17 @@ pub struct AppState {
     pub catalog: RwSignal<Arc<Catalog>>,
     /// Name of the user file whose rows replace the embedded data (`None`: embedded).
     pub loaded_file: RwSignal<Option<String>>,
+    /// The published list the catalog holds (`None`: the embedded list or a user's file).
+    pub current: RwSignal<Option<Arc<Loaded>>>,
+    /// The list the view is compared with (`vs=`), once it is loaded.
+    pub versus: RwSignal<Option<Arc<Loaded>>>,
+    pub lists: Lists,
+    /// The link names a published list that is not loaded yet: until it is, nothing in
+    /// the URL is resolved, rewritten or reported.
+    pub pending: Memo<bool>,
+    embedded: StoredValue<Arc<Catalog>>,
+    /// The list being fetched for the view, so a second run of the effect does not fetch it again.
+    opening: StoredValue<Option<String>>,
     /// The view as the URL states it, with values unknown to this dataset dropped.
     pub view: Memo<ViewState>,
     /// Everything the URL held that the view ignored.
@@ -59,19 +71,40 @@ fn browser_lang() -> Lang {
 
 impl AppState {
     pub fn new(catalog: Arc<Catalog>) -> AppState {
+        let embedded = StoredValue::new(catalog.clone());
         let catalog = RwSignal::new(catalog);
         let location = Location::new();
+        let lists = Lists::new();
+        let current = RwSignal::new(None::<Arc<Loaded>>);
         let parsed = Memo::new(move |_| parse(&location.search()));
         let resolved = Memo::new(move |_| {
             let (mut view, mut notices) = parsed.get();
+            let have = current.with(|c| c.as_ref().map(|l| l.id.clone()));
+            if view.list != have {
+                match view.list.as_deref().and_then(|id| lists.failure(id)) {
+                    // The list could not be opened: the embedded one is shown, and the
+                    // link's release was that list's.
+                    Some(failed) => {
+                        notices.push(list_notice("ds", &failed, lists));
+                        view.list = None;
+                        view.release = None;
+                    }
+                    None => return (view, Vec::new(), true),
+                }
+            }
+            if let Some(failed) = view.versus.as_deref().and_then(|id| lists.failure(id)) {
+                notices.push(list_notice("vs", &failed, lists));
+                view.versus = None;
+            }
             notices.extend(catalog.with(|c| resolve(&mut view, c)));
-            (view, notices)
+            (view, notices, false)
         });
-        let view = Memo::new(move |_| resolved.with(|(v, _)| v.clone()));
+        let pending = Memo::new(move |_| resolved.with(|r| r.2));
+        let view = Memo::new(move |_| resolved.with(|(v, _, _)| v.clone()));
         let replaced_at_start = RwSignal::new(Vec::<Notice>::new());
         let notices = Memo::new(move |_| {
             let mut all = replaced_at_start.get();
-            all.extend(resolved.with(|(_, n)| n.clone()));
+            all.extend(resolved.with(|(_, n, _)| n.clone()));
             all
         });
         let fallback_lang = browser_lang();
@@ -101,6 +134,12 @@ impl AppState {
         let state = AppState {
             catalog,
             loaded_file: RwSignal::new(None),
+            current,
+            versus: RwSignal::new(None),
+            lists,
+            pending,
+            embedded,
+            opening: StoredValue::new(None),
             view,
             notices,
             lang,
@@ -117,12 +156,116 @@ impl AppState {
         // A link without a usable `lang` or `v` gets them written in, so that a link copied
         // from the address bar reopens in the same language and names its data release.
         // What they replaced is reported once, until the reader's next choice.
+        // A published list's release is known once it is loaded (`adopt_list` writes it).
         let release = catalog.with_untracked(|c| c.ds.release.clone());
-        if let Some((query, replaced)) = with_lang_and_release(&location.search_untracked(), fallback_lang, Some(&release)) {
+        let named_list = parsed.with_untracked(|(v, _)| v.list.is_some());
+        let release = (!named_list).then_some(release.as_str());
+        if let Some((query, replaced)) = with_lang_and_release(&location.search_untracked(), fallback_lang, release) {
             replaced_at_start.set(replaced);
             state.location.navigate(&query, Nav::Replace);
         }
+        // The list the URL names, opened when it changes (a link, the picker, Back).
+        Effect::new(move |_| {
+            let want = parsed.with(|(v, _)| v.list.clone());
+            lists.failed.track();
+            let have = current.with_untracked(|c| c.as_ref().map(|l| l.id.clone()));
+            if want == have {
+                return;
+            }
+            match want {
+                Some(id) if lists.failure(&id).is_none() => state.open_list(id),
+                // Back to the embedded list, or a list that failed: the embedded one is shown.
+                _ => {
+                    if have.is_some() {
+                        state.show_embedded();
+                    }
+                }
+            }
+        });
+        // The list compared with, loaded beside the one shown.
+        Effect::new(move |_| {
+            let want = parsed.with(|(v, _)| v.versus.clone());
+            let versus = state.versus;
+            match want {
+                None => versus.set(None),
+                Some(id) if versus.with_untracked(|v| v.as_ref().is_some_and(|l| l.id == id)) => {}
+                Some(id) => {
+                    versus.set(None);
+                    leptos::task::spawn_local(async move {
+                        let loaded = lists.open(id.clone()).await;
+                        if parsed.with_untracked(|(v, _)| v.versus.as_deref() == Some(id.as_str())) {
+                            versus.set(loaded);
+                        }
+                    });
+                }
+            }
+        });
+        crate::app::lists::when_idle(move || lists.fetch_manifest());
         state
+    }
+
+    /// Fetches (or takes from those kept) the list `id` and shows it if the URL still names it.
+    fn open_list(&self, id: String) {
+        if self.opening.with_value(|o| o.as_deref() == Some(id.as_str())) {
+            return;
+        }
+        self.opening.set_value(Some(id.clone()));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let loaded = state.lists.open(id.clone()).await;
+            state.opening.set_value(None);
+            let still_wanted = state.location.search_untracked();
+            if parse(&still_wanted).0.list.as_deref() != Some(id.as_str()) {
+                return;
+            }
+            match loaded {
+                Some(l) => state.adopt_list(l),
+                None => {
+                    if state.current.with_untracked(Option::is_some) {
+                        state.show_embedded();
+                    }
+                }
+            }
+        });
+    }
+
+    /// Shows a loaded list, and writes its release into a link that names none.
+    fn adopt_list(&self, l: Arc<Loaded>) {
+        let release = l.catalog.ds.release.clone();
+        self.loaded_file.set(None);
+        self.catalog.set(l.catalog.clone());
+        self.current.set(Some(l));
+        if let Some((query, replaced)) = with_lang_and_release(&self.location.search_untracked(), self.lang.get_untracked(), Some(&release)) {
+            self.replaced_at_start.set(replaced);
+            self.location.navigate(&query, Nav::Replace);
+        }
+    }
+
+    /// Shows the embedded list again.
+    pub fn show_embedded(&self) {
+        self.loaded_file.set(None);
+        self.current.set(None);
+        self.catalog.set(self.embedded.get_value());
+    }
+
+    /// The embedded list, whatever is shown.
+    pub fn embedded(&self) -> Arc<Catalog> {
+        self.embedded.get_value()
+    }
+
+    /// Whether the embedded list is shown (no published list, no user file).
+    pub fn is_embedded(&self) -> bool {
+        self.current.with(Option::is_none) && self.loaded_file.with(Option::is_none)
+    }
+
+    /// The title of what is shown: the explorer's own for the embedded list, else the list's.
+    pub fn title(&self) -> String {
+        let lang = self.lang.get();
+        if self.is_embedded() {
+            texts(lang).title.to_string()
+        } else {
+            self.catalog.with(|c| c.ds.source.title.get(lang).to_string())
+        }
     }
 
     /// Writes a view into the URL; the memos above follow. A view the reader makes
@@ -131,7 +274,10 @@ impl AppState {
         if next.lang.is_none() {
             next.lang = Some(self.lang.get_untracked());
         }
-        next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
+        // While a named list loads, its release is not known yet: the link keeps its own.
+        if !self.pending.get_untracked() {
+            next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
+        }
         if self.replaced_at_start.with_untracked(|n| !n.is_empty()) {
             self.replaced_at_start.set(Vec::new());
         }
@@ -205,7 +351,11 @@ impl AppState {
     /// Where the data comes from: the source, the region and the release.
     pub fn source_credit(&self) -> String {
         let lang = self.lang.get();
-        self.catalog.with(|c| format!("{} · {} {}", texts(lang).source_line, c.ds.region.get(lang), c.ds.release))
+        let embedded = self.is_embedded();
+        self.catalog.with(|c| {
+            let source = if embedded { texts(lang).source_line.to_string() } else { c.ds.source.title.get(lang).to_string() };
+            format!("{source} · {} {}", c.ds.region.get(lang), c.ds.release)
+        })
     }
 
     /// A chart image's download name, in the form of the data exports' names.
@@ -218,6 +368,19 @@ impl AppState {
         self.audit.with(|items| {
             items.iter().any(|i| i.status == Status::Contradiction && i.project.as_deref() == Some(project_id))
         })
+    }
+}
+
+/// The notice for a list that could not be opened: unknown ids get the nearest known one.
+fn list_notice(key: &str, failed: &Failed, lists: Lists) -> Notice {
+    match failed.problem {
+        Problem::UnknownValue => {
+            let known: Vec<String> = lists.manifest.with(|m| {
+                m.as_ref().and_then(|m| m.as_ref().ok()).map(|m| m.ids().map(String::from).collect()).unwrap_or_default()
+            });
+            Notice::unknown(key, &failed.id, known.iter().map(String::as_str))
+        }
+        problem => Notice::new(key, &failed.id, problem),
     }
 }
 

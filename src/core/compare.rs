@@ -156,6 +156,40 @@ pub fn tally(changes: &[Change]) -> [Tally; 3] {
     out
 }
 
+impl Status {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Carried => "carried",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+/// The changes as CSV: one row per project, amounts in yuan, empty where not stated.
+pub fn to_csv(now: &Catalog, before: &Catalog, changes: &[Change]) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record([
+        "status", "matched_by", "id", "id_before", "name_zh", "name_en", "investment_before_yuan", "investment_yuan", "change_yuan",
+    ]);
+    let yuan = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.0}"));
+    for c in changes {
+        let p = c.now.map(|i| &now.ds.projects[i]).or_else(|| c.before.map(|b| &before.ds.projects[b])).expect("a side");
+        let id = c.now.map_or("", |i| now.ds.projects[i].id.as_str());
+        let id_before = c.before.map_or("", |b| before.ds.projects[b].id.as_str());
+        let by = match c.matched_by {
+            Some(MatchedBy::Id) => "id",
+            Some(MatchedBy::NameAndDistrict) => "name+district",
+            None => "",
+        };
+        let _ = w.write_record([
+            c.status.slug(), by, id, id_before, &p.name.zh, &p.name.en,
+            &yuan(c.amount_before), &yuan(c.amount_now), &yuan(c.delta()),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +257,20 @@ mod tests {
         assert_eq!((t[0].count, t[1].count, t[2].count), (0, 3, 0));
         let none = compare(&a, &[], &a, &[]);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_changes_download_has_one_row_per_project() {
+        let before = embedded().unwrap();
+        let mut ds = before.ds.clone();
+        ds.projects.remove(0);
+        let now = Catalog::index(ds);
+        let csv = to_csv(&now, &before, &compare(&now, &all(&now), &before, &all(&before)));
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 1 + 21);
+        assert!(lines[0].starts_with("status,matched_by,id,"));
+        assert!(lines[1].starts_with("carried,id,"), "{}", lines[1]);
+        assert!(lines[21].starts_with(&format!("dropped,,,{},", before.ds.projects[0].id)), "{}", lines[21]);
     }
 
     /// Two projects of one name in one district are matched by neither name.

@@ -96,25 +96,16 @@ fn Cite() -> impl IntoView {
     }
 }
 
-/// Lets the browser run other tasks (input, paint) before the next step. A message to
-/// ourselves, not a timer: nested timers are clamped to 4 ms, which 250 chunks would pay.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 /// The worker's dataset, one task per step: the head, each chunk of projects, then the
 /// index. The worker validated it (a worker of another build is refused by its version),
-/// so the page does not spend a second pass on it. Also returns the whole file's JSON,
-/// for "Save as dataset file".
-async fn assemble(head: String, chunks: Vec<js_sys::ArrayBuffer>) -> Result<(crate::core::dataset::Catalog, String), UserDataError> {
+/// so the page does not spend a second pass on it. With `keep_json`, also returns the
+/// whole file's JSON, for "Save as dataset file".
+pub(crate) async fn assemble(
+    head: String,
+    chunks: Vec<js_sys::ArrayBuffer>,
+    keep_json: bool,
+) -> Result<(crate::core::dataset::Catalog, Option<String>), UserDataError> {
     let json_error = |e: serde_json::Error| UserDataError::Json(e.into());
     let mut ds: crate::core::model::Dataset = serde_json::from_str(&head).map_err(json_error)?;
     // The file is the head with its projects put back: `"projects":[]` is the key's only
@@ -122,20 +113,22 @@ async fn assemble(head: String, chunks: Vec<js_sys::ArrayBuffer>) -> Result<(cra
     let (before, after) = head.split_once("\"projects\":[]").unwrap_or((&head, ""));
     let mut json = format!("{before}\"projects\":[");
     for (i, chunk) in chunks.iter().enumerate() {
-        next_task().await;
+        crate::app::next_task().await;
         // Read as text, so serde_json's one string reader serves here as everywhere.
         let text = String::from_utf8(js_sys::Uint8Array::new(chunk).to_vec()).unwrap_or_default();
         let part: Vec<crate::core::model::Project> = serde_json::from_str(&text).map_err(json_error)?;
         ds.projects.extend(part);
-        if i > 0 {
-            json.push(',');
+        if keep_json {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(text.trim_start_matches('[').trim_end_matches(']'));
         }
-        json.push_str(text.trim_start_matches('[').trim_end_matches(']'));
     }
     json.push(']');
     json.push_str(after);
-    next_task().await;
-    Ok((crate::core::dataset::Catalog::index(ds), json))
+    crate::app::next_task().await;
+    Ok((crate::core::dataset::Catalog::index(ds), keep_json.then_some(json)))
 }
 
 #[component]
@@ -152,11 +145,14 @@ fn LoadFile() -> impl IntoView {
     let imported = RwSignal::new(None::<(String, String)>);
     let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
         error.set(None);
+        state.current.set(None);
         state.catalog.set(Arc::new(catalog));
         state.loaded_file.set(Some(name.clone()));
         state.update(Nav::Push, |v| {
             v.filter = Default::default();
             v.project = None;
+            v.list = None;
+            v.versus = None;
             v.data_file = Some(name);
         });
     };
@@ -165,12 +161,12 @@ fn LoadFile() -> impl IntoView {
         let Some((name, parts)) = client.take_dataset() else { return };
         busy.set(true);
         spawn_local(async move {
-            let result = assemble(parts.head, parts.chunks).await;
+            let result = assemble(parts.head, parts.chunks, true).await;
             busy.set(false);
             match result {
                 Ok((catalog, json)) => {
                     adopt(catalog, name.clone());
-                    imported.set(Some((name, json)));
+                    imported.set(json.map(|j| (name, j)));
                     // The review was long: the reader goes on with the list from its top.
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
@@ -243,13 +239,12 @@ fn LoadFile() -> impl IntoView {
     };
     let back_to_embedded = move |_| {
         imported.set(None);
-        if let Ok(c) = crate::core::dataset::embedded() {
-            state.catalog.set(Arc::new(c));
-        }
-        state.loaded_file.set(None);
+        state.show_embedded();
         state.update(Nav::Push, |v| {
             v.filter = Default::default();
             v.project = None;
+            v.list = None;
+            v.versus = None;
             v.data_file = None;
         });
     };

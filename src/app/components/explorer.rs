@@ -3,6 +3,8 @@ use wasm_bindgen::JsCast;
 
 use super::audit::AuditPanel;
 use super::chips::ActiveFilters;
+use super::compare::ComparePanel;
+use super::list_loading::ListLoading;
 use super::data_tools::DataTools;
 use super::detail::ProjectDetail;
 use super::district_chart::DistrictChart;
@@ -31,7 +33,7 @@ fn EmbedBar() -> impl IntoView {
     };
     view! {
         <header class="embed-bar">
-            <strong>{move || texts(state.lang.get()).title}</strong>
+            <strong>{move || state.title()}</strong>
             <a href=full target="_blank" rel="external">{move || texts(state.lang.get()).open_full_view}</a>
         </header>
     }
@@ -102,6 +104,8 @@ pub fn Explorer() -> impl IntoView {
             <Header/>
         </Show>
         <Notices/>
+        // A linked list still loading: its name and progress, not a view of another list.
+        <Show when=move || !state.pending.get() fallback=|| view! { <ListLoading/> }>
         <div class="layout" class:embed=move || embed.get()>
             <Show when=move || !embed.get()>
                 <Filters/>
@@ -109,6 +113,7 @@ pub fn Explorer() -> impl IntoView {
             <main class="content" id="main" tabindex="-1">
                 <Show when=move || has_project.get() fallback=move || view! {
                     <ActiveFilters/>
+                    <ComparePanel/>
                     <div class="charts">
                         <SectorChart/>
                         <DistrictChart/>
@@ -130,5 +135,6 @@ pub fn Explorer() -> impl IntoView {
                 </Show>
             </main>
         </div>
+        </Show>
     }
 }

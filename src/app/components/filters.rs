@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::list_search::ListSearch;
+
 use crate::app::state::{use_app, AppState, Nav};
 use crate::core::describe::{list_stage, section_name};
 use crate::core::filter::{facet_values, range_from_input, range_to_input, Facet, Filter};
@@ -162,6 +164,10 @@ pub fn Filters() -> impl IntoView {
                             state.update_typed("q", |v| v.filter.q = text);
                         }
                     />
+                    // Only where the deployment publishes lists beside the app.
+                    <Show when=move || !matches!(state.lists.manifest.get(), Some(Err(_)))>
+                        <ListSearch/>
+                    </Show>
                 </div>
                 <FacetGroup facet=Facet::Sector/>
                 <FacetGroup facet=Facet::District/>

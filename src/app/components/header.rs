@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::app::state::{use_app, Nav};
 use crate::core::i18n::{language_name, texts};
 use crate::core::model::Lang;
+use super::list_picker::ListPicker;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -49,10 +50,15 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="titles">
-                <h1>{move || t().title}</h1>
-                <p class="subtitle">{move || t().subtitle}</p>
+                <h1>{move || state.title()}</h1>
+                <p class="subtitle">{move || if state.is_embedded() {
+                    t().subtitle.to_string()
+                } else {
+                    state.catalog.with(|c| c.ds.region.get(state.lang.get()).to_string())
+                }}</p>
             </div>
             <div class="actions">
+                <ListPicker/>
                 <div class="lang-switch" role="group" aria-label=move || t().language>
                     {lang_button(Lang::Zh)}
                     {lang_button(Lang::En)}

@@ -19,7 +19,12 @@ fn ReleaseNotice() -> impl IntoView {
             return None;
         }
         let head = fill_named(t.release_notice, &[("from", from.clone()), ("to", to.clone())]);
-        let items = changelog().ok().and_then(|cl| changes_since(&cl, &from, &to).ok()).map(|changes| {
+        // A published list keeps its own changelog beside it; the embedded one ships inside.
+        let log = match state.current.get() {
+            Some(l) => l.changelog.clone(),
+            None => changelog().ok(),
+        };
+        let items = log.and_then(|cl| changes_since(&cl, &from, &to).ok()).map(|changes| {
             state.rows.with(|rows| state.catalog.with(|c| {
                 changes_in_view(&changes, c, rows)
                     .into_iter()

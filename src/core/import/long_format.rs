@@ -603,6 +603,12 @@ fn check_size(bytes: &[u8]) -> Result<(), UserDataError> {
 /// A dataset JSON file → a validated catalog. The page reads these itself; the CSV reader
 /// lives in the import worker, so the page's first load does not carry it.
 pub fn load_json(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, UserDataError> {
+    load_json_dataset(bytes).map(Catalog::index)
+}
+
+/// A dataset JSON file → a validated dataset, not indexed: what the import worker sends
+/// the page of a large published list.
+pub fn load_json_dataset(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Dataset, UserDataError> {
     check_size(bytes.as_ref())?;
     let bytes = bytes.into();
     let ds: Dataset = {
@@ -610,7 +616,12 @@ pub fn load_json(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Catalog, Use
         serde_json::from_str(text).map_err(|e| UserDataError::Json(e.into()))?
     };
     drop(bytes);
-    Catalog::new(ds).map_err(|e| invalid(e, |_| None))
+    let errs = crate::core::validate::validate(&ds);
+    if errs.is_empty() {
+        Ok(ds)
+    } else {
+        Err(invalid(errs, |_| None))
+    }
 }
 
 /// Our long-format CSV → a validated dataset, with validation errors located by row.
