@@ -92,3 +92,24 @@ fn an_office_workbook_is_imported_then_published() {
     assert!(!bad.status.success() && !dir.join("junk.json").exists());
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A list's own changelog is checked with it and named in the manifest; a wrong one is refused.
+#[test]
+fn a_list_keeps_its_own_changelog() {
+    let dir = temp_dir("changelog");
+    fs::copy("data/tongliao-2022.json", dir.join("tongliao.json")).unwrap();
+    fs::copy("data/changelog.json", dir.join("tongliao.changelog.json")).unwrap();
+    let out = Command::new(BIN).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let m = parse_manifest(&fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m.lists[0].changelog.as_deref(), Some("tongliao.changelog.json"));
+    fs::remove_file(dir.join("manifest.json")).unwrap();
+    let log = fs::read_to_string("data/changelog.json").unwrap();
+    let first_release = log.split("\"release\": \"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    fs::write(dir.join("tongliao.changelog.json"), log.replacen(&first_release, "not-this-release", 1)).unwrap();
+    let out = Command::new(BIN).arg(&dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("tongliao.changelog.json"), "{err}");
+    assert!(!dir.join("manifest.json").exists());
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -196,6 +196,7 @@ pub struct Texts {
     pub compare_shown: &'static str,
     pub compare_download: &'static str,
     pub compare_all: &'static str,
+    pub compare_chart_hint: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -388,6 +389,7 @@ pub const ZH: Texts = Texts {
     compare_shown: "显示{shown}个，共{total}个变化；下载可得全部。",
     compare_download: "下载对比（CSV）",
     compare_all: "全部",
+    compare_chart_hint: "点击柱条，表格只列出该状态的项目",
 };
 
 pub const EN: Texts = Texts {
@@ -580,6 +582,7 @@ pub const EN: Texts = Texts {
     compare_shown: "Showing {shown} of {total}; the download has them all.",
     compare_download: "Download the changes (CSV)",
     compare_all: "All",
+    compare_chart_hint: "Click a bar to list only those projects in the table",
 };
 
 /// Each language's name in itself, for the language switch.

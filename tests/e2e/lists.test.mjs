@@ -63,7 +63,10 @@ test('a link to a filtered view of a published list reopens it in a fresh browse
 });
 
 test('choosing a list is a history entry: Back returns to the previous list and view', async () => {
-  const p = await h.page(`/?ds=${L2023.id}&lang=en&q=1`);
+  const p = await h.page();
+  const seen = requests(p);
+  await p.goto(`${h.server.url}/?ds=${L2023.id}&lang=en&q=1`);
+  await p.waitForSelector('table.projects', { timeout: 20000 });
   await p.waitForURL(/v=/);
   const before = await rowIds(p);
   await p.click('[data-testid="list-picker"] summary');
@@ -77,6 +80,7 @@ test('choosing a list is a history entry: Back returns to the previous list and 
   await p.waitForFunction(() => document.querySelector('h1')?.textContent.includes('2023'));
   assert.equal(query(p).get('q'), '1', 'the previous view, filter included');
   assert.deepEqual(await rowIds(p), before);
+  assert.equal(seen.filter((u) => u.endsWith(L2023.file)).length, 1, 'kept for the session: not fetched again');
   // And back to the embedded list through the picker.
   await p.click('[data-testid="list-picker"] summary');
   await p.click('[data-testid="list-embedded"]');
@@ -93,6 +97,12 @@ test('an unknown list opens the embedded one with a notice naming it', async () 
   assert.ok((await rowCount(p)) > 0, 'the embedded list, filtered by its own sector');
   // The nearest published id is offered.
   assert.ok(await p.$('[data-testid="suggestion"]'));
+  // A value the opened list does not have is named once the list is there, like any unknown value.
+  const q = await h.page(`/?ds=${L2024.id}&sector=energy&lang=en`);
+  await q.waitForURL(/v=/);
+  const named = await notices(q);
+  assert.deepEqual(named.filter((t) => t.includes('“energy”')).length, 1, named.join(' | '));
+  assert.match(await q.textContent('h1'), /2024/);
 });
 
 test('a list file missing on the server, or broken, gets its own notice; nothing is replaced silently', async () => {

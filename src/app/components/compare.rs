@@ -16,7 +16,7 @@ use crate::charts::sector_bars::{draw, Bar};
 use crate::core::compare::{compare, tally, to_csv, Change, MatchedBy, Status, Tally};
 use crate::core::filter::select;
 use crate::core::format::yuan;
-use crate::core::i18n::{count_projects, fill, fill_named, texts, Texts};
+use crate::core::i18n::{bracketed, count_projects, fill, fill_named, texts, Texts};
 use crate::core::model::Lang;
 use crate::core::query::ViewState;
 
@@ -47,14 +47,15 @@ fn bars(t: &[Tally; 3], lang: Lang, tx: &Texts, status: Option<Status>) -> Vec<B
         id: id.to_string(),
         label,
         value,
-        value_label: format!("{} · {}", yuan(value, lang), count_projects(count, lang)),
+        // The amount only: the counts are in the summary above, and a phone has no room for both.
+        value_label: yuan(value, lang),
         selected: status == Some(s),
         count,
     };
     vec![
         bar("new", tx.compare_new.to_string(), new.now, new.count, Status::New),
-        bar("carried-before", format!("{} ({})", tx.compare_carried, tx.compare_before), carried.before, carried.count, Status::Carried),
-        bar("carried", format!("{} ({})", tx.compare_carried, tx.compare_now), carried.now, carried.count, Status::Carried),
+        bar("carried-before", format!("{}{}", tx.compare_carried, bracketed(tx.compare_before, lang)), carried.before, carried.count, Status::Carried),
+        bar("carried", format!("{}{}", tx.compare_carried, bracketed(tx.compare_now, lang)), carried.now, carried.count, Status::Carried),
         bar("dropped", tx.compare_dropped.to_string(), dropped.before, dropped.count, Status::Dropped),
     ]
 }
@@ -119,7 +120,7 @@ fn Comparison(versus: Arc<Loaded>) -> impl IntoView {
                 <li data-status="carried">
                     <strong>{t.compare_carried}</strong> " " {count_projects(carried.count, lang)} " · "
                     {yuan(carried.before, lang)} " → " {yuan(carried.now, lang)}
-                    " (" {fill(t.compare_changed, carried.changed)} ")"
+                    {bracketed(&fill(t.compare_changed, carried.changed), lang)}
                 </li>
                 <li data-status="dropped"><strong>{t.compare_dropped}</strong> " " {count_projects(dropped.count, lang)} " · " {yuan(dropped.before, lang)}</li>
             </ul>
@@ -200,7 +201,7 @@ fn Comparison(versus: Arc<Loaded>) -> impl IntoView {
                 name="compare"
                 title=Signal::derive(move || t().compare_chart_title.to_string())
                 label=Signal::derive(move || t().compare_chart_label.to_string())
-                hint=Signal::derive(move || t().chart_hint.to_string())
+                hint=Signal::derive(move || t().compare_chart_hint.to_string())
                 height=Signal::derive(move || 64.0 + 30.0 * 4.0)
                 draw=draw_fn
                 on_pick=Callback::new(pick)
