@@ -47,6 +47,25 @@ fn one_bar_per_sector_with_labels() {
     assert_eq!(layout.hit((5, 5)), None, "the title is not a bar");
 }
 
+/// On a phone a long bar's value label would run past the edge: it drops its project
+/// count (the data table has it), and a short bar's label stays whole.
+#[test]
+fn a_value_label_that_would_be_cut_drops_its_count() {
+    let mut bars = [bar("c", "C Manufacturing", 37.76e9, false), bar("d", "D Utilities", 5.27e9, false)];
+    bars[0].value_label = "CNY 37.76 bn · 10 projects".into();
+    bars[1].value_label = "CNY 5.27 bn · 4 projects".into();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (280, 140)).into_drawing_area();
+        draw(&root, &bars, &style(1.0)).expect("draws");
+    }
+    assert!(svg.contains("CNY 37.76 bn") && !svg.contains("10 projects"), "{svg}");
+    assert!(svg.contains("CNY 5.27 bn · 4 projects"));
+    // At the desktop width both keep their counts.
+    let (wide, _) = render(&bars, 1.0);
+    assert!(wide.contains("CNY 37.76 bn · 10 projects"));
+}
+
 #[test]
 fn selection_highlights_and_dims() {
     let bars = [bar("a", "A", 3e9, true), bar("b", "B", 2e9, false), bar("c", "C", 1e9, false)];

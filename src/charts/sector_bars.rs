@@ -92,7 +92,17 @@ pub fn draw<DB: DrawingBackend>(
         let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
         let ls = font(12.0).style(weight).color(&style.palette.ink).pos(right);
         root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
-        root.draw(&Text::new(b.value_label.clone(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
+        // A label that would run past the edge (a phone, a long bar) drops its project
+        // count, which the data table and the tooltip still give, rather than being cut.
+        let fits = |text: &str| {
+            let tw = root.estimate_text_size(text, &value_style.clone().into()).map_or(0, |(tw, _)| tw as i32);
+            x1 + style.px(4.0) as i32 + tw <= w as i32
+        };
+        let text = match b.value_label.split_once(" · ") {
+            Some((amount, _)) if !fits(&b.value_label) => amount,
+            _ => b.value_label.as_str(),
+        };
+        root.draw(&Text::new(text.to_string(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
     }
     root.present()?;
     Ok(Some(RowsLayout::new(chart.as_coord_spec().clone(), bars.iter().map(|b| b.id.clone()).collect(), true)))
