@@ -10,6 +10,7 @@ import { startServer } from '../tests/e2e/server.mjs';
 import { benchLarge, timeClicks } from './bench-large.mjs';
 import { benchImport } from './bench-import.mjs';
 import { benchLists } from './bench-lists.mjs';
+import { lighthouse } from './lighthouse.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -84,3 +85,6 @@ try {
   await browser.close();
   await server.close();
 }
+
+// 7. Lighthouse 12, mobile preset, served compressed: the first-load issue's figures.
+await lighthouse({ report, runs: 3 });

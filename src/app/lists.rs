@@ -105,20 +105,20 @@ fn url(file: &str) -> String {
     format!("./{LISTS_DIR}/{file}")
 }
 
-/// Runs `f` when the browser is idle (or soon, where it has no idle callback), so the
-/// first view costs no request.
-pub fn when_idle(f: impl FnOnce() + 'static) {
+/// Runs `f` when the browser is idle, and at the latest after `timeout_ms` (or after that
+/// time, where it has no idle callback): work the first view does not need.
+pub fn when_idle(timeout_ms: i32, f: impl FnOnce() + 'static) {
     let cb = Closure::once_into_js(f);
     let w = window();
     let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     match idle {
         Some(request) => {
             let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &4000.into());
+            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &timeout_ms.into());
             let _ = request.call2(&w, &cb, &opts);
         }
         None => {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 1500);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), timeout_ms);
         }
     }
 }

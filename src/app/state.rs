@@ -200,7 +200,8 @@ impl AppState {
                 }
             }
         });
-        crate::app::lists::when_idle(move || lists.fetch_manifest());
+        // The manifest waits for idle time, so the first view costs no request.
+        crate::app::lists::when_idle(4000, move || lists.fetch_manifest());
         state
     }
 

@@ -216,10 +216,29 @@ test('a project opens in a detail view with its own URL and every figure', async
 
 test('the audit shows the contradiction it computed and flags the project', async () => {
   const p = await page('/?lang=en');
+  // The audit is below the fold: it mounts when the browser is idle.
+  await p.waitForSelector('.audit-item[data-status="contradiction"]');
   const bad = await p.$$eval('.audit-item[data-status="contradiction"]', (e) => e.map((x) => x.textContent));
   assert.equal(bad.length, 1);
   assert.ok(bad[0].includes('305281万千瓦时') && bad[0].includes('1,527,000,000 kWh'), bad[0]);
   assert.ok(await p.$('tr[data-id="jarud-daolaodu-wind-500mw"] .flag'));
+});
+
+test('panels mounted after the first screen are there for printing at once, and for find in page', async () => {
+  // Print media from the start: every panel is mounted with the first render, not at idle.
+  const p = await page();
+  await p.emulateMedia({ media: 'print' });
+  await p.goto(`${h.server.url}/?lang=en`);
+  // The screen's table is hidden in print: wait for it in the document, not on screen.
+  await p.waitForSelector('table.projects', { state: 'attached' });
+  assert.ok(await p.$('.audit-item'), 'the audit, without waiting');
+  assert.ok(await p.$('[data-testid="cite-text"]'), 'the data tools too');
+  await p.emulateMedia({ media: 'screen' });
+  // Once idle, the browser's find in page reaches the lowest panel's text.
+  const q = await page('/?lang=zh');
+  await q.waitForSelector('.audit-item');
+  const found = await q.evaluate(() => window.find(document.querySelector('.audit-item').textContent.trim().slice(0, 8)));
+  assert.equal(found, true);
 });
 
 test('screenshots for the README (zh and en)', async () => {

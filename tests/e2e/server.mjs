@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +18,10 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export async function startServer({ root = resolve('dist'), port = 0 } = {}) {
+// With `compress`, files are sent brotli- or gzip-encoded as a static host would (the
+// benchmark's Lighthouse runs); each file is compressed once.
+export async function startServer({ root = resolve('dist'), port = 0, compress = false } = {}) {
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -37,8 +41,19 @@ export async function startServer({ root = resolve('dist'), port = 0 } = {}) {
         file = join(root, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(await readFile(file));
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      let body = await readFile(file);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = compress && (accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null);
+      if (encoding && !/\.(png|jpg)$/.test(file)) {
+        const key = `${encoding}:${file}`;
+        if (!packed.has(key)) packed.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+        body = packed.get(key);
+        headers['content-encoding'] = encoding;
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
+      res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }

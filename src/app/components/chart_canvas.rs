@@ -133,7 +133,12 @@ pub fn ChartCanvas(
             let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else { return };
             let w = entry.content_rect().width().floor().max(260.0);
             if width.get_untracked() != Some(w) {
-                width.set(Some(w));
+                // Set in a task of its own, so that each chart draws in its own task rather
+                // than all of them in the browser's one resize step (a long task at start-up).
+                let set = Closure::once_into_js(move || {
+                    let _ = width.try_set(Some(w));
+                });
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(set.unchecked_ref(), 0);
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };

@@ -81,6 +81,19 @@ fn restore_scroll(y: f64, frames_left: u32) {
     });
 }
 
+/// Stages of the panels below the fold: the count of them.
+const STAGES: u8 = 6;
+
+/// Raises `stage` by one per idle callback (at the latest every 300 ms) up to `STAGES`.
+fn mount_in_stages(stage: RwSignal<u8>) {
+    crate::app::lists::when_idle(300, move || {
+        let Some(now) = stage.try_get_untracked() else { return };
+        if now < STAGES && stage.try_set(now + 1).is_none() {
+            mount_in_stages(stage);
+        }
+    });
+}
+
 /// Page layout: filters on the left, chart and table on the right; a project
 /// detail replaces the list while `p` is in the URL.
 #[component]
@@ -90,6 +103,10 @@ pub fn Explorer() -> impl IntoView {
     let has_project = Memo::new(move |_| project.with(Option::is_some));
     let embed = Memo::new(move |_| state.view.with(|v| v.embed));
     follow_detail_scroll(project);
+    // Below the fold, one panel per idle callback: each mounts in a short task of its own.
+    let below_fold = RwSignal::new(0_u8);
+    mount_in_stages(below_fold);
+    let shown = move |stage: u8| below_fold.get() >= stage || state.printing.get();
     // The first Tab stop: past the header and the filters' many stops, to the results.
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -120,15 +137,18 @@ pub fn Explorer() -> impl IntoView {
                     </div>
                     <ProjectTable/>
                     <PrintView/>
+                    // Below the fold: mounted once the browser is idle (or for printing), so
+                    // that the first task builds only what the first screen shows. Find in
+                    // page sees them from then on.
                     <div class="charts">
-                        <ScatterChart/>
-                        <TimelineChart/>
+                        <Show when=move || shown(1)><ScatterChart/></Show>
+                        <Show when=move || shown(2)><TimelineChart/></Show>
                     </div>
-                    <ProgrammeChart/>
+                    <Show when=move || shown(3)><ProgrammeChart/></Show>
                     <Show when=move || !embed.get()>
-                        <DataTools/>
-                        <ProgrammePanel/>
-                        <AuditPanel/>
+                        <Show when=move || shown(4)><DataTools/></Show>
+                        <Show when=move || shown(5)><ProgrammePanel/></Show>
+                        <Show when=move || shown(6)><AuditPanel/></Show>
                     </Show>
                 }>
                     <ProjectDetail/>
