@@ -53,11 +53,20 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_panic_banner();
     }));
-    leptos::mount::mount_to_body(App);
-    // index.html shows a loading line until the app is there.
-    if let Some(el) = document().get_element_by_id("loading") {
-        el.remove();
-    }
+    // Mounted after the static frame of index.html has been painted once, so a reader on a
+    // slow phone sees the explorer's name at once, and the mount replaces it in one task.
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                leptos::mount::mount_to_body(App);
+                // index.html shows a loading frame until the app is there.
+                if let Some(el) = document().get_element_by_id("loading") {
+                    el.remove();
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 /// After a panic the reactive runtime cannot be trusted, so the banner is plain DOM:

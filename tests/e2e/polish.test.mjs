@@ -28,6 +28,26 @@ test('the page is never blank: a loading line in both languages until the app mo
   assert.equal(await p.$('#loading'), null, 'removed once the app is there');
 });
 
+test('on a throttled phone the static frame is painted first and the mount shifts nothing', async () => {
+  const p = await h.page(undefined, { viewport: { width: 412, height: 823 } });
+  const cdp = await h.browser.context.newCDPSession(p);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await p.addInitScript(() => {
+    window.__shift = 0;
+    window.__lcp = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push(e.element?.closest?.('#loading') ? 'frame' : 'app'); }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await p.goto(`${h.server.url}/?lang=zh`);
+  await p.waitForSelector('table.projects');
+  await p.waitForTimeout(1500);
+  const [shift, lcp] = await p.evaluate(() => [window.__shift, window.__lcp]);
+  assert.ok(shift <= 0.02, `layout shift ${shift}`);
+  // The frame is the largest paint: nothing the app paints later is larger.
+  assert.deepEqual(lcp, ['frame']);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
 test('the tab title names the open project', async () => {
   const p = await h.page('/?lang=en&p=horqin-longma-wind-equipment-park');
   assert.match(await p.title(), /^.*Longma.* · /);
