@@ -88,13 +88,13 @@ pub fn compare(now: &Catalog, now_rows: &[usize], before: &Catalog, before_rows:
             matched_before[b] = Some((i, MatchedBy::Id));
         }
     }
-    for i in 0..now.ds.projects.len() {
-        if match_of_now[i].is_some() {
+    for (i, slot) in match_of_now.iter_mut().enumerate() {
+        if slot.is_some() {
             continue;
         }
         if let Some(&Some(b)) = by_name.get(&name_key(now, i)) {
             if matched_before[b].is_none() {
-                match_of_now[i] = Some((b, MatchedBy::NameAndDistrict));
+                *slot = Some((b, MatchedBy::NameAndDistrict));
                 matched_before[b] = Some((i, MatchedBy::NameAndDistrict));
             }
         }
