@@ -628,6 +628,20 @@ fn programme_bars_overlay_the_named_share() {
     assert_eq!(layout.hit((2, 2)), None);
 }
 
+/// On a phone the share label past the longest bar drops its project count instead of
+/// being cut by the edge; at the desktop width it keeps it.
+#[test]
+fn programme_share_labels_give_way_on_a_phone() {
+    let cat = catalog();
+    let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::Zh, None);
+    let full = bars.iter().find(|b| b.share_label.starts_with("158.4%")).expect("the upgrade bar").share_label.clone();
+    assert!(full.ends_with("个项目"), "{full}");
+    let (narrow, _) = render((332, 300), 1.0, |root| programme_share::draw(root, &bars, &style(1.0, Lang::Zh)).expect("draws"));
+    assert!(narrow.contains("158.4%") && !narrow.contains(&full), "the count gives way");
+    let (wide, _) = draw_programme(&bars, 1.0, Lang::Zh);
+    assert!(wide.contains(&full));
+}
+
 /// A theme filter leaves the theme bars summed under the other filters (crossfilter):
 /// with only wind projects in view, the ecology bar still counts its two projects.
 #[test]

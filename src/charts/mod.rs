@@ -219,6 +219,28 @@ pub fn draw_frame<DB: DrawingBackend>(
     Ok(empty)
 }
 
+/// A value label that starts at `x` and must end by `right_edge`: its trailing " · " parts
+/// (a project count, then an amount) are dropped until it fits, the first part always
+/// kept. The data table and the tooltip keep the whole label.
+pub fn fit_value_label<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &'a str,
+    font: &FontDesc<'_>,
+    x: i32,
+    right_edge: i32,
+) -> &'a str {
+    let style: TextStyle = font.clone().into();
+    let fits = |t: &str| root.estimate_text_size(t, &style).map_or(true, |(w, _)| x + w as i32 <= right_edge);
+    let mut shown = text;
+    while !fits(shown) {
+        match shown.rsplit_once(" · ") {
+            Some((head, _)) => shown = head,
+            None => break,
+        }
+    }
+    shown
+}
+
 /// Row labels for a chart's label column, shortened to at most `max_share` of the width,
 /// and the width the widest of them takes. Measured in bold, the widest a (selected)
 /// label gets.

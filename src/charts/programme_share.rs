@@ -10,7 +10,7 @@ use crate::core::format::trim_decimals;
 use crate::core::i18n::{chart_word, ChartWord};
 
 use super::rows::RowsLayout;
-use super::{draw_bar_axis, draw_frame, draw_legend, fit_labels, nice_ceiling, ChartPalette, ChartStyle, FONT};
+use super::{draw_bar_axis, draw_frame, draw_legend, fit_labels, fit_value_label, nice_ceiling, ChartPalette, ChartStyle, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeBar {
@@ -128,7 +128,9 @@ fn draw_texts<DB: DrawingBackend>(
         // Above the dark bar, so the printed figure stays legible whatever the share.
         let printed = font(10.0).color(&style.palette.muted).pos(Pos::new(HPos::Right, VPos::Bottom));
         root.draw(&Text::new(b.total_label.clone(), (x100 - pad / 2, y - style.px(7.0) as i32), printed))?;
-        root.draw(&Text::new(b.share_label.clone(), (x_end + pad, y), font(11.0).color(&style.palette.ink).pos(left)))?;
+        // On a phone the share's trailing parts (the count) give way rather than being cut.
+        let share = fit_value_label(root, &b.share_label, &font(11.0), x_end + pad, root.dim_in_pixel().0 as i32);
+        root.draw(&Text::new(share.to_string(), (x_end + pad, y), font(11.0).color(&style.palette.ink).pos(left)))?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 
 use super::rows::RowsLayout;
-use super::{draw_bar_axis, draw_frame, fit_labels, nice_ceiling, ChartPalette, ChartStyle, FONT};
+use super::{draw_bar_axis, draw_frame, fit_labels, fit_value_label, nice_ceiling, ChartPalette, ChartStyle, FONT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -94,14 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(label.clone(), (x0 - style.px(6.0) as i32, y), ls))?;
         // A label that would run past the edge (a phone, a long bar) drops its project
         // count, which the data table and the tooltip still give, rather than being cut.
-        let fits = |text: &str| {
-            let tw = root.estimate_text_size(text, &value_style.clone().into()).map_or(0, |(tw, _)| tw as i32);
-            x1 + style.px(4.0) as i32 + tw <= w as i32
-        };
-        let text = match b.value_label.split_once(" · ") {
-            Some((amount, _)) if !fits(&b.value_label) => amount,
-            _ => b.value_label.as_str(),
-        };
+        let text = fit_value_label(root, &b.value_label, &value_style, x1 + style.px(4.0) as i32, w as i32);
         root.draw(&Text::new(text.to_string(), (x1 + style.px(4.0) as i32, y), value_font.clone()))?;
     }
     root.present()?;
