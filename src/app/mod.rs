@@ -54,18 +54,16 @@ pub fn start() {
         show_panic_banner();
     }));
     // Mounted after the static frame of index.html has been painted once, so a reader on a
-    // slow phone sees the explorer's name at once, and the mount replaces it in one task.
+    // slow phone sees the explorer's name at once, and the mount replaces it in one task:
+    // the second animation frame's callback runs after the first frame was painted.
     request_animation_frame(|| {
-        set_timeout(
-            || {
-                leptos::mount::mount_to_body(App);
-                // index.html shows a loading frame until the app is there.
-                if let Some(el) = document().get_element_by_id("loading") {
-                    el.remove();
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+        request_animation_frame(|| {
+            leptos::mount::mount_to_body(App);
+            // index.html shows a loading frame until the app is there.
+            if let Some(el) = document().get_element_by_id("loading") {
+                el.remove();
+            }
+        })
     });
 }
 
