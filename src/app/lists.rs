@@ -196,6 +196,10 @@ impl Lists {
     }
 
     fn fail(&self, id: &str, problem: Problem, detail: String) {
+        // The notice says what kind of failure; the console keeps the detail for the publisher.
+        if !detail.is_empty() {
+            leptos::logging::warn!("list {id}: {detail}");
+        }
         self.failed.update(|f| {
             f.retain(|x| x.id != id);
             f.push(Failed { id: id.to_string(), problem, detail });
