@@ -13,7 +13,7 @@ mod worker {
 
     use tongliao_explorer::core::import::assemble::{analyse_workbook, release_of};
     use tongliao_explorer::core::import::grid::{read, Workbook};
-    use tongliao_explorer::core::import::long_format::{is_long_csv, load_csv, load_json_dataset, looks_like_json};
+    use tongliao_explorer::core::import::long_format::{is_long_csv, load_csv, load_json_dataset, looks_like_json, UserDataError};
     use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
     use tongliao_explorer::core::import::columns::Field;
@@ -99,6 +99,18 @@ mod worker {
         (head, chunks)
     }
 
+    /// A dataset that needs no review (our CSV, a published list's JSON), or why it failed.
+    fn post_dataset(name: &str, read: Result<Dataset, UserDataError>) {
+        match read {
+            Ok(ds) => {
+                let (head, chunks) = dataset_parts(ds);
+                let fields = [("type", "dataset".into()), ("file", name.into()), ("head", head.into()), ("chunks", chunks.clone().into())];
+                post_with(&fields, &chunks)
+            }
+            Err(e) => post_failure(|l| e.message(l)),
+        }
+    }
+
     fn on_message(ev: MessageEvent) {
         let data = ev.data();
         // A key the message does not carry reads as None, not as `undefined`.
@@ -118,25 +130,11 @@ mod worker {
                 // A dataset file too large to read in one task on the page (a published
                 // list): read and validated here, sent in chunks like an imported list.
                 if looks_like_json(&bytes) {
-                    return match load_json_dataset(bytes) {
-                        Ok(ds) => {
-                            let (head, chunks) = dataset_parts(ds);
-                            let fields = [("type", "dataset".into()), ("file", name.as_str().into()), ("head", head.into()), ("chunks", chunks.clone().into())];
-                            post_with(&fields, &chunks)
-                        }
-                        Err(e) => post_failure(|l| e.message(l)),
-                    };
+                    return post_dataset(&name, load_json_dataset(bytes));
                 }
                 // Our own long-format CSV is a dataset already: no review, its own messages.
                 if is_long_csv(&bytes) {
-                    return match load_csv(&bytes) {
-                        Ok(ds) => {
-                            let (head, chunks) = dataset_parts(ds);
-                            let fields = [("type", "dataset".into()), ("file", name.as_str().into()), ("head", head.into()), ("chunks", chunks.clone().into())];
-                            post_with(&fields, &chunks)
-                        }
-                        Err(e) => post_failure(|l| e.message(l)),
-                    };
+                    return post_dataset(&name, load_csv(&bytes));
                 }
                 match read(&bytes) {
                     Ok(workbook) => {
