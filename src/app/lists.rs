@@ -101,26 +101,29 @@ async fn get(url: &str, on_progress: Option<Box<dyn Fn(f64)>>) -> Result<js_sys:
     }
 }
 
-fn url(file: &str) -> String {
-    format!("./{LISTS_DIR}/{file}")
+/// Fetches a file of the lists folder into `slot`, parsed, unless `started` says it was.
+fn fetch_once<T: Send + Sync + 'static>(
+    started: StoredValue<bool>,
+    file: &'static str,
+    parse: impl FnOnce(&[u8]) -> Result<T, String> + 'static,
+    slot: RwSignal<Option<Result<Arc<T>, String>>>,
+) {
+    if started.get_value() {
+        return;
+    }
+    started.set_value(true);
+    leptos::task::spawn_local(async move {
+        let result = match get(&url(file), None).await {
+            Ok(bytes) => parse(&bytes.to_vec()).map(Arc::new),
+            Err(FetchError::Status(s)) => Err(format!("HTTP {s}")),
+            Err(FetchError::Network) => Err("network".into()),
+        };
+        slot.set(Some(result));
+    });
 }
 
-/// Runs `f` when the browser is idle, and at the latest after `timeout_ms` (or after that
-/// time, where it has no idle callback): work the first view does not need.
-pub fn when_idle(timeout_ms: i32, f: impl FnOnce() + 'static) {
-    let cb = Closure::once_into_js(f);
-    let w = window();
-    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
-        Some(request) => {
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &timeout_ms.into());
-            let _ = request.call2(&w, &cb, &opts);
-        }
-        None => {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), timeout_ms);
-        }
-    }
+fn url(file: &str) -> String {
+    format!("./{LISTS_DIR}/{file}")
 }
 
 impl Lists {
@@ -142,38 +145,15 @@ impl Lists {
 
     /// Starts fetching the manifest, once.
     pub fn fetch_manifest(&self) {
-        if self.manifest_started.get_value() {
-            return;
-        }
-        self.manifest_started.set_value(true);
-        let manifest = self.manifest;
-        leptos::task::spawn_local(async move {
-            let result = match get(&url(MANIFEST_FILE), None).await {
-                Ok(bytes) => parse_manifest(&bytes.to_vec()).map(Arc::new).map_err(|errs| {
-                    errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
-                }),
-                Err(FetchError::Status(s)) => Err(format!("HTTP {s}")),
-                Err(FetchError::Network) => Err("network".into()),
-            };
-            manifest.set(Some(result));
-        });
+        let parse = |b: &[u8]| {
+            parse_manifest(b).map_err(|errs| errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        };
+        fetch_once(self.manifest_started, MANIFEST_FILE, parse, self.manifest);
     }
 
     /// Starts fetching the names index, once (when the reader asks to search all lists).
     pub fn fetch_names(&self) {
-        if self.names_started.get_value() {
-            return;
-        }
-        self.names_started.set_value(true);
-        let names = self.names;
-        leptos::task::spawn_local(async move {
-            let result = match get(&url(NAMES_FILE), None).await {
-                Ok(bytes) => parse_names(&bytes.to_vec()).map(Arc::new),
-                Err(FetchError::Status(s)) => Err(format!("HTTP {s}")),
-                Err(FetchError::Network) => Err("network".into()),
-            };
-            names.set(Some(result));
-        });
+        fetch_once(self.names_started, NAMES_FILE, parse_names, self.names);
     }
 
     /// The manifest, once fetched.

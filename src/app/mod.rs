@@ -40,6 +40,26 @@ pub(crate) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` when the browser is idle, and at the latest after `timeout_ms` (or after that
+/// time, where it has no idle callback): work the first view does not need.
+pub fn when_idle(timeout_ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::JsCast;
+    let cb = Closure::once_into_js(f);
+    let w = window();
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &timeout_ms.into());
+            let _ = request.call2(&w, &cb, &opts);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), timeout_ms);
+        }
+    }
+}
+
 /// Resolves after `ms` milliseconds: for waiting on the network without spinning.
 pub(crate) async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -201,7 +201,7 @@ impl AppState {
             }
         });
         // The manifest waits for idle time, so the first view costs no request.
-        crate::app::lists::when_idle(4000, move || lists.fetch_manifest());
+        crate::app::when_idle(4000, move || lists.fetch_manifest());
         state
     }
 

@@ -86,7 +86,7 @@ const STAGES: u8 = 6;
 
 /// Raises `stage` by one per idle callback (at the latest every 300 ms) up to `STAGES`.
 fn mount_in_stages(stage: RwSignal<u8>) {
-    crate::app::lists::when_idle(300, move || {
+    crate::app::when_idle(300, move || {
         let Some(now) = stage.try_get_untracked() else { return };
         if now < STAGES && stage.try_set(now + 1).is_none() {
             mount_in_stages(stage);
