@@ -59,6 +59,13 @@ pub fn yuan(v: f64, lang: Lang) -> String {
     }
 }
 
+/// A difference with its sign (a true minus, U+2212), the magnitude written by `text`;
+/// `zero` is what a difference of nothing carries ("" or "±").
+pub fn signed(v: f64, zero: &str, text: impl FnOnce(f64) -> String) -> String {
+    let sign = if v < 0.0 { "−" } else if v > 0.0 { "+" } else { zero };
+    format!("{sign}{}", text(v.abs()))
+}
+
 /// A short axis/tick form of an amount of yuan (no currency word in zh).
 pub fn yuan_short(v: f64, lang: Lang) -> String {
     match lang {
@@ -186,6 +193,13 @@ pub fn base_value(v: f64, unit: Unit, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn differences_carry_their_sign() {
+        assert_eq!(signed(-5e7, "", |v| base_value(v, Unit::Yuan, Lang::Zh)), "−50,000,000元");
+        assert_eq!(signed(1e8, "±", |v| yuan(v, Lang::En)), "+CNY 100 m");
+        assert_eq!(signed(0.0, "±", |v| yuan(v, Lang::Zh)), "±0元");
+    }
 
     #[test]
     fn an_axis_keeps_one_number_style() {

@@ -2,14 +2,13 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app;
 use crate::core::audit::{AuditItem, Status};
-use crate::core::format::{base_value, trim_decimals};
+use crate::core::format::{base_value, signed, trim_decimals};
 use crate::core::i18n::{bracketed, colon, fill_named, rule_label, status_label, texts};
 use crate::core::model::{Lang, Unit};
 
 /// A difference with its sign: "−50,000,000元" / "−50,000,000 yuan".
-fn signed(v: f64, unit: Unit, lang: Lang) -> String {
-    let sign = if v < 0.0 { "−" } else if v > 0.0 { "+" } else { "" };
-    format!("{sign}{}", base_value(v.abs(), unit, lang))
+fn difference(v: f64, unit: Unit, lang: Lang) -> String {
+    signed(v, "", |v| base_value(v, unit, lang))
 }
 
 /// Audit items with both numbers and the arithmetic behind them.
@@ -44,7 +43,7 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
                             {t.audit_computed} {colon(lang)} {i.arithmetic.text(lang)}
                             {bracketed(&dev, lang)}
                             {(bad && i.row_label.is_some()).then(|| view! {
-                                <br/> {t.audit_difference} {colon(lang)} {signed(i.stated - i.computed, i.unit, lang)}
+                                <br/> {t.audit_difference} {colon(lang)} {difference(i.stated - i.computed, i.unit, lang)}
                             })}
                         </div>
                     </li>

@@ -14,8 +14,8 @@ use crate::app::lists::Loaded;
 use crate::app::state::use_app;
 use crate::charts::sector_bars::{draw, Bar};
 use crate::core::compare::{compare, tally, to_csv, Change, MatchedBy, Status, Tally};
-use crate::core::filter::select;
-use crate::core::format::yuan;
+use crate::core::filter::apply;
+use crate::core::format::{signed, yuan};
 use crate::core::i18n::{bracketed, count_projects, fill, fill_named, texts, Texts};
 use crate::core::model::Lang;
 use crate::core::query::ViewState;
@@ -35,9 +35,8 @@ fn money(v: Option<f64>, lang: Lang) -> String {
     v.map_or_else(|| "—".to_string(), |v| yuan(v, lang))
 }
 
-fn signed(v: f64, lang: Lang) -> String {
-    let sign = if v > 0.0 { "+" } else if v < 0.0 { "−" } else { "±" };
-    format!("{sign}{}", yuan(v.abs(), lang))
+fn change(v: f64, lang: Lang) -> String {
+    signed(v, "±", |v| yuan(v, lang))
 }
 
 /// The four bars: new (this list), carried over on each side, dropped (compared list).
@@ -68,7 +67,7 @@ fn Comparison(versus: Arc<Loaded>) -> impl IntoView {
     // The filter applies to the compared list too; values it lacks match nothing there.
     let before_rows = {
         let before = before.clone();
-        Memo::new(move |_| state.view.with(|v| select(&before, &v.filter).in_dataset_order()))
+        Memo::new(move |_| state.view.with(|v| apply(&before, &v.filter)))
     };
     let changes = {
         let before = before.clone();
@@ -160,7 +159,7 @@ fn Comparison(versus: Arc<Loaded>) -> impl IntoView {
                             <td><a href=href>{p.name.get(lang).to_string()}</a>{by_name}</td>
                             <td class="num">{money(c.amount_before, lang)}</td>
                             <td class="num">{money(c.amount_now, lang)}</td>
-                            <td class="num">{c.delta().map(|d| signed(d, lang)).unwrap_or_default()}</td>
+                            <td class="num">{c.delta().map(|d| change(d, lang)).unwrap_or_default()}</td>
                         </tr>
                     }
                 })
