@@ -36,14 +36,19 @@ export function timeClicks(page, selector, runs) {
   }, { selector, n: runs });
 }
 
-export async function benchLarge({ browser, server, file, report, median, p95, runs, crossfilter }) {
+/** A page with the embedded list drawn, and the size of its wasm memory then. */
+export async function startedPage(browser, server) {
   const page = await newPage(browser.context);
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   });
   await page.goto(`${server.url}/?lang=en`);
   await page.waitForSelector('canvas[data-anchors]');
-  const heapBefore = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  return { page, heap: await page.evaluate(() => window.__wasm.memory.buffer.byteLength) };
+}
+
+export async function benchLarge({ browser, server, file, report, median, p95, runs, crossfilter }) {
+  const { page, heap: heapBefore } = await startedPage(browser, server);
 
   // Load: change event → 100,000 rows counted in the table heading.
   await page.evaluate(() => {

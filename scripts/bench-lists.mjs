@@ -3,18 +3,12 @@
 // time per MB, the wasm heap growth per project and the longest main-thread task. These
 // are the numbers that say where static JSON lists stop (README, "Where this design stops").
 import { readFileSync, statSync } from 'node:fs';
-import { newPage } from '../tests/e2e/browser.mjs';
+import { startedPage } from './bench-large.mjs';
 
 export async function benchLists({ browser, server, report }) {
   const manifest = JSON.parse(readFileSync('dist/data/lists/manifest.json', 'utf8'));
   for (const list of manifest.lists) {
-    const page = await newPage(browser.context);
-    await page.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-    });
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('canvas[data-anchors]');
-    const heapBefore = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+    const { page, heap: heapBefore } = await startedPage(browser, server);
     await page.click('[data-testid="list-picker"] summary');
     await page.waitForSelector(`[data-testid="list-${list.id}"]`);
     await page.evaluate(() => {
