@@ -43,7 +43,7 @@ mod cli {
         is_plain_file, validate_manifest, ListEntry, ListNames, Manifest, NamesIndex, LISTS_VERSION, MANIFEST_FILE, NAMES_FILE,
     };
     use tongliao_explorer::core::model::{Dataset, Lang};
-    use tongliao_explorer::core::validate::is_slug;
+    use tongliao_explorer::core::validate::{is_slug, validate};
 
     pub const USAGE: &str = "usage: publish [DIR]\n       publish import FILE OUT.json [--region-zh NAME] [--region-en NAME] [--title-en TITLE]";
     const CHANGELOG_SUFFIX: &str = ".changelog.json";
@@ -136,7 +136,9 @@ mod cli {
                 _ => return Err(format!("unknown option {flag}\n{USAGE}")),
             }
         }
-        Catalog::new(ds.clone()).map_err(|errs| format!("{input}: the imported list does not validate: {}", errs[0].message(Lang::En)))?;
+        if let Some(e) = validate(&ds).first() {
+            return Err(format!("{input}: the imported list does not validate: {}", e.message(Lang::En)));
+        }
         let json = serde_json::to_string(&ds).map_err(|e| e.to_string())?;
         fs::write(output, json + "\n").map_err(|e| format!("{output}: {e}"))?;
         println!("{output}: {} projects from {name}, release {}", ds.projects.len(), ds.release);
