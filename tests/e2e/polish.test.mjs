@@ -247,3 +247,17 @@ test('on a phone the jobs column shows "nearly 10,000" whole', async () => {
   const lines = await cell.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; });
   assert.ok(lines <= 2, `${lines} lines in a two-line row`);
 });
+
+test('on a phone every column header is whole, with its sort arrow, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    for (const sort of ['-investment', '-jobs', 'name']) {
+      const p = await h.page(`/?lang=${lang}&sort=${sort}`, { viewport: { width: 390, height: 844 } });
+      const cut = await p.$$eval('table.projects thead th', (ths) => ths
+        .filter((th) => th.offsetParent !== null)
+        .filter((th) => { const b = th.querySelector('button') ?? th; const pad = parseFloat(getComputedStyle(th).paddingLeft) + parseFloat(getComputedStyle(th).paddingRight); return b.scrollWidth > th.clientWidth - pad + 1; })
+        .map((th) => th.textContent.trim()));
+      assert.deepEqual(cut, [], `${lang} sort=${sort}: headers cut`);
+      await p.close();
+    }
+  }
+});
