@@ -628,18 +628,43 @@ fn programme_bars_overlay_the_named_share() {
     assert_eq!(layout.hit((2, 2)), None);
 }
 
-/// On a phone the share label past the longest bar drops its project count instead of
-/// being cut by the edge; at the desktop width it keeps it.
+/// On a very narrow chart the share label past the longest bar drops its project count
+/// instead of being cut by the edge; at the desktop width it keeps it.
 #[test]
 fn programme_share_labels_give_way_on_a_phone() {
     let cat = catalog();
     let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), Lang::Zh, None);
     let full = bars.iter().find(|b| b.share_label.starts_with("158.4%")).expect("the upgrade bar").share_label.clone();
     assert!(full.ends_with("个项目"), "{full}");
-    let (narrow, _) = render((332, 300), 1.0, |root| programme_share::draw(root, &bars, &style(1.0, Lang::Zh)).expect("draws"));
+    // Narrower than a phone's chart (332 px), where the stacked labels leave it room.
+    let (narrow, _) = render((240, 300), 1.0, |root| programme_share::draw(root, &bars, &style(1.0, Lang::Zh)).expect("draws"));
     assert!(narrow.contains("158.4%") && !narrow.contains(&full), "the count gives way");
     let (wide, _) = draw_programme(&bars, 1.0, Lang::Zh);
     assert!(wide.contains(&full));
+}
+
+/// On a phone a row label that would be cut gets a line of its own above its bars, so
+/// every label is drawn whole, with the figure as printed; at the desktop width the
+/// labels keep their column.
+#[test]
+fn programme_labels_stack_whole_on_a_phone() {
+    let cat = catalog();
+    for lang in [Lang::En, Lang::Zh] {
+        let bars = programme_bars(&cat, &all_rows(&cat), &all_themes(&cat), lang, None);
+        let h = 70 + 54 * bars.len() as u32;
+        let (narrow, layout) = render((332, h), 1.0, |root| programme_share::draw(root, &bars, &style(1.0, lang)).expect("draws"));
+        for b in &bars {
+            assert!(narrow.contains(&format!("{}\n", b.label)) || narrow.contains(&format!(">{}<", b.label)), "{lang:?}: {:?} whole", b.label);
+            let printed = b.total_label.split(" · ").next().unwrap();
+            assert!(narrow.contains(printed), "{lang:?}: {printed:?} shown");
+        }
+        assert!(!narrow.contains('…'), "{lang:?}: nothing ellipsised");
+        // Clicks and keyboard focus still find each row.
+        let layout = layout.unwrap();
+        for b in &bars {
+            assert_eq!(layout.hit(layout.row_centre(&b.id).unwrap()), Some(b.id.as_str()));
+        }
+    }
 }
 
 /// A theme filter leaves the theme bars summed under the other filters (crossfilter):

@@ -70,8 +70,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     let w = root.dim_in_pixel().0;
 
-    // The label column takes what the longest label needs, up to 35% of the width.
-    let (labels, label_w) = fit_labels(root, style, bars.iter().map(|b| b.label.as_str()), 0.35);
+    // The label column takes what the longest label needs, up to 35% of the width. Where
+    // a label would be cut (a phone), each row puts its label on a line of its own above
+    // its bars instead, as wide as the chart.
+    let (mut labels, mut label_w) = fit_labels(root, style, bars.iter().map(|b| b.label.as_str()), 0.35);
+    let stacked = labels.iter().zip(bars).any(|(l, b)| *l != b.label);
+    if stacked {
+        labels = fit_labels(root, style, bars.iter().map(|b| b.label.as_str()), 0.95).0;
+        label_w = 0;
+    }
 
     let n = bars.len() as f64;
     let widest = bars.iter().filter_map(ProgrammeBar::share).fold(1.0_f64, f64::max);
@@ -84,22 +91,27 @@ pub fn draw<DB: DrawingBackend>(
         .margin_left(style.px(4.0))
         .margin_bottom(style.px(24.0))
         .x_label_area_size(style.px(24.0))
-        .y_label_area_size(label_w + style.px(14.0))
+        .y_label_area_size(if stacked { style.px(8.0) } else { label_w + style.px(14.0) })
         .build_cartesian_2d(0.0..x_max, n..0.0)?;
     draw_bar_axis(&mut chart, style, &|v| format!("{}%", trim_decimals(v * 100.0, 0)))?;
 
     let any_selected = bars.iter().any(|b| b.selected);
     let valid = || bars.iter().enumerate().filter(|(_, b)| b.total > 0.0);
+    let band = Band::of(stacked);
     chart.draw_series(valid().map(|(i, _)| {
         let y = i as f64;
-        Rectangle::new([(0.0, y + 0.15), (1.0, y + 0.85)], style.palette.programme_total.filled())
+        Rectangle::new([(0.0, y + band.total.0), (1.0, y + band.total.1)], style.palette.programme_total.filled())
     }))?;
     chart.draw_series(valid().filter_map(|(i, b)| {
         let y = i as f64;
         let colour = named_colour(b, any_selected, style.palette);
-        b.share().filter(|s| *s > 0.0).map(|s| Rectangle::new([(0.0, y + 0.32), (s, y + 0.68)], colour.filled()))
+        b.share().filter(|s| *s > 0.0).map(|s| Rectangle::new([(0.0, y + band.named.0), (s, y + band.named.1)], colour.filled()))
     }))?;
-    draw_texts(root, &chart, bars, &labels, style)?;
+    if stacked {
+        draw_stacked_texts(root, &chart, bars, &labels, style)?;
+    } else {
+        draw_texts(root, &chart, bars, &labels, style)?;
+    }
     draw_key(root, style)?;
     root.present()?;
     let ids = bars.iter().map(|b| b.id.clone()).collect();
@@ -131,6 +143,53 @@ fn draw_texts<DB: DrawingBackend>(
         // On a phone the share's trailing parts (the count) give way rather than being cut.
         let share = fit_value_label(root, &b.share_label, &font(11.0), x_end + pad, root.dim_in_pixel().0 as i32);
         root.draw(&Text::new(share.to_string(), (x_end + pad, y), font(11.0).color(&style.palette.ink).pos(left)))?;
+    }
+    Ok(())
+}
+
+/// Where a row's two bars sit within its band (0 = top, 1 = bottom).
+struct Band {
+    total: (f64, f64),
+    named: (f64, f64),
+}
+
+impl Band {
+    fn of(stacked: bool) -> Band {
+        if stacked {
+            // The label and the printed figure take the top three fifths.
+            Band { total: (0.6, 0.95), named: (0.68, 0.87) }
+        } else {
+            Band { total: (0.15, 0.85), named: (0.32, 0.68) }
+        }
+    }
+}
+
+/// The stacked rows, three lines each: the label, the printed figure in muted type, then
+/// the bars with the share beside them. The labels run the chart's whole width.
+fn draw_stacked_texts<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    bars: &[ProgrammeBar],
+    labels: &[String],
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = |size: f64| (FONT, style.px(size)).into_font();
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    let left = Pos::new(HPos::Left, VPos::Center);
+    let pad = style.px(6.0) as i32;
+    let right_edge = root.dim_in_pixel().0 as i32 - style.px(4.0) as i32;
+    let band = Band::of(true);
+    for (i, (b, label)) in bars.iter().zip(labels).enumerate() {
+        let row = i as f64;
+        let (x0, label_top) = chart.backend_coord(&(0.0, row + 0.04));
+        let (_, printed_top) = chart.backend_coord(&(0.0, row + 0.32));
+        let (x_end, bar_y) = chart.backend_coord(&(b.share().unwrap_or(0.0).max(1.0), row + (band.total.0 + band.total.1) / 2.0));
+        let weight = if b.selected { FontStyle::Bold } else { FontStyle::Normal };
+        root.draw(&Text::new(label.clone(), (x0, label_top), font(12.0).style(weight).color(&style.palette.ink).pos(top_left)))?;
+        let printed = fit_value_label(root, &b.total_label, &font(10.0), x0, right_edge);
+        root.draw(&Text::new(printed.to_string(), (x0, printed_top), font(10.0).color(&style.palette.muted).pos(top_left)))?;
+        let share = fit_value_label(root, &b.share_label, &font(11.0), x_end + pad, right_edge);
+        root.draw(&Text::new(share.to_string(), (x_end + pad, bar_y), font(11.0).color(&style.palette.ink).pos(left)))?;
     }
     Ok(())
 }

@@ -1224,10 +1224,10 @@ pub fn chart_word(w: ChartWord, lang: Lang) -> &'static str {
         ScatterYOutput => pick(lang, "年产值", "Annual output value"),
         ScatterYRevenue => pick(lang, "年销售收入", "Annual sales revenue"),
         LogScale => pick(lang, "（对数刻度）", " (log scale)"),
-        DerivedHollow => pick(lang, "空心点：投资为分期之和（推算）", "Hollow: investment summed from phases (derived)"),
+        DerivedHollow => pick(lang, "空心点：投资为分期之和（推算）", "Hollow: investment summed from phases"),
         NotItemised => pick(lang, "无对应项目", "not itemised"),
         ProgrammeFigure => pick(lang, "全市计划数", "Programme figure"),
-        NamedInView => pick(lang, "本页列出的项目", "Named projects in view"),
+        NamedInView => pick(lang, "本页列出的项目", "Projects in view"),
     }
 }
 

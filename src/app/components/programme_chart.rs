@@ -32,6 +32,11 @@ pub fn ProgrammeChart() -> impl IntoView {
             state.toggle_theme(t);
         }
     });
+    // On a phone each row stacks its label, its printed figure and its bars (see
+    // `programme_share`): three lines need taller rows.
+    let (narrow, set_narrow) = signal(false);
+    crate::app::media_query::follow("(max-width: 760px)", set_narrow);
+    let row_px = move || if narrow.get() { 54.0 } else { 36.0 };
     let t = move || texts(state.lang.get());
     view! {
         <ChartPanel
@@ -39,7 +44,7 @@ pub fn ProgrammeChart() -> impl IntoView {
             title=Signal::derive(move || t().chart_programme_title.to_string())
             label=Signal::derive(move || t().chart_programme_label.to_string())
             hint=Signal::derive(move || t().chart_programme_hint.to_string())
-            height=Signal::derive(move || 70.0 + 36.0 * bars.with(Vec::len).max(2) as f64)
+            height=Signal::derive(move || 70.0 + row_px() * bars.with(Vec::len).max(2) as f64)
             draw=draw_fn
             on_pick=pick
             describe=Callback::new(move |id: String| {
