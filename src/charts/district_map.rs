@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::core::format::yuan_short;
 use crate::core::i18n::{chart_word, ChartWord};
 
-use super::{draw_frame, fit_text, ChartPalette, ChartStyle, Pick, FONT, LIGHT};
+use super::{draw_frame, fit_text, wrap_text, ChartPalette, ChartStyle, Pick, FONT, LIGHT};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistrictTile {
@@ -84,6 +84,31 @@ fn text_colour(tile: &DistrictTile, max: f64, dimmed: bool, palette: &ChartPalet
     }
 }
 
+/// A tile's name, as one line or two: the full name if it fits, else the short one (two
+/// "Horqin Le…" tiles could not be told apart), else the short one on two lines, cut
+/// only if even that does not fit.
+fn tile_name(t: &DistrictTile, fits: &dyn Fn(&str) -> bool, width: impl Fn(&str) -> f64, room: u32) -> Vec<String> {
+    let name = t.short.as_deref().filter(|_| !fits(&t.label)).unwrap_or(&t.label);
+    if fits(name) {
+        return vec![name.to_string()];
+    }
+    let lines = wrap_text(name, f64::from(room), width);
+    if lines.len() == 2 && lines.iter().all(|l| fits(l)) {
+        return lines;
+    }
+    vec![fit_text(name, fits)]
+}
+
+/// An amount without its currency word, for a tile too narrow for it: "CNY 18.5 bn" →
+/// "18.5 bn", "22.7亿元" → "22.7亿" (the legend reads the same way). `None` for text
+/// that is not such an amount ("no amount stated").
+pub fn compact_amount(label: &str) -> Option<String> {
+    label
+        .strip_prefix("CNY ")
+        .map(str::to_string)
+        .or_else(|| label.strip_suffix("元").filter(|s| s.ends_with(['亿', '万'])).map(str::to_string))
+}
+
 /// Draws the map; returns the layout for hit-testing (`None` for the empty state).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -143,20 +168,25 @@ fn draw_tile<DB: DrawingBackend>(
     let centre = Pos::new(HPos::Center, VPos::Center);
     let name_font = (FONT, style.px(12.0)).into_font().style(FontStyle::Bold).color(&ink).pos(centre);
     let small = (FONT, style.px(11.0)).into_font().color(&ink).pos(centre);
-    let room = (x1 - x0 - style.px(8.0) as i32).max(0) as u32;
+    // 2 px each side: the gutter between tiles keeps texts apart.
+    let room = (x1 - x0 - style.px(4.0) as i32).max(0) as u32;
     let fits = |s: &str| root.estimate_text_size(s, &name_font).map(|(tw, _)| tw <= room).unwrap_or(true);
     let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2);
     let line = style.px(15.0) as i32;
-    // The full name if it fits, else the short one (two "Horqin Le…" tiles could not be
-    // told apart), cut only if even that does not fit.
-    let name = match &t.short {
-        Some(short) if !fits(&t.label) => fit_text(short, fits),
-        _ => fit_text(&t.label, fits),
-    };
     let fits_small = |s: &str| root.estimate_text_size(s, &small).map(|(tw, _)| tw <= room).unwrap_or(true);
-    root.draw(&Text::new(name, (cx, cy - line), name_font.clone()))?;
-    root.draw(&Text::new(fit_text(&t.count_label, fits_small), (cx, cy), small.clone()))?;
-    root.draw(&Text::new(fit_text(&t.value_label, fits_small), (cx, cy + line), small))?;
+    let name = tile_name(t, &fits, |s| root.estimate_text_size(s, &name_font).map_or(0.0, |(tw, _)| f64::from(tw)), room);
+    // The name's lines, the count and the amount, centred on the tile as one block.
+    let top = cy - line * (name.len() as i32 + 1) / 2;
+    for (i, l) in name.iter().enumerate() {
+        root.draw(&Text::new(l.clone(), (cx, top + line * i as i32), name_font.clone()))?;
+    }
+    let below = top + line * name.len() as i32;
+    root.draw(&Text::new(fit_text(&t.count_label, fits_small), (cx, below), small.clone()))?;
+    let amount = match compact_amount(&t.value_label) {
+        Some(compact) if !fits_small(&t.value_label) => fit_text(&compact, fits_small),
+        _ => fit_text(&t.value_label, fits_small),
+    };
+    root.draw(&Text::new(amount, (cx, below + line), small))?;
     Ok(())
 }
 
