@@ -2,29 +2,19 @@
 //! the dataset release, the active filters in words, the access date and the link.
 //! The date and the link come from the caller, so the output is a pure function of its inputs.
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
-use super::dataset::{Catalog, EMBEDDED_JSON};
+use super::dataset::Catalog;
 use super::describe::describe_filter;
 use super::i18n::{cite_words as words, count_projects, fill_named, texts};
-use super::model::{Dataset, Lang, Source};
+use super::model::{Dataset, Lang};
 use super::query::ViewState;
 
-/// The embedded dataset's source file: only that source is known to be a newspaper page.
-fn embedded_source_file() -> Option<&'static str> {
-    #[derive(Deserialize)]
-    struct Head {
-        source: Source,
-    }
-    static FILE: OnceLock<Option<String>> = OnceLock::new();
-    FILE.get_or_init(|| serde_json::from_str::<Head>(EMBEDDED_JSON).ok().map(|h| h.source.file)).as_deref()
-}
+/// The embedded dataset's source file (from build.rs): only that source is known to be a
+/// newspaper page.
+const EMBEDDED_SOURCE_FILE: &str = env!("EMBEDDED_SOURCE_FILE");
 
 /// "newspaper page" for the embedded source; nothing for a user's file, whose kind we do not know.
 fn source_kind(ds: &Dataset, lang: Lang) -> Option<&'static str> {
-    (embedded_source_file() == Some(ds.source.file.as_str())).then(|| words(lang).newspaper_page)
+    (ds.source.file == EMBEDDED_SOURCE_FILE).then(|| words(lang).newspaper_page)
 }
 
 /// Control characters (a `%0A` in a search link) would break lines and, in BibTeX, paragraphs.

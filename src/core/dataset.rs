@@ -9,7 +9,8 @@ use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
 use super::search::{normalize_all, project_texts, Field, Terms};
 use super::validate::{validate, ValidationError};
 
-pub const EMBEDDED_JSON: &str = include_str!("../../data/tongliao-2022.json");
+/// `data/tongliao-2022.json`, as build.rs writes it without indentation.
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/tongliao-2022.min.json"));
 
 /// A project's headline amount and whether we computed it.
 #[derive(Debug, Clone, Copy, PartialEq)]
