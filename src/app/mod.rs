@@ -73,18 +73,24 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_panic_banner();
     }));
-    // Mounted after the static frame of index.html has been painted once, so a reader on a
-    // slow phone sees the explorer's name at once, and the mount replaces it in one task:
-    // the second animation frame's callback runs after the first frame was painted.
-    request_animation_frame(|| {
-        request_animation_frame(|| {
-            leptos::mount::mount_to_body(App);
-            // index.html shows a loading frame until the app is there.
-            if let Some(el) = document().get_element_by_id("loading") {
-                el.remove();
-            }
-        })
-    });
+    // index.html's frame was painted before the wasm was fetched (scripts/defer-wasm.mjs).
+    // The embedded list is read, validated and indexed in a task of its own, and the app
+    // mounted in the next, replacing the frame in that task: two tasks for a phone, not one long.
+    set_timeout(
+        || {
+            let catalog = embedded();
+            set_timeout(
+                move || {
+                    leptos::mount::mount_to_body(move || view! { <App catalog/> });
+                    if let Some(el) = document().get_element_by_id("loading") {
+                        el.remove();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// After a panic the reactive runtime cannot be trusted, so the banner is plain DOM:
@@ -151,9 +157,9 @@ pub fn debug_panic() {
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(catalog: Result<Catalog, crate::core::dataset::LoadError>) -> impl IntoView {
     view! {
-            {match embedded() {
+            {match catalog {
                 Ok(catalog) => view! { <Main catalog=Arc::new(catalog)/> }.into_any(),
                 // A broken embedded release is a build defect, but the page still says so.
                 Err(e) => view! {

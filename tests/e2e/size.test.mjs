@@ -7,11 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~503.3 KiB
+// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~499.7 KiB
 // (see BENCHMARKS.md for where it goes, and why the defect, polish, import and published-lists
 // issues raised it from 405). This budget does not enforce 200 KiB: it stops any further growth.
-const BUDGET_KIB = 504;
-// calamine, the decoders, pinyin, the review and the published lists' reader: ~557.7 KiB gzip today.
+const BUDGET_KIB = 500;
+// calamine, the decoders, pinyin, the review and the published lists' reader: ~555.8 KiB gzip today.
 const WORKER_BUDGET_KIB = 560;
 
 const sizes = (pick) => {

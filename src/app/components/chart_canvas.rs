@@ -88,6 +88,12 @@ fn draw_offscreen(
     Some(drawn)
 }
 
+/// Runs `f` in a task of its own (a zero timeout), after what the browser is doing now.
+fn in_own_task(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
 #[component]
 pub fn ChartCanvas(
     draw: DrawFn,
@@ -133,12 +139,11 @@ pub fn ChartCanvas(
             let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else { return };
             let w = entry.content_rect().width().floor().max(260.0);
             if width.get_untracked() != Some(w) {
-                // Set in a task of its own, so that each chart draws in its own task rather
-                // than all of them in the browser's one resize step (a long task at start-up).
-                let set = Closure::once_into_js(move || {
+                // Each chart draws in its own task rather than all of them in the browser's
+                // one resize step (a long task at start-up).
+                in_own_task(move || {
                     let _ = width.try_set(Some(w));
                 });
-                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(set.unchecked_ref(), 0);
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
@@ -161,9 +166,14 @@ pub fn ChartCanvas(
                 if printing.get_untracked() {
                     return;
                 }
-                if near_view.get_untracked() != entry.is_intersecting() {
-                    near_view.set(entry.is_intersecting());
-                }
+                // The observers of all charts report in one step: each chart comes into
+                // view, and draws, in a task of its own.
+                let near = entry.is_intersecting();
+                in_own_task(move || {
+                    if near_view.try_get_untracked().is_some_and(|was| was != near) {
+                        near_view.set(near);
+                    }
+                });
             }
         });
         let options = web_sys::IntersectionObserverInit::new();

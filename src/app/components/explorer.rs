@@ -81,8 +81,8 @@ fn restore_scroll(y: f64, frames_left: u32) {
     });
 }
 
-/// Stages of the panels below the fold: the count of them.
-const STAGES: u8 = 6;
+/// Stages of the panels mounted after the first screen: the count of them.
+const STAGES: u8 = 7;
 
 /// Raises `stage` by one per idle callback (at the latest every 300 ms) up to `STAGES`.
 fn mount_in_stages(stage: RwSignal<u8>) {
@@ -103,7 +103,7 @@ pub fn Explorer() -> impl IntoView {
     let has_project = Memo::new(move |_| project.with(Option::is_some));
     let embed = Memo::new(move |_| state.view.with(|v| v.embed));
     follow_detail_scroll(project);
-    // Below the fold, one panel per idle callback: each mounts in a short task of its own.
+    // After the first screen, one panel per idle callback: each mounts in a task of its own.
     let below_fold = RwSignal::new(0_u8);
     mount_in_stages(below_fold);
     let shown = move |stage: u8| below_fold.get() >= stage || state.printing.get();
@@ -135,20 +135,22 @@ pub fn Explorer() -> impl IntoView {
                         <SectorChart/>
                         <DistrictChart/>
                     </div>
-                    <ProjectTable/>
-                    <PrintView/>
-                    // Below the fold: mounted once the browser is idle (or for printing), so
-                    // that the first task builds only what the first screen shows. Find in
+                    // The table (~400 elements) and everything below it: mounted once the
+                    // browser is idle (or for printing), one per idle callback, so that the
+                    // first task builds only the header, the filters and the first two
+                    // charts. Each lands below what is there, so nothing shifts; find in
                     // page sees them from then on.
+                    <Show when=move || shown(1)><ProjectTable/></Show>
+                    <PrintView/>
                     <div class="charts">
-                        <Show when=move || shown(1)><ScatterChart/></Show>
-                        <Show when=move || shown(2)><TimelineChart/></Show>
+                        <Show when=move || shown(2)><ScatterChart/></Show>
+                        <Show when=move || shown(3)><TimelineChart/></Show>
                     </div>
-                    <Show when=move || shown(3)><ProgrammeChart/></Show>
+                    <Show when=move || shown(4)><ProgrammeChart/></Show>
                     <Show when=move || !embed.get()>
-                        <Show when=move || shown(4)><DataTools/></Show>
-                        <Show when=move || shown(5)><ProgrammePanel/></Show>
-                        <Show when=move || shown(6)><AuditPanel/></Show>
+                        <Show when=move || shown(5)><DataTools/></Show>
+                        <Show when=move || shown(6)><ProgrammePanel/></Show>
+                        <Show when=move || shown(7)><AuditPanel/></Show>
                     </Show>
                 }>
                     <ProjectDetail/>

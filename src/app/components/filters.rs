@@ -145,11 +145,21 @@ pub fn Filters() -> impl IntoView {
         let lang = state.lang.get();
         state.view.with(|v| if min { v.filter.min } else { v.filter.max }).map(|x| range_to_input(x, lang)).unwrap_or_default()
     };
+    // On a narrow screen the filters start folded, so the results come first; their ~190
+    // elements are then built once the browser is idle (or when the panel is opened), not
+    // in the task that mounts the first screen.
+    let open = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 760.0);
+    let built = RwSignal::new(open);
+    if !open {
+        crate::app::when_idle(300, move || {
+            let _ = built.try_set(true);
+        });
+    }
     view! {
         <aside class="filters" aria-label=move || t().filters>
-            // On a narrow screen the filters start folded, so the results come first.
-            <details class="filters-panel" open=window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 760.0)>
+            <details class="filters-panel" open=open on:toggle=move |_| if !built.get_untracked() { built.set(true) }>
                 <summary>{move || t().filters}</summary>
+                <Show when=move || built.get()>
                 <div class="search">
                     <label for="q">{move || t().search}</label>
                     <input
@@ -216,6 +226,7 @@ pub fn Filters() -> impl IntoView {
                 >
                     {move || t().clear_all}
                 </button>
+                </Show>
             </details>
         </aside>
     }
