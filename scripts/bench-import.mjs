@@ -9,6 +9,8 @@ export async function benchImport({ browser, server, files, report }) {
     const page = await newPage(browser.context);
     await page.goto(`${server.url}/?lang=en`);
     await page.waitForSelector('canvas[data-anchors]');
+    // The data tools mount after the first screen, at idle.
+    await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });

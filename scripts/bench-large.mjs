@@ -8,7 +8,7 @@ import { newPage } from '../tests/e2e/browser.mjs';
  * reactive pass it starts: Leptos runs its effects (URL, table, facet counts, the charts
  * in view; a chart out of view redraws when it comes into view) as microtasks, so a
  * MessageChannel message, the next macrotask, arrives once every one of them has run. (Timers would be clamped to 4 ms when nested.) The sector chart must
- * have redrawn by then, or the measurement is refused. Between clicks a frame is
+ * have been copied onto its canvas again by then, or the measurement is refused. Between clicks a frame is
  * rendered, so each click starts from a painted page.
  */
 export function timeClicks(page, selector, runs) {
@@ -21,15 +21,21 @@ export function timeClicks(page, selector, runs) {
     const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const times = [];
     const input = document.querySelector(selector);
+    // A chart is drawn off-page and copied onto its canvas in one drawImage: count those.
+    // (Its mark anchors cannot tell: a chart of the other filters keeps its bars in place.)
     const canvas = document.querySelector('[data-testid="sector-chart"]');
+    const ctx = canvas.getContext('2d');
+    let copies = 0;
+    const copy = ctx.drawImage.bind(ctx);
+    ctx.drawImage = (...args) => { copies += 1; return copy(...args); };
     for (let i = 0; i < n * 2; i += 1) {
       await painted();
-      const before = canvas.dataset.anchors;
+      const before = copies;
       const t0 = performance.now();
       input.click();
       await nextTask();
       const t = performance.now() - t0;
-      if (canvas.dataset.anchors === before) throw new Error('the sector chart was not redrawn within the pass');
+      if (copies === before) throw new Error('the sector chart was not redrawn within the pass');
       times.push(t);
     }
     return times;
@@ -51,6 +57,8 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   const { page, heap: heapBefore } = await startedPage(browser, server);
 
   // Load: change event → 100,000 rows counted in the table heading.
+  // The data tools mount after the first screen, at idle.
+  await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
   await page.evaluate(() => {
     const input = document.querySelector('[data-testid="file-input"]');
     input.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
@@ -70,7 +78,7 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   report('100k: heap growth ÷ raw data size', ((heapAfter - heapBefore) / size).toFixed(2), '×');
 
   // Interaction: a facet click → table and chart updated.
-  await page.waitForSelector('canvas[data-anchors]');
+  await page.waitForSelector('[data-testid="sector-chart"][data-anchors]');
   const clicks = await timeClicks(page, 'fieldset[data-facet="sector"] input[value="manufacturing"]', runs);
   report('100k: filter click → table + charts updated (median)', median(clicks).toFixed(0), 'ms');
   report('100k: filter click → table + charts updated (p95)', p95(clicks).toFixed(0), 'ms', 'goal ≤ 16');

@@ -24,14 +24,18 @@ const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 const kib = (n) => (n / 1024).toFixed(1);
 
 // 1. Bundle sizes.
+// The first load as the size gate counts it; the import worker (importer*), fetched only
+// when a list is imported, apart.
 let totalGz = 0;
+let workerGz = 0;
 for (const f of readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f))) {
   const raw = readFileSync(join('dist', f));
   const gz = gzipSync(raw, { level: 9 }).length;
-  totalGz += gz;
+  if (f.startsWith('importer')) workerGz += gz; else totalGz += gz;
   report(`bundle ${f.replace(/-[0-9a-f]{16}/, '')} raw / gzip KiB`, `${kib(raw.length)} / ${kib(gz)}`, 'KiB');
 }
-report('bundle total gzip (dataset included)', kib(totalGz), 'KiB', 'goal ≤ 150, budget ≤ 200');
+report('first load total gzip (dataset included)', kib(totalGz), 'KiB', 'goal ≤ 150, budget ≤ 200');
+report('import worker total gzip (on demand)', kib(workerGz), 'KiB');
 
 const server = await startServer();
 const browser = await launch();
@@ -61,7 +65,8 @@ try {
   // 3. Interaction on the embedded data: a facet click → table and chart updated.
   const page = await newPage(browser.context);
   await page.goto(`${server.url}/?lang=en`);
-  await page.waitForSelector('canvas[data-anchors]');
+  // The chart the clicks time (the charts draw in a task each, the tile map may be first).
+  await page.waitForSelector('[data-testid="sector-chart"][data-anchors]');
   const clicks = await timeClicks(page, 'fieldset[data-facet="sector"] input[value="energy"]', RUNS);
   report('filter click → table + chart updated, embedded data (median)', median(clicks).toFixed(1), 'ms');
   report('filter click → table + chart updated, embedded data (p95)', p95(clicks).toFixed(1), 'ms', 'goal ≤ 16');

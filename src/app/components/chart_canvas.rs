@@ -170,7 +170,8 @@ pub fn ChartCanvas(
                 // view, and draws, in a task of its own.
                 let near = entry.is_intersecting();
                 in_own_task(move || {
-                    if near_view.try_get_untracked().is_some_and(|was| was != near) {
+                    // Printing may have begun meanwhile: then the chart stays drawn.
+                    if printing.try_get_untracked() == Some(false) && near_view.try_get_untracked().is_some_and(|was| was != near) {
                         near_view.set(near);
                     }
                 });
