@@ -155,6 +155,8 @@ test('a chart out of view waits until it comes into view, and printing draws eve
   const p = await h.page('/?lang=en');
   const drawn = (name) => p.$eval(`[data-testid="${name}-chart"]`, (c) => c.hasAttribute('data-anchors'));
   await p.waitForSelector('[data-testid="sector-chart"][data-anchors]');
+  // Mounted at idle, after the first screen.
+  await p.waitForSelector('[data-testid="programme-chart"]', { state: 'attached' });
   assert.equal(await drawn('programme'), false, 'the programme chart is far below the fold');
   await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await p.waitForSelector('[data-testid="programme-chart"][data-anchors]');
