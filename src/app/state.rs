@@ -279,6 +279,11 @@ impl AppState {
         if !self.pending.get_untracked() {
             next.release = Some(self.catalog.with_untracked(|c| c.ds.release.clone()));
         }
+        // A choice that changes nothing (the language already shown, a link to this view)
+        // makes no history entry, which Back would spend on nothing, and no reactive pass.
+        if matches!(nav, Nav::Push) && self.view.with_untracked(|now| *now == next) {
+            return;
+        }
         if self.replaced_at_start.with_untracked(|n| !n.is_empty()) {
             self.replaced_at_start.set(Vec::new());
         }

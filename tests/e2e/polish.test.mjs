@@ -262,3 +262,15 @@ test('on a phone every column header is whole, with its sort arrow, in both lang
     }
   }
 });
+
+test('choosing what is already shown adds no history entry', async () => {
+  const p = await h.page('/?lang=en&sector=energy');
+  const before = await p.evaluate(() => [history.length, location.search]);
+  await p.click('header button:has-text("English")');
+  await p.waitForTimeout(200);
+  assert.deepEqual(await p.evaluate(() => [history.length, location.search]), before, 'the language already shown');
+  // A real change still makes one.
+  await p.click('header button:has-text("中文")');
+  await p.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'zh');
+  assert.equal(await p.evaluate(() => history.length), before[0] + 1);
+});
