@@ -12,8 +12,10 @@ export function deferWasm(html) {
   html = html.replace(
     loader,
     [
-      '// After the first paint: a task queued in the frame that paints it (or 100 ms, for a hidden tab).',
-      'await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });',
+      // Not a timer as well: on a busy phone the first paint can take longer than any timer
+      // short enough not to matter.
+      '// After the first paint: a task queued in the frame that paints it (at once in a hidden tab, which paints nothing).',
+      "await new Promise((go) => { if (document.hidden) return go(); requestAnimationFrame(() => setTimeout(go, 0)); document.addEventListener('visibilitychange', go, { once: true }); });",
       // While the wasm downloads, the charts' fonts are readied, one per task: a font's first
       // use (its CJK fallback above all) cost the first chart drawings 5-15 ms each, ×4 on a phone.
       "const ruler = document.createElement('canvas').getContext('2d');",
