@@ -1,7 +1,7 @@
 // The first load on a phone (issue 16): what the first screen waits for, and what it does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './harness.mjs';
+import { harness, watchLayoutShift } from './harness.mjs';
 
 const h = harness();
 
@@ -34,12 +34,9 @@ test('on a phone the folded filters are built at idle, and opening them at once 
 
 test('the table mounts after the first screen, below it, and shifts nothing', async () => {
   const p = await h.page(undefined, { viewport: { width: 1440, height: 900 } });
-  await p.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const shifted = await watchLayoutShift(p);
   await p.goto(`${h.server.url}/?lang=en`);
   await p.waitForSelector('table.projects tbody tr[data-id]');
   await p.waitForTimeout(800);
-  assert.ok(await p.evaluate(() => window.__shift) <= 0.02, 'no layout shift on a desktop, where the table is in view');
+  assert.ok(await shifted() <= 0.02, 'no layout shift on a desktop, where the table is in view');
 });

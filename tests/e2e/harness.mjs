@@ -35,6 +35,16 @@ export const rowIds = (p) => p.$$eval('table.projects tbody tr[data-id]', (rows)
 export const rowCount = async (p) => Number(await p.textContent('[data-testid="row-count"]'));
 export const query = (p) => new URL(p.url()).searchParams;
 
+/** Sums the page's layout shifts not caused by input, from before its first paint: call
+ * before `goto`; the returned function reads the sum so far. */
+export async function watchLayoutShift(p) {
+  await p.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => p.evaluate(() => window.__shift);
+}
+
 /** Mark anchors (CSS px) published by a chart from plotters' own coordinate mapping. A
  * chart out of view is drawn when it comes into view, so it is scrolled there first. */
 export async function anchors(p, testid) {

@@ -1,7 +1,7 @@
 // On a phone, by keyboard, in Chinese (issue 13): each test fails on the defect it names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, query, rowCount } from './harness.mjs';
+import { harness, query, rowCount, watchLayoutShift } from './harness.mjs';
 
 const h = harness();
 
@@ -33,14 +33,11 @@ test('on a throttled phone the mount shifts nothing', async () => {
   const p = await h.page(undefined, { viewport: { width: 412, height: 823 } });
   const cdp = await h.browser.context.newCDPSession(p);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await p.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const shifted = await watchLayoutShift(p);
   await p.goto(`${h.server.url}/?lang=zh`);
   await p.waitForSelector('table.projects');
   await p.waitForTimeout(1500);
-  const shift = await p.evaluate(() => window.__shift);
+  const shift = await shifted();
   assert.ok(shift <= 0.02, `layout shift ${shift}`);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
