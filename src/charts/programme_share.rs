@@ -128,7 +128,6 @@ fn draw_texts<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let font = |size: f64| (FONT, style.px(size)).into_font();
     let right = Pos::new(HPos::Right, VPos::Center);
-    let left = Pos::new(HPos::Left, VPos::Center);
     let pad = style.px(6.0) as i32;
     for (i, (b, label)) in bars.iter().zip(labels).enumerate() {
         let row = i as f64 + 0.5;
@@ -140,10 +139,23 @@ fn draw_texts<DB: DrawingBackend>(
         // Above the dark bar, so the printed figure stays legible whatever the share.
         let printed = font(10.0).color(&style.palette.muted).pos(Pos::new(HPos::Right, VPos::Bottom));
         root.draw(&Text::new(b.total_label.clone(), (x100 - pad / 2, y - style.px(7.0) as i32), printed))?;
-        // On a phone the share's trailing parts (the count) give way rather than being cut.
-        let share = fit_value_label(root, &b.share_label, &font(11.0), x_end + pad, root.dim_in_pixel().0 as i32);
-        root.draw(&Text::new(share.to_string(), (x_end + pad, y), font(11.0).color(&style.palette.ink).pos(left)))?;
+        draw_share(root, b, (x_end + pad, y), root.dim_in_pixel().0 as i32, style)?;
     }
+    Ok(())
+}
+
+/// The share, starting at `at` past the longer bar, left-centred; its trailing parts (the
+/// count) give way at `right_edge` rather than being cut.
+fn draw_share<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    b: &ProgrammeBar,
+    at: (i32, i32),
+    right_edge: i32,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = (FONT, style.px(11.0)).into_font();
+    let share = fit_value_label(root, &b.share_label, &font, at.0, right_edge);
+    root.draw(&Text::new(share.to_string(), at, font.color(&style.palette.ink).pos(Pos::new(HPos::Left, VPos::Center))))?;
     Ok(())
 }
 
@@ -175,7 +187,6 @@ fn draw_stacked_texts<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let font = |size: f64| (FONT, style.px(size)).into_font();
     let top_left = Pos::new(HPos::Left, VPos::Top);
-    let left = Pos::new(HPos::Left, VPos::Center);
     let pad = style.px(6.0) as i32;
     let right_edge = root.dim_in_pixel().0 as i32 - style.px(4.0) as i32;
     let band = Band::of(true);
@@ -188,8 +199,7 @@ fn draw_stacked_texts<DB: DrawingBackend>(
         root.draw(&Text::new(label.clone(), (x0, label_top), font(12.0).style(weight).color(&style.palette.ink).pos(top_left)))?;
         let printed = fit_value_label(root, &b.total_label, &font(10.0), x0, right_edge);
         root.draw(&Text::new(printed.to_string(), (x0, printed_top), font(10.0).color(&style.palette.muted).pos(top_left)))?;
-        let share = fit_value_label(root, &b.share_label, &font(11.0), x_end + pad, right_edge);
-        root.draw(&Text::new(share.to_string(), (x_end + pad, bar_y), font(11.0).color(&style.palette.ink).pos(left)))?;
+        draw_share(root, b, (x_end + pad, bar_y), right_edge, style)?;
     }
     Ok(())
 }
