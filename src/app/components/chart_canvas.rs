@@ -2,6 +2,7 @@
 //! changes, picks marks by pointer or keyboard, shows tooltips, downloads a PNG.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::{ev, html};
@@ -88,12 +89,6 @@ fn draw_offscreen(
     Some(drawn)
 }
 
-/// Runs `f` in a task of its own (a zero timeout), after what the browser is doing now.
-fn in_own_task(f: impl FnOnce() + 'static) {
-    let f = Closure::once_into_js(f);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
-}
-
 #[component]
 pub fn ChartCanvas(
     draw: DrawFn,
@@ -141,9 +136,12 @@ pub fn ChartCanvas(
             if width.get_untracked() != Some(w) {
                 // Each chart draws in its own task rather than all of them in the browser's
                 // one resize step (a long task at start-up).
-                in_own_task(move || {
-                    let _ = width.try_set(Some(w));
-                });
+                set_timeout(
+                    move || {
+                        let _ = width.try_set(Some(w));
+                    },
+                    Duration::ZERO,
+                );
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
@@ -169,12 +167,15 @@ pub fn ChartCanvas(
                 // The observers of all charts report in one step: each chart comes into
                 // view, and draws, in a task of its own.
                 let near = entry.is_intersecting();
-                in_own_task(move || {
-                    // Printing may have begun meanwhile: then the chart stays drawn.
-                    if printing.try_get_untracked() == Some(false) && near_view.try_get_untracked().is_some_and(|was| was != near) {
-                        near_view.set(near);
-                    }
-                });
+                set_timeout(
+                    move || {
+                        // Printing may have begun meanwhile: then the chart stays drawn.
+                        if printing.try_get_untracked() == Some(false) && near_view.try_get_untracked().is_some_and(|was| was != near) {
+                            near_view.set(near);
+                        }
+                    },
+                    Duration::ZERO,
+                );
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
