@@ -54,6 +54,9 @@ pub struct AppState {
     typed: StoredValue<Option<(&'static str, String)>>,
     /// While the page is printed (or shown as for print).
     pub printing: ReadSignal<bool>,
+    /// While the window is a phone's width (the CSS's one-column breakpoint, 760 px); false
+    /// until the browser is first idle.
+    pub narrow: ReadSignal<bool>,
     /// What the start-up rewrite of `lang`/`v` replaced, shown until the next choice.
     replaced_at_start: RwSignal<Vec<Notice>>,
     location: Location,
@@ -150,6 +153,12 @@ impl AppState {
             replaced_at_start,
             typed: StoredValue::new(None),
             printing: crate::app::print::printing(),
+            narrow: {
+                // Read by the panels mounted at idle only: followed from then, not at start-up.
+                let (narrow, set) = signal(false);
+                crate::app::when_idle(300, move || crate::app::media_query::follow("(max-width: 760px)", set));
+                narrow
+            },
             location,
         };
         crate::app::theme::install(state.printing);

@@ -33,10 +33,9 @@ pub fn ProgrammeChart() -> impl IntoView {
         }
     });
     // On a phone each row stacks its label, its printed figure and its bars (see
-    // `programme_share`): three lines need taller rows.
-    let (narrow, set_narrow) = signal(false);
-    crate::app::media_query::follow("(max-width: 760px)", set_narrow);
-    let row_px = move || if narrow.get() { 54.0 } else { 36.0 };
+    // `programme_share`): three lines need taller rows. One listener for the page, in the
+    // state: this chart is mounted afresh each time a project's page is left.
+    let row_px = move || if state.narrow.get() { 54.0 } else { 36.0 };
     let t = move || texts(state.lang.get());
     view! {
         <ChartPanel
