@@ -8,6 +8,16 @@ use std::path::Path;
 
 use pinyin::ToPinyin;
 
+/// The schema and its packed form, the crate's own files: a build script cannot use the
+/// crate it builds, but it can compile these two, which need only serde.
+/// (`packed` reads `super::model`, which here is this one.)
+#[allow(dead_code)]
+#[path = "src/core/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/core/packed.rs"]
+mod packed;
+
 const DATASET: &str = "data/tongliao-2022.json";
 
 /// Toneless pinyin, syllables joined; ASCII letters and digits kept, anything else dropped.
@@ -49,6 +59,11 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let min = serde_json::to_string(&json).expect("a JSON value serialises");
     std::fs::write(Path::new(&out_dir).join("tongliao-2022.min.json"), min).expect("OUT_DIR is writable");
+    // And packed (`core::packed`), which the page reads at start-up with no JSON parser.
+    let ds: model::Dataset = serde_json::from_str(&text).expect("the embedded dataset is of the schema");
+    std::fs::write(Path::new(&out_dir).join("tongliao-2022.packed"), packed::pack(&ds)).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=src/core/model.rs");
+    println!("cargo:rerun-if-changed=src/core/packed.rs");
     // Citations call only the embedded source a newspaper page: its file name, known here,
     // spares the page a second parse of the list.
     let file = json.pointer("/source/file").and_then(|f| f.as_str()).expect("the embedded dataset names its source file");
@@ -73,7 +88,11 @@ fn importer_version() {
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("src/core/import")
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
-    files.extend(["src/importer.rs", "src/core/model.rs"].map(std::path::PathBuf::from));
+    // The worker and the page must agree on the model and on the packed form it crosses in.
+    files.extend(
+        ["src/importer.rs", "src/core/model.rs", "src/core/packed.rs", "src/core/packed_index.rs", "src/core/dataset.rs"]
+            .map(std::path::PathBuf::from),
+    );
     files.sort();
     let mut h = 0x811c_9dc5u32;
     for f in &files {

@@ -5,8 +5,9 @@
 use std::time::Instant;
 
 use tongliao_explorer::core::dataset::Catalog;
+use tongliao_explorer::core::model::Dataset;
 use tongliao_explorer::core::model::Lang;
-use tongliao_explorer::core::{filter, import::long_format as user_data, sort, validate};
+use tongliao_explorer::core::{filter, import::long_format as user_data, packed, packed_index, sort, validate};
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "target/synthetic-100k.csv".into());
@@ -43,5 +44,31 @@ fn main() {
         let t = Instant::now();
         drop(user_data::load(bytes.as_slice()));
         println!("user_data::load {:.0?}", t.elapsed());
+        // The packed form the worker sends and the page reads (core::packed).
+        let t = Instant::now();
+        let packed = packed::pack(&cat.ds);
+        let packing = t.elapsed();
+        let t = Instant::now();
+        let json = serde_json::to_vec(&cat.ds).unwrap_or_default();
+        let json_out = t.elapsed();
+        let t = Instant::now();
+        let index = packed_index::pack_index(&cat);
+        let index_out = t.elapsed();
+        let t = Instant::now();
+        let back: Dataset = packed::unpack(&packed).expect("reads back");
+        let unpacked = t.elapsed();
+        let t = Instant::now();
+        let adopted = packed_index::unpack_index(&index, &back).expect("index reads back");
+        let adopted_in = t.elapsed();
+        let t = Instant::now();
+        let from_json: Dataset = serde_json::from_slice(&json).expect("JSON reads back");
+        let json_in = t.elapsed();
+        assert!(from_json == back && adopted.rows == cat.rows);
+        println!(
+            "packed {:.1} MiB (JSON {:.1} MiB, index {:.1} MiB): pack {packing:.0?} · JSON {json_out:.0?} · index {index_out:.0?} · unpack {unpacked:.0?} · adopt index {adopted_in:.0?} · JSON parse {json_in:.0?}",
+            packed.len() as f64 / 1048576.0,
+            json.len() as f64 / 1048576.0,
+            index.len() as f64 / 1048576.0
+        );
     }
 }

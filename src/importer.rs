@@ -1,11 +1,17 @@
-//! The import worker: a second wasm, started only when a reader picks a file that is not
-//! our own format. A thin shell over `core::import`: it reads the file once, keeps the
-//! workbook while the reader changes the mapping, and answers each request with the review
-//! (as HTML, in both languages) and, where nothing blocks, the dataset as JSON.
+//! The import worker: a second wasm, started only when a reader picks a file (or a
+//! published list is too large to read on the page). A thin shell over `core::import`: it
+//! reads the file once, keeps the workbook while the reader changes the mapping, and
+//! answers each request with the review (as HTML, in both languages) and, where nothing
+//! blocks, the dataset packed (`core::packed`) with its index and table order.
 //!
-//! Messages in: `{cmd: "open", name, bytes}` (the bytes transferred), `{cmd: "choose",
-//! fields, unit, sheet}` (the review's selects, as the page read them). Messages out: `{type: "ready", version}` first (a message
-//! posted before the wasm started would be lost), then `progress`, `review` or `error`.
+//! Messages in:
+//! - `{cmd: "open", name, bytes, sort?, lang?}`: the bytes transferred, with the table
+//!   order the page shows first, which is sorted here;
+//! - `{cmd: "choose", fields, unit, sheet}`: the review's selects, as the page read them;
+//! - `{cmd: "json", head, chunks}`: a list the page holds packed, to be saved as a dataset file.
+//!
+//! Messages out: `{type: "ready", version}` first (a message posted before the wasm
+//! started would be lost), then `progress`, `review`, `dataset`, `json` or `error`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -13,20 +19,26 @@ mod worker {
 
     use tongliao_explorer::core::import::assemble::{analyse_workbook, release_of};
     use tongliao_explorer::core::import::grid::{read, Workbook};
-    use tongliao_explorer::core::import::long_format::{is_long_csv, load_csv, load_json_dataset, looks_like_json, UserDataError};
+    use tongliao_explorer::core::import::long_format::{
+        is_long_csv, load_csv, load_json_dataset, load_packed_dataset, looks_like_json, UserDataError,
+    };
     use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
     use tongliao_explorer::core::import::columns::Field;
-    use tongliao_explorer::core::model::{slug_of, Dataset, Lang};
+    use tongliao_explorer::core::dataset::{Catalog, Index, Presorted};
+    use tongliao_explorer::core::sort::{order_key, sort_rows, Sort};
+    use tongliao_explorer::core::model::{slug_of, Dataset, Lang, Project};
+    use tongliao_explorer::core::packed::{is_packed, pack, put_slice, unpack, PackError, Writer};
+    use tongliao_explorer::core::packed_index::{pack_index, pack_order};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     /// The page checks it: Trunk leaves worker files unhashed, so a cached old worker must be refused.
     pub const VERSION: &str = env!("IMPORTER_VERSION");
-    /// Projects per chunk: about 20 ms of parsing each on these cores, for a list whose
-    /// rows keep every printed cell.
-    const CHUNK: usize = 200;
+    /// Projects per chunk: the page reads one chunk per task, about 10 ms each on these
+    /// cores (unthrottled) for a list whose rows keep every printed cell.
+    const CHUNK: usize = 1000;
 
     struct Open {
         name: String,
@@ -36,6 +48,8 @@ mod worker {
 
     thread_local! {
         static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+        /// The table order the page asked for with the file.
+        static ORDER: RefCell<Option<(Sort, Lang)>> = const { RefCell::new(None) };
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -75,10 +89,9 @@ mod worker {
                     ("en", review_html(&review, ready, Lang::En).into()),
                 ];
                 if let Some(ds) = ds {
-                    let (head, chunks) = dataset_parts(ds);
-                    fields.push(("head", head.into()));
-                    fields.push(("chunks", chunks.clone().into()));
-                    return post_with(&fields, &chunks);
+                    let (parts, transfer) = dataset_fields(ds);
+                    fields.extend(parts);
+                    return post_with(&fields, &transfer);
                 }
                 post(&fields);
             }
@@ -86,26 +99,50 @@ mod worker {
         }
     }
 
-    /// The dataset without its projects, and the projects in chunks of JSON bytes to be
-    /// transferred, not copied: the page parses one chunk per task, so no main-thread task
-    /// grows with the list.
-    fn dataset_parts(mut ds: Dataset) -> (String, js_sys::Array) {
-        let projects = std::mem::take(&mut ds.projects);
-        let head = serde_json::to_string(&ds).unwrap_or_default();
-        let chunks = projects
+    /// The fields of a message that carries a dataset, and the buffers it transfers (not
+    /// copies): the head (the dataset without its projects), the projects in chunks and
+    /// the catalog's index, each packed (`core::packed`), so that the page reads one chunk
+    /// per task and adopts the index without a pass of its own: no main-thread task grows
+    /// with the list. (The page keeps the head and chunks: "Save as dataset file" sends them
+    /// back, `json`.)
+    fn dataset_fields(ds: Dataset) -> (Vec<(&'static str, JsValue)>, js_sys::Array) {
+        let buffer = |bytes: &[u8]| JsValue::from(js_sys::Uint8Array::from(bytes).buffer());
+        let index = Index::of(&ds);
+        let cat = Catalog::with_index(ds, index);
+        let index = buffer(&pack_index(&cat));
+        // The table order the page will show first, sorted here rather than on its main thread.
+        let order = ORDER.with(|o| *o.borrow()).map(|(sort, lang)| {
+            let mut rows: Vec<usize> = (0..cat.ds.projects.len()).collect();
+            sort_rows(&cat, &mut rows, sort, lang);
+            buffer(&pack_order(&Presorted { key: order_key(sort, lang), rows: rows.into() }))
+        });
+        let mut head = cat.ds;
+        let projects = std::mem::take(&mut head.projects);
+        let head = buffer(&pack(&head));
+        let chunks: js_sys::Array = projects
             .chunks(CHUNK)
-            .map(|c| js_sys::Uint8Array::from(serde_json::to_vec(c).unwrap_or_default().as_slice()).buffer())
+            .map(|c| {
+                let mut w = Writer::new();
+                put_slice(c, &mut w);
+                buffer(&w.buf)
+            })
             .collect();
-        (head, chunks)
+        let transfer = chunks.concat(&js_sys::Array::of2(&head, &index));
+        let mut fields = vec![("head", head), ("chunks", chunks.into()), ("index", index)];
+        if let Some(order) = order {
+            transfer.push(&order);
+            fields.push(("order", order));
+        }
+        (fields, transfer)
     }
 
-    /// A dataset that needs no review (our CSV, a published list's JSON), or why it failed.
     fn post_dataset(name: &str, read: Result<Dataset, UserDataError>) {
         match read {
             Ok(ds) => {
-                let (head, chunks) = dataset_parts(ds);
-                let fields = [("type", "dataset".into()), ("file", name.into()), ("head", head.into()), ("chunks", chunks.clone().into())];
-                post_with(&fields, &chunks)
+                let (parts, transfer) = dataset_fields(ds);
+                let mut fields = vec![("type", "dataset".into()), ("file", name.into())];
+                fields.extend(parts);
+                post_with(&fields, &transfer)
             }
             Err(e) => post_failure(|l| e.message(l)),
         }
@@ -118,6 +155,13 @@ mod worker {
         match get("cmd").and_then(|v| v.as_string()).as_deref() {
             Some("open") => {
                 let name = get("name").and_then(|v| v.as_string()).unwrap_or_default();
+                let sort = get("sort").and_then(|v| v.as_string()).and_then(|s| s.parse::<Sort>().ok());
+                let lang = match get("lang").and_then(|v| v.as_string()).as_deref() {
+                    Some("zh") => Some(Lang::Zh),
+                    Some("en") => Some(Lang::En),
+                    _ => None,
+                };
+                ORDER.with(|o| *o.borrow_mut() = sort.zip(lang));
                 let Some(buf) = get("bytes").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>()) else {
                     return post_error(&ImportError::Empty);
                 };
@@ -132,6 +176,9 @@ mod worker {
                 if looks_like_json(&bytes) {
                     return post_dataset(&name, load_json_dataset(bytes));
                 }
+                if is_packed(&bytes) {
+                    return post_dataset(&name, load_packed_dataset(&bytes));
+                }
                 // Our own long-format CSV is a dataset already: no review, its own messages.
                 if is_long_csv(&bytes) {
                     return post_dataset(&name, load_csv(&bytes));
@@ -145,6 +192,26 @@ mod worker {
                         OPEN.with(|o| *o.borrow_mut() = Some(open));
                     }
                     Err(e) => post_error(&e),
+                }
+            }
+            Some("json") => {
+                // A list the page holds packed, written as a dataset file ("Save as dataset
+                // file"): asked for on the click, so that a load does not pay for it.
+                let buffers = |v: Option<JsValue>| v.map(|v| js_sys::Array::from(&v).iter().map(|b| js_sys::Uint8Array::new(&b).to_vec()).collect::<Vec<_>>());
+                let read = || -> Result<Dataset, PackError> {
+                    let head = get("head").map(|b| js_sys::Uint8Array::new(&b).to_vec()).ok_or(PackError::NotPacked)?;
+                    let mut ds: Dataset = unpack(&head)?;
+                    for chunk in buffers(get("chunks")).unwrap_or_default() {
+                        ds.projects.extend(unpack::<Vec<Project>>(&chunk)?);
+                    }
+                    Ok(ds)
+                };
+                match read() {
+                    Ok(ds) => {
+                        let json = JsValue::from(js_sys::Uint8Array::from(serde_json::to_vec(&ds).unwrap_or_default().as_slice()).buffer());
+                        post_with(&[("type", "json".into()), ("json", json.clone())], &js_sys::Array::of1(&json));
+                    }
+                    Err(e) => post_failure(|l| UserDataError::Packed(e.to_string()).message(l)),
                 }
             }
             Some("choose") => {

@@ -7,6 +7,9 @@
 //! cargo run --release --bin publish -- import FILE OUT.json [--region-zh 名称] [--region-en NAME] [--title-en TITLE]
 //! ```
 //!
+//! Each list is also written packed (`core::packed`) beside its JSON, `<id>.packed`, which
+//! the page reads without a JSON parser.
+//!
 //! Publishing validates every list with the rules the embedded list passes and refuses,
 //! writing nothing, on the first list with an error (list, record and field named).
 
@@ -40,8 +43,10 @@ mod cli {
     use tongliao_explorer::core::import::assemble::analyse;
     use tongliao_explorer::core::import::Choices;
     use tongliao_explorer::core::lists::{
-        is_plain_file, validate_manifest, ListEntry, ListNames, Manifest, NamesIndex, LISTS_VERSION, MANIFEST_FILE, NAMES_FILE,
+        is_plain_file, validate_manifest, ListEntry, ListNames, Manifest, NamesIndex, PackedFile, LISTS_VERSION, MANIFEST_FILE,
+        NAMES_FILE, PACKED_EXT,
     };
+    use tongliao_explorer::core::packed::pack;
     use tongliao_explorer::core::model::{Dataset, Lang};
     use tongliao_explorer::core::validate::{is_slug, validate};
 
@@ -94,15 +99,24 @@ mod cli {
         let files = list_files(dir)?;
         let mut manifest = Manifest { version: LISTS_VERSION, lists: Vec::new() };
         let mut names = NamesIndex { version: LISTS_VERSION, lists: Vec::new() };
+        // Each list packed, written with the manifest once every list has passed.
+        let mut packed = Vec::new();
         for file in &files {
             let (cat, bytes, changelog) = check(dir, file)?;
             let id = file.trim_end_matches(".json");
-            manifest.lists.push(ListEntry::of(&cat, id, file, bytes, changelog));
+            let bin = pack(&cat.ds);
+            let mut entry = ListEntry::of(&cat, id, file, bytes, changelog);
+            entry.packed = Some(PackedFile { file: format!("{id}{PACKED_EXT}"), bytes: bin.len() as u64 });
+            packed.push((format!("{id}{PACKED_EXT}"), bin));
+            manifest.lists.push(entry);
             names.lists.push(ListNames::of(&cat, id));
         }
         let errs = validate_manifest(&manifest);
         if let Some(e) = errs.first() {
             return Err(e.to_string());
+        }
+        for (name, bin) in &packed {
+            fs::write(dir.join(name), bin).map_err(|e| format!("{name}: {e}"))?;
         }
         let write = |name: &str, text: String| fs::write(dir.join(name), text + "\n").map_err(|e| format!("{name}: {e}"));
         write(MANIFEST_FILE, serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?)?;

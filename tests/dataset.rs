@@ -70,6 +70,14 @@ fn embedded_dataset_is_valid() {
     assert!(errs.is_empty(), "{}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
 }
 
+/// The page reads the list build.rs packed; it is the JSON in the repository, value for value.
+#[test]
+fn the_packed_embedded_list_is_the_json() {
+    let ds: Dataset = serde_json::from_str(EMBEDDED_JSON).expect("JSON parses");
+    assert_eq!(tongliao_explorer::core::dataset::embedded().expect("packed list loads").ds, ds);
+    assert!(tongliao_explorer::core::dataset::EMBEDDED_PACKED.len() * 2 < EMBEDDED_JSON.len());
+}
+
 #[test]
 #[ignore = "needs the source page: set SEED_DIR"]
 fn every_printed_figure_stands_at_its_source_line() {

@@ -30,7 +30,7 @@ fn the_committed_manifest_is_up_to_date() {
     fs::remove_file(dir.join("manifest.json")).unwrap();
     let out = Command::new(BIN).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for name in ["manifest.json", "names.json"] {
+    for name in ["manifest.json", "names.json", "synthetic-city-2023.packed", "synthetic-city-2024.packed"] {
         let written = fs::read(dir.join(name)).unwrap();
         let committed = fs::read(Path::new("data/lists").join(name)).unwrap();
         assert!(written == committed, "data/lists/{name} is stale: run `cargo run --release --bin publish`");
@@ -38,6 +38,14 @@ fn the_committed_manifest_is_up_to_date() {
     let m = parse_manifest(&fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(m.lists.iter().map(|l| (l.id.as_str(), l.projects)).collect::<Vec<_>>(), [("synthetic-city-2023", 2000), ("synthetic-city-2024", 2000)]);
     assert!(m.lists.iter().all(|l| l.title.zh.contains("合成数据") && l.title.en.contains("synthetic")), "titled as synthetic");
+    // Each list also packed beside its JSON, reading back to the same dataset.
+    for l in &m.lists {
+        let packed = l.packed.as_ref().expect("a packed file is named");
+        let bin = fs::read(dir.join(&packed.file)).unwrap();
+        assert_eq!(bin.len() as u64, packed.bytes);
+        let json: tongliao_explorer::core::model::Dataset = serde_json::from_slice(&fs::read(dir.join(&l.file)).unwrap()).unwrap();
+        assert_eq!(tongliao_explorer::core::packed::unpack(&bin), Ok(json), "{}", l.id);
+    }
     let names = parse_names(&fs::read(dir.join("names.json")).unwrap()).unwrap();
     assert_eq!(names.lists[1].projects.len(), 2000);
     fs::remove_dir_all(dir).unwrap();

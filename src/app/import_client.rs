@@ -4,6 +4,8 @@
 //! a time limit, so a hostile file can neither freeze the page nor leave half a list.
 
 use leptos::prelude::*;
+
+use crate::core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,11 +36,16 @@ pub enum ImportState {
     Failed { name: String, failure: Failure },
 }
 
-/// A reviewed dataset as the worker sent it: the dataset without its projects, and the
-/// projects in chunks of JSON bytes (transferred buffers), parsed one per task.
+/// A reviewed dataset as the worker sent it, in transferred buffers, each packed
+/// (`core::packed`): the dataset without its projects, the projects in chunks (read one
+/// per task), the catalog's index and table order.
+#[derive(Clone)]
 pub struct Parts {
-    pub head: String,
+    pub head: js_sys::ArrayBuffer,
     pub chunks: Vec<js_sys::ArrayBuffer>,
+    pub index: Option<js_sys::ArrayBuffer>,
+    /// The table order asked for with `open`, for `Catalog::presorted`.
+    pub order: Option<js_sys::ArrayBuffer>,
 }
 
 /// One import at a time; its state drives the review panel.
@@ -129,8 +136,10 @@ impl ImportClient {
         self.state.set(ImportState::Idle);
     }
 
-    /// Starts the worker for `file`; the bytes go over once it says it is ready.
-    pub fn open(&self, file: web_sys::File) {
+    /// Starts the worker for `file`; the bytes go over once it says it is ready, with
+    /// `order`, the table order the page will show first (`sort=` and the language), for
+    /// the worker to sort.
+    pub fn open(&self, file: web_sys::File, order: Option<(String, Lang)>) {
         self.terminate();
         let name = file.name();
         self.choices.set_value(Choices::default());
@@ -144,7 +153,7 @@ impl ImportClient {
         let this = *self;
         let file = send_wrapper::SendWrapper::new(file);
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            this.on_message(ev.data(), &file);
+            this.on_message(ev.data(), &file, order.as_ref());
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
@@ -170,7 +179,7 @@ impl ImportClient {
         }
     }
 
-    fn on_message(&self, data: JsValue, file: &web_sys::File) {
+    fn on_message(&self, data: JsValue, file: &web_sys::File, order: Option<&(String, Lang)>) {
         let kind = field(&data, "type").and_then(|v| v.as_string()).unwrap_or_default();
         match kind.as_str() {
             "ready" => {
@@ -180,6 +189,7 @@ impl ImportClient {
                 let this = *self;
                 let name = file.name();
                 let promise = file.array_buffer();
+                let order = order.cloned();
                 leptos::task::spawn_local(async move {
                     match wasm_bindgen_futures::JsFuture::from(promise).await {
                         Ok(buf) => {
@@ -187,10 +197,19 @@ impl ImportClient {
                             let _ = js_sys::Reflect::set(&msg, &"cmd".into(), &"open".into());
                             let _ = js_sys::Reflect::set(&msg, &"name".into(), &name.as_str().into());
                             let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &buf);
+                            if let Some((sort, lang)) = &order {
+                                let lang = if *lang == Lang::Zh { "zh" } else { "en" };
+                                let _ = js_sys::Reflect::set(&msg, &"sort".into(), &sort.as_str().into());
+                                let _ = js_sys::Reflect::set(&msg, &"lang".into(), &lang.into());
+                            }
                             // Transferred, not copied: a 20 MB file is not held twice.
                             this.post(&msg, Some(&buf));
                         }
-                        Err(_) => this.fail(Failure::Crashed),
+                        // The file went away or cannot be read: said as such, in both languages.
+                        Err(_) => {
+                            let said = |lang| crate::core::i18n::texts(lang).file_unreadable.to_string();
+                            this.fail(Failure::Message { zh: said(Lang::Zh), en: said(Lang::En) })
+                        }
                     }
                 });
             }
@@ -206,10 +225,13 @@ impl ImportClient {
             "review" | "dataset" => {
                 self.stop_timer();
                 let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
+                let buffer = |k: &str| field(&data, k).and_then(|v| v.dyn_into::<js_sys::ArrayBuffer>().ok());
                 let file = s("file").unwrap_or_else(|| self.name());
                 let chunks = field(&data, "chunks").map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect());
-                let parts = match (s("head"), chunks) {
-                    (Some(head), Some(chunks)) => Some(send_wrapper::SendWrapper::new(Parts { head, chunks })),
+                let parts = match (buffer("head"), chunks) {
+                    (Some(head), Some(chunks)) => {
+                        Some(send_wrapper::SendWrapper::new(Parts { head, chunks, index: buffer("index"), order: buffer("order") }))
+                    }
                     _ => None,
                 };
                 let ready = parts.is_some();
@@ -267,5 +289,61 @@ impl ImportClient {
         self.terminate();
         self.state.set(ImportState::Idle);
         Some((file, parts.take()))
+    }
+}
+
+/// The list in `parts` as a dataset JSON file, written by a worker started for it and
+/// stopped after (the page carries no JSON writer). The buffers are copied to it, not
+/// transferred, so the list can be saved again.
+pub async fn dataset_file(parts: &Parts) -> Result<js_sys::ArrayBuffer, Failure> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(WORKER_URL, &options).map_err(|_| Failure::Crashed)?;
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"cmd".into(), &"json".into());
+    let _ = js_sys::Reflect::set(&request, &"head".into(), &parts.head);
+    let chunks: js_sys::Array = parts.chunks.iter().collect();
+    let _ = js_sys::Reflect::set(&request, &"chunks".into(), &chunks);
+    let mut on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>> = None;
+    let mut on_error: Option<Closure<dyn FnMut(web_sys::Event)>> = None;
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        let (fail, timeout) = (reject.clone(), reject.clone());
+        let (worker_in, request_in) = (worker.clone(), request.clone());
+        on_message = Some(Closure::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            match field(&data, "type").and_then(|v| v.as_string()).as_deref() {
+                Some("ready") if field(&data, "version").and_then(|v| v.as_string()).as_deref() == Some(VERSION) => {
+                    let _ = worker_in.post_message(&request_in);
+                }
+                Some("ready") => drop(reject.call1(&JsValue::NULL, &"stale".into())),
+                Some("json") => drop(resolve.call1(&JsValue::NULL, &field(&data, "json").unwrap_or(JsValue::NULL))),
+                Some("error") => drop(reject.call1(&JsValue::NULL, &data)),
+                _ => {}
+            }
+        }));
+        on_error = Some(Closure::new(move |ev: web_sys::Event| {
+            ev.prevent_default();
+            let _ = fail.call1(&JsValue::NULL, &"crashed".into());
+        }));
+        let late = Closure::once_into_js(move || drop(timeout.call1(&JsValue::NULL, &"timed-out".into())));
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), TIME_LIMIT_MS);
+    });
+    worker.set_onmessage(on_message.as_ref().map(|c| c.as_ref().unchecked_ref()));
+    worker.set_onerror(on_error.as_ref().map(|c| c.as_ref().unchecked_ref()));
+    let result = wasm_bindgen_futures::JsFuture::from(answer).await;
+    worker.terminate();
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    match result {
+        Ok(json) => json.dyn_into().map_err(|_| Failure::Crashed),
+        Err(why) => Err(match why.as_string().as_deref() {
+            Some("stale") => Failure::Stale,
+            Some("timed-out") => Failure::TimedOut,
+            Some(_) => Failure::Crashed,
+            None => {
+                let s = |k: &str| field(&why, k).and_then(|v| v.as_string()).unwrap_or_default();
+                Failure::Message { zh: s("zh"), en: s("en") }
+            }
+        }),
     }
 }

@@ -11,15 +11,17 @@ use wasm_bindgen::JsCast;
 
 use crate::core::changelog::{self, Changelog};
 use crate::core::dataset::Catalog;
-use crate::core::import::long_format::load_json;
+use crate::core::import::long_format::load_packed;
 use crate::core::model::Lang;
 use crate::core::lists::{parse_manifest, parse_names, Manifest, NamesIndex, LISTS_DIR, MANIFEST_FILE, NAMES_FILE};
 use crate::core::query::Problem;
 use crate::app::import_client::{Failure, ImportClient, ImportState};
 
-/// A list file above this size is decoded in the import worker, in chunks, so that no
-/// main-thread task grows with the list; below it, parsing on the page is one short task
-/// and spares the worker's download.
+/// A packed list above this size is read in the import worker, which also builds its
+/// index, so that no main-thread task grows with the list; below it, reading on the page
+/// is one short task and spares the worker's download. (A 0.76 MiB, 2,000-project list
+/// read on the page opened in 190–220 ms with an 85 ms task; through the worker, 300–330
+/// ms with none over 50 ms.) A list published without a packed file is always read there.
 const DECODE_IN_WORKER: u32 = 512 * 1024;
 
 /// Lists kept in memory besides the one shown: enough to switch back and forth, few
@@ -215,11 +217,14 @@ impl Lists {
             self.fail(&id, Problem::UnknownValue, String::new());
             return None;
         };
+        // The packed file when the manifest names one: the page reads it with no JSON
+        // parser (a large one in the worker). Otherwise the JSON, in the worker.
+        let (file, size) = entry.packed.as_ref().map_or((&entry.file, entry.bytes), |p| (&p.file, p.bytes));
         let progress = self.progress;
-        progress.set(Some(Progress { id: id.clone(), received: 0.0, total: entry.bytes as f64 }));
-        let (pid, total) = (id.clone(), entry.bytes as f64);
+        progress.set(Some(Progress { id: id.clone(), received: 0.0, total: size as f64 }));
+        let (pid, total) = (id.clone(), size as f64);
         let on_progress = move |received| progress.set(Some(Progress { id: pid.clone(), received, total }));
-        let fetched = get(&url(&entry.file), Some(Box::new(on_progress))).await;
+        let fetched = get(&url(file), Some(Box::new(on_progress))).await;
         let bytes = match fetched {
             Ok(b) => b,
             Err(e) => {
@@ -233,12 +238,12 @@ impl Lists {
                 return None;
             }
         };
-        let parsed = if bytes.length() > DECODE_IN_WORKER {
-            self.decode_in_worker(&id, bytes).await
+        let parsed = if entry.packed.is_none() || bytes.length() > DECODE_IN_WORKER {
+            self.decode_in_worker(file, bytes).await
         } else {
-            // The progress line is painted before the parse holds the thread.
+            // The progress line is painted before the read holds the thread.
             crate::app::next_task().await;
-            load_json(bytes.to_vec()).map_err(|e| e.message(Lang::En))
+            load_packed(&bytes.to_vec()).map_err(|e| e.message(Lang::En))
         };
         progress.set(None);
         let catalog = match parsed {
@@ -267,8 +272,8 @@ impl Lists {
 
     /// The import worker reads and validates the list and sends its projects in chunks,
     /// which the page parses one per task (the worker's version is checked, as for imports).
-    async fn decode_in_worker(&self, id: &str, bytes: js_sys::Uint8Array) -> Result<Catalog, String> {
-        let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes), &format!("{id}.json"))
+    async fn decode_in_worker(&self, name: &str, bytes: js_sys::Uint8Array) -> Result<Catalog, String> {
+        let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes), name)
             .map_err(|_| "the browser could not hand the list to the worker".to_string())?;
         while self.decoding.get_value() {
             crate::app::sleep(15).await;
@@ -282,7 +287,7 @@ impl Lists {
     async fn decode_with(&self, file: web_sys::File) -> Result<Catalog, String> {
         let client = self.worker;
         client.ready.set(false);
-        client.open(file);
+        client.open(file, None);
         loop {
             if client.ready.get_untracked() {
                 client.ready.set(false);
@@ -300,9 +305,6 @@ impl Lists {
             crate::app::sleep(15).await;
         }
         let (_, parts) = client.take_dataset().ok_or_else(|| "the decoder sent no list".to_string())?;
-        crate::app::components::data_tools::assemble(parts.head, parts.chunks, false)
-            .await
-            .map(|(catalog, _)| catalog)
-            .map_err(|e| e.message(Lang::En))
+        crate::app::components::data_tools::assemble(&parts).await.map_err(|e| e.message(Lang::En))
     }
 }

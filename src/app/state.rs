@@ -14,7 +14,7 @@ use crate::core::i18n::texts;
 use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, with_lang_and_release, Notice, Problem, ViewState};
 use crate::app::lists::{Failed, Loaded, Lists};
-use crate::core::sort::sort_rows;
+use crate::core::sort::table_order;
 
 pub use crate::app::location::Nav;
 use crate::app::location::Location;
@@ -117,11 +117,7 @@ impl AppState {
         let sort = Memo::new(move |_| view.with(|v| v.sort));
         let order = Memo::new(move |_| {
             let (sort, lang) = (sort.get(), lang.get());
-            catalog.with(|c| {
-                let mut all: Vec<usize> = (0..c.ds.projects.len()).collect();
-                sort_rows(c, &mut all, sort, lang);
-                Arc::new(all)
-            })
+            catalog.with(|c| table_order(c, sort, lang))
         });
         let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
         // One pass over the rows per filter gives both what is in view and every count.

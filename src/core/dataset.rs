@@ -9,7 +9,11 @@ use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
 use super::search::{normalize_all, project_texts, Field, Terms};
 use super::validate::{validate, ValidationError};
 
-/// `data/tongliao-2022.json`, as build.rs writes it without indentation.
+/// `data/tongliao-2022.json` packed (`core::packed`) by build.rs: start-up reads it with
+/// no JSON parser, and in half the bytes.
+pub const EMBEDDED_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tongliao-2022.packed"));
+/// The same list as build.rs writes it without indentation (for tests and tools; the
+/// page does not carry it).
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/tongliao-2022.min.json"));
 
 /// A project's headline amount and whether we computed it.
@@ -44,11 +48,21 @@ pub struct Catalog {
     pub rows: Vec<Row>,
     /// Normalized search text per project (`search::project_texts`); apart from `rows`
     /// because only a search reads it.
-    pub search: Vec<String>,
+    pub search: Texts,
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
     pub facet_values: [Vec<String>; 5],
     /// The further district codes of projects in several places, by project index.
     pub places: HashMap<usize, Vec<u32>>,
+    /// A table order computed where the list was built (the import worker), so that
+    /// 100,000 rows are not sorted again on the page's main thread (`sort::table_order`).
+    pub presorted: Option<Presorted>,
+}
+
+/// Every project's index in one table order, and the order's name (`sort::order_key`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presorted {
+    pub key: String,
+    pub rows: std::sync::Arc<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,20 +98,58 @@ pub fn headline(p: &Project, metric: Metric) -> Option<Amount> {
 }
 
 
-impl Catalog {
-    /// Validates and indexes; the errors name record and field.
-    pub fn new(ds: Dataset) -> Result<Catalog, Vec<ValidationError>> {
-        let errs = validate(&ds);
-        if errs.is_empty() {
-            Ok(Catalog::index(ds))
-        } else {
-            Err(errs)
-        }
+/// What `Catalog` derives from its dataset: built by the page, or in the import worker
+/// and adopted by the page without a pass over the projects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    pub rows: Vec<Row>,
+    pub search: Texts,
+    pub facet_values: [Vec<String>; 5],
+    pub places: Places,
+}
+
+/// The further district codes of projects in several places, by project index.
+pub type Places = HashMap<usize, Vec<u32>>;
+
+/// One text per project, in one string: 100,000 search texts are one allocation, not
+/// 100,000, and the import worker's copy is adopted with one UTF-8 check.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Texts {
+    pub text: String,
+    /// Where each text ends in `text`; each starts where the one before ends.
+    pub ends: Vec<u32>,
+}
+
+impl Texts {
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..end)
     }
 
-    /// Indexes a dataset that `validate` has passed.
-    pub(crate) fn index(ds: Dataset) -> Catalog {
-        let facet_values = Facet::ALL.map(|f| all_facet_values(&ds, f));
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+impl FromIterator<String> for Texts {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Texts {
+        let mut out = Texts::default();
+        for t in iter {
+            out.text.push_str(&t);
+            out.ends.push(out.text.len() as u32);
+        }
+        out
+    }
+}
+
+impl Index {
+    pub fn of(ds: &Dataset) -> Index {
+        let facet_values = Facet::ALL.map(|f| all_facet_values(ds, f));
         let lookup: Vec<HashMap<&str, u32>> = facet_values
             .iter()
             .map(|vals| vals.iter().enumerate().map(|(i, v)| (v.as_str(), i as u32)).collect())
@@ -113,7 +165,7 @@ impl Catalog {
                 themes: p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str())).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();
-        let search = ds.projects.iter().map(|p| normalize_all(project_texts(&ds, p).into_iter().map(|(_, t)| t))).collect();
+        let search = ds.projects.iter().map(|p| normalize_all(project_texts(ds, p).into_iter().map(|(_, t)| t))).collect();
         let districts = &lookup[Facet::District.index()];
         let places = ds
             .projects
@@ -122,7 +174,32 @@ impl Catalog {
             .filter(|(_, p)| !p.places.is_empty())
             .map(|(i, p)| (i, p.places.iter().filter_map(|d| districts.get(d.as_str()).copied()).collect()))
             .collect();
-        Catalog { ds, rows, search, facet_values, places }
+        Index { rows, search, facet_values, places }
+    }
+}
+
+impl Catalog {
+    /// Validates and indexes; the errors name record and field.
+    pub fn new(ds: Dataset) -> Result<Catalog, Vec<ValidationError>> {
+        let errs = validate(&ds);
+        if errs.is_empty() {
+            Ok(Catalog::index(ds))
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// Indexes a dataset that `validate` has passed.
+    pub(crate) fn index(ds: Dataset) -> Catalog {
+        let index = Index::of(&ds);
+        Catalog::with_index(ds, index)
+    }
+
+    /// A validated dataset with its index built elsewhere (by the import worker, read
+    /// back by `packed_index::unpack_index`, which checks it belongs to `ds`).
+    pub fn with_index(ds: Dataset, index: Index) -> Catalog {
+        let Index { rows, search, facet_values, places } = index;
+        Catalog { ds, rows, search, facet_values, places, presorted: None }
     }
 
     /// Why project `i` matches the search `q`: each term with the field it stands in.
@@ -144,8 +221,13 @@ pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
     Catalog::new(ds).map_err(LoadError::Invalid)
 }
 
+/// The embedded list, unvalidated.
+pub fn embedded_dataset() -> Result<Dataset, LoadError> {
+    super::packed::unpack(EMBEDDED_PACKED).map_err(|e| LoadError::Parse(e.to_string()))
+}
+
 pub fn embedded() -> Result<Catalog, LoadError> {
-    from_json(EMBEDDED_JSON)
+    Catalog::new(embedded_dataset()?).map_err(LoadError::Invalid)
 }
 
 /// One-paragraph description of a dataset's size.

@@ -43,7 +43,20 @@ pub struct ListEntry {
     /// The list's own changelog, beside it, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changelog: Option<String>,
+    /// The same list packed (`core::packed`), beside it: what the page fetches when it is
+    /// named, as it reads it without a JSON parser. Manifests without it still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packed: Option<PackedFile>,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackedFile {
+    pub file: String,
+    pub bytes: u64,
+}
+
+/// A packed list's file name beside its JSON.
+pub const PACKED_EXT: &str = ".packed";
 
 impl Manifest {
     pub fn get(&self, id: &str) -> Option<&ListEntry> {
@@ -69,6 +82,7 @@ impl ListEntry {
             file: file.to_string(),
             bytes,
             changelog,
+            packed: None,
         }
     }
 }
@@ -126,6 +140,11 @@ pub fn validate_manifest(m: &Manifest) -> Vec<ManifestError> {
         }
         if !is_plain_file(&l.file, ".json") {
             err("file", format!("{:?} is not a plain .json file name", l.file));
+        }
+        if let Some(p) = &l.packed {
+            if !is_plain_file(&p.file, PACKED_EXT) {
+                err("packed", format!("{:?} is not a plain .packed file name", p.file));
+            }
         }
         if let Some(c) = &l.changelog {
             if !is_plain_file(c, ".json") {

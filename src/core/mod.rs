@@ -24,3 +24,5 @@ pub mod gbt4754;
 pub mod hash;
 pub mod import;
 pub mod virtual_rows;
+pub mod packed;
+pub mod packed_index;

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use super::dataset::Catalog;
 use super::filter::{facet_value, Facet};
@@ -114,6 +115,25 @@ fn facet_labels(cat: &Catalog, facet: Facet, lang: Lang) -> Vec<String> {
             name.map_or_else(|| format!("\u{10FFFF}{v}"), str::to_string)
         })
         .collect()
+}
+
+/// The name of a table order, as `Presorted::key` carries it.
+pub fn order_key(sort: Sort, lang: Lang) -> String {
+    format!("{sort}/{}", match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    })
+}
+
+/// Every project in table order: the catalog's presorted order when it is this one,
+/// sorted here otherwise.
+pub fn table_order(cat: &Catalog, sort: Sort, lang: Lang) -> Arc<Vec<usize>> {
+    if let Some(p) = cat.presorted.as_ref().filter(|p| p.key == order_key(sort, lang) && p.rows.len() == cat.ds.projects.len()) {
+        return p.rows.clone();
+    }
+    let mut all: Vec<usize> = (0..cat.ds.projects.len()).collect();
+    sort_rows(cat, &mut all, sort, lang);
+    Arc::new(all)
 }
 
 /// Sorts row indices in place. Missing numbers go last in either direction;

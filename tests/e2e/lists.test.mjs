@@ -80,7 +80,9 @@ test('choosing a list is a history entry: Back returns to the previous list and 
   await p.waitForFunction(() => document.querySelector('h1')?.textContent.includes('2023'));
   assert.equal(query(p).get('q'), '1', 'the previous view, filter included');
   assert.deepEqual(await rowIds(p), before);
-  assert.equal(seen.filter((u) => u.endsWith(L2023.file)).length, 1, 'kept for the session: not fetched again');
+  // The packed file the manifest names, not the JSON beside it.
+  assert.equal(seen.filter((u) => u.endsWith(L2023.packed.file)).length, 1, 'kept for the session: not fetched again');
+  assert.equal(seen.filter((u) => u.endsWith(L2023.file)).length, 0, 'the JSON is not fetched when a packed file is named');
   // And back to the embedded list through the picker.
   await p.click('[data-testid="list-picker"] summary');
   await p.click('[data-testid="list-embedded"]');
@@ -106,19 +108,40 @@ test('an unknown list opens the embedded one with a notice naming it', async () 
 });
 
 test('a list file missing on the server, or broken, gets its own notice; nothing is replaced silently', async () => {
-  // The third is large enough to be read in the import worker, and fails its validation there.
+  // The packed file the manifest names: missing, or not a packed list (read on the page).
+  // A manifest of before the packed files names only the JSON, read in the import worker:
+  // cut short, or large and failing its validation there.
   const invalid = readFileSync(`data/lists/${L2023.file}`, 'utf8').replace('"value":', '"value":-');
-  for (const [status, body, words] of [[404, 'not found', 'missing on the server'], [200, '{"release": tru', 'broken'], [200, invalid, 'broken']]) {
+  const jsonOnly = JSON.stringify({ ...manifest, lists: manifest.lists.map(({ packed, ...l }) => l) });
+  const cases = [
+    [L2023.packed.file, 404, 'not found', 'missing on the server'],
+    [L2023.packed.file, 200, 'TLXP\u0001\u0000\u0007broken', 'broken'],
+    [L2023.file, 200, '{"release": tru', 'broken', jsonOnly],
+    [L2023.file, 200, invalid, 'broken', jsonOnly],
+  ];
+  for (const [file, status, body, words, manifestBody] of cases) {
     const p = await h.page();
-    await p.route(`**/data/lists/${L2023.file}`, (r) => r.fulfill({ status, body, contentType: 'application/json' }));
+    await p.route(`**/data/lists/${file}`, (r) => r.fulfill({ status, body, contentType: 'application/octet-stream' }));
+    if (manifestBody) await p.route('**/data/lists/manifest.json', (r) => r.fulfill({ status: 200, body: manifestBody, contentType: 'application/json' }));
     await p.goto(`${h.server.url}/?ds=${L2023.id}&lang=en`);
     await p.waitForSelector('table.projects', { timeout: 20000 });
     const items = await notices(p);
-    assert.ok(items.some((t) => t.includes(L2023.id) && t.includes(words)), items.join(' | '));
+    assert.ok(items.some((t) => t.includes(L2023.id) && t.includes(words)), `${file} ${status}: ${items.join(' | ')}`);
     assert.match(await p.textContent('h1'), /Tongliao/);
     // The failed request is the page's business, not a console error.
     p.problems = p.problems.filter((m) => !m.includes('404'));
   }
+});
+
+test('a manifest of before the packed files still opens its lists, from their JSON', async () => {
+  const p = await h.page();
+  const seen = requests(p);
+  const jsonOnly = JSON.stringify({ ...manifest, lists: manifest.lists.map(({ packed, ...l }) => l) });
+  await p.route('**/data/lists/manifest.json', (r) => r.fulfill({ status: 200, body: jsonOnly, contentType: 'application/json' }));
+  await p.goto(`${h.server.url}/?ds=${L2024.id}&lang=en`);
+  await p.waitForFunction(() => document.querySelector('h1')?.textContent.includes('2024'), null, { timeout: 20000 });
+  assert.equal(await rowCount(p), L2024.projects);
+  assert.equal(seen.filter((u) => u.endsWith(L2024.file)).length, 1);
 });
 
 test('a data= file beside ds= is said to be its sender\'s, and the list opens', async () => {

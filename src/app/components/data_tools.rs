@@ -12,16 +12,20 @@ use crate::core::cite::{cite_bibtex, cite_text};
 use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
 use crate::app::components::import_review::ImportPanel;
-use crate::app::import_client::ImportClient;
-use crate::core::import::long_format::{load_json, looks_like_json, template_csv, UserDataError, MAX_BYTES};
+use crate::app::import_client::{dataset_file, ImportClient, Parts};
+use crate::core::import::long_format::{template_csv, UserDataError};
 use crate::core::import::MAX_IMPORT_BYTES;
 
 /// Saves text as a file through a Blob URL (no network, nothing leaves the page).
 pub fn save_text(text: &str, mime: &str, file_name: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    save_parts(&js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)), mime, file_name);
+}
+
+/// Saves a Blob of `parts` (strings or buffers) as a file.
+fn save_parts(parts: &js_sys::Array, mime: &str, file_name: &str) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(&url);
@@ -98,37 +102,29 @@ fn Cite() -> impl IntoView {
 
 
 /// The worker's dataset, one task per step: the head, each chunk of projects, then the
-/// index. The worker validated it (a worker of another build is refused by its version),
-/// so the page does not spend a second pass on it. With `keep_json`, also returns the
-/// whole file's JSON, for "Save as dataset file".
-pub(crate) async fn assemble(
-    head: String,
-    chunks: Vec<js_sys::ArrayBuffer>,
-    keep_json: bool,
-) -> Result<(crate::core::dataset::Catalog, Option<String>), UserDataError> {
-    let json_error = |e: serde_json::Error| UserDataError::Json(e.into());
-    let mut ds: crate::core::model::Dataset = serde_json::from_str(&head).map_err(json_error)?;
-    // The file is the head with its projects put back: `"projects":[]` is the key's only
-    // unescaped spelling in serde_json's output.
-    let (before, after) = head.split_once("\"projects\":[]").unwrap_or((&head, ""));
-    let mut json = format!("{before}\"projects\":[");
-    for (i, chunk) in chunks.iter().enumerate() {
+/// index, adopted when it is this dataset's (built here again otherwise: it is derived, so
+/// nothing is lost). The worker validated the list (a worker of another build is refused
+/// by its version), so the page does not spend a second pass on it.
+pub(crate) async fn assemble(parts: &Parts) -> Result<crate::core::dataset::Catalog, UserDataError> {
+    use crate::core::dataset::Catalog;
+    use crate::core::model::{Dataset, Project};
+    use crate::core::packed::{unpack, PackError};
+    let bytes = |b: &js_sys::ArrayBuffer| js_sys::Uint8Array::new(b).to_vec();
+    let damaged = |e: PackError| UserDataError::Packed(e.to_string());
+    let mut ds: Dataset = unpack(&bytes(&parts.head)).map_err(damaged)?;
+    for chunk in &parts.chunks {
         crate::app::next_task().await;
-        // Read as text, so serde_json's one string reader serves here as everywhere.
-        let text = String::from_utf8(js_sys::Uint8Array::new(chunk).to_vec()).unwrap_or_default();
-        let part: Vec<crate::core::model::Project> = serde_json::from_str(&text).map_err(json_error)?;
-        ds.projects.extend(part);
-        if keep_json {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push_str(text.trim_start_matches('[').trim_end_matches(']'));
-        }
+        ds.projects.extend(unpack::<Vec<Project>>(&bytes(chunk)).map_err(damaged)?);
     }
-    json.push(']');
-    json.push_str(after);
     crate::app::next_task().await;
-    Ok((crate::core::dataset::Catalog::index(ds), keep_json.then_some(json)))
+    let mut cat = match parts.index.as_ref().map(|b| crate::core::packed_index::unpack_index(&bytes(b), &ds)) {
+        Some(Ok(index)) => Catalog::with_index(ds, index),
+        _ => Catalog::index(ds),
+    };
+    cat.presorted = parts.order.as_ref().and_then(|b| crate::core::packed_index::unpack_order(&bytes(b), cat.ds.projects.len()).ok());
+    // The first render of the list gets a task of its own.
+    crate::app::next_task().await;
+    Ok(cat)
 }
 
 #[component]
@@ -140,9 +136,11 @@ fn LoadFile() -> impl IntoView {
     let error = RwSignal::new(None::<(String, Option<UserDataError>)>);
     let busy = RwSignal::new(false);
     let client = ImportClient::new();
-    // The imported list as the worker wrote it, in the dataset schema: "Save as dataset
-    // file" writes these bytes, so the page needs no serializer of its own.
-    let imported = RwSignal::new(None::<(String, String)>);
+    // The loaded list as the worker packed it, in buffers of the browser's, outside the
+    // wasm heap: "Save as dataset file" has the worker write them as JSON, so the page
+    // carries no JSON writer and a load does not pay for one.
+    let imported = RwSignal::new(None::<(String, send_wrapper::SendWrapper<Parts>)>);
+    let saving = RwSignal::new(false);
     let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
         error.set(None);
         state.current.set(None);
@@ -161,12 +159,12 @@ fn LoadFile() -> impl IntoView {
         let Some((name, parts)) = client.take_dataset() else { return };
         busy.set(true);
         spawn_local(async move {
-            let result = assemble(parts.head, parts.chunks, true).await;
+            let result = assemble(&parts).await;
             busy.set(false);
             match result {
-                Ok((catalog, json)) => {
+                Ok(catalog) => {
                     adopt(catalog, name.clone());
-                    imported.set(json.map(|j| (name, j)));
+                    imported.set(Some((name, send_wrapper::SendWrapper::new(parts))));
                     // The review was long: the reader goes on with the list from its top.
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
@@ -191,36 +189,11 @@ fn LoadFile() -> impl IntoView {
             return;
         }
         error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            busy.set(false);
-            let bytes = match result {
-                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                Err(_) => {
-                    error.set(Some((name, None)));
-                    return;
-                }
-            };
-            // Dataset JSON is read here; every CSV and workbook goes to the import worker
-            // (our long-format CSV without a review, a published list through one).
-            if !looks_like_json(&bytes) {
-                client.open(file);
-                return;
-            }
-            if bytes.len() > MAX_BYTES {
-                error.set(Some((name, Some(UserDataError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }))));
-                return;
-            }
-            match load_json(bytes) {
-                Ok(catalog) => {
-                    imported.set(None);
-                    adopt(catalog, name)
-                }
-                // The current data stays loaded; the message names row and field.
-                Err(e) => error.set(Some((name, Some(e)))),
-            }
-        });
+        // Every file goes to the import worker: dataset JSON and packed lists are read
+        // there too, so the page carries no reader but the packed one. A loaded file opens
+        // with the filter cleared and the sort kept: the worker sorts for it.
+        let sort = state.view.with_untracked(|v| v.sort.to_string());
+        client.open(file, Some((sort, state.lang.get_untracked())));
     };
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -255,18 +228,25 @@ fn LoadFile() -> impl IntoView {
             <p class="hint">{move || t().load_hint}</p>
             <label class="file">
                 {move || t().load_pick}
-                <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xls,.ods,text/csv,application/json" on:change=on_change/>
+                <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.json,.packed,.xlsx,.xlsm,.xls,.ods,text/csv,application/json" on:change=on_change/>
             </label>
             <button on:click=move |_| save_text(&template_csv(), "text/csv;charset=utf-8", "explorer-template.csv")>
                 {move || t().load_template}
             </button>
             <Show when=move || imported.with(Option::is_some)>
-                <button data-testid="save-dataset" on:click=move |_| {
+                <button data-testid="save-dataset" disabled=move || saving.get() on:click=move |_| {
                     // The whole list in the dataset schema: it can be published, and reopens identically.
-                    if let Some((name, json)) = imported.get_untracked() {
+                    let Some((name, parts)) = imported.get_untracked() else { return };
+                    saving.set(true);
+                    spawn_local(async move {
+                        let written = dataset_file(&parts).await;
+                        saving.set(false);
                         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-                        save_text(&json, "application/json", &format!("{stem}.dataset.json"));
-                    }
+                        match written {
+                            Ok(json) => save_parts(&js_sys::Array::of1(&json), "application/json", &format!("{stem}.dataset.json")),
+                            Err(why) => error.set(Some((name.clone(), Some(UserDataError::Packed(format!("{why:?}")))))),
+                        }
+                    });
                 }>{move || t().save_dataset}</button>
             </Show>
             <Show when=loaded>

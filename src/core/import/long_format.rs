@@ -20,7 +20,7 @@ use std::hash::{DefaultHasher, Hasher};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::core::dataset::{Catalog, EMBEDDED_JSON};
+use crate::core::dataset::{embedded_dataset, Catalog};
 use crate::core::gbt4754::{by_code, SECTIONS};
 use crate::core::i18n::{file_words, fill_named};
 use crate::core::model::{
@@ -220,6 +220,8 @@ pub enum UserDataError {
     NoHeader,
     Rows(Vec<RowError>),
     NoProjects,
+    /// The import worker's packed dataset (`core::packed`) did not read back.
+    Packed(String),
     /// Schema validation (`validate.rs`) failed; CSV errors also carry their row.
     Invalid(Vec<Located>),
 }
@@ -440,6 +442,7 @@ impl UserDataError {
             }
             NoHeader => fill_named(w.no_header, &[("list", COLUMNS.join(", "))]),
             NoProjects => w.no_projects.to_string(),
+            Packed(detail) => fill_named(w.packed, &[("detail", detail.clone())]),
             Invalid(errs) => {
                 let mut s = count(errs.len(), w.invalid, false);
                 for e in errs.iter().take(MAX_ROW_ERRORS) {
@@ -622,6 +625,23 @@ pub fn load_json_dataset(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Data
     } else {
         Err(invalid(errs, |_| None))
     }
+}
+
+/// A packed dataset (`core::packed`: a published list's `.packed` file) → a validated dataset.
+pub fn load_packed_dataset(bytes: &[u8]) -> Result<Dataset, UserDataError> {
+    check_size(bytes)?;
+    let ds: Dataset = crate::core::packed::unpack(bytes).map_err(|e| UserDataError::Packed(e.to_string()))?;
+    let errs = crate::core::validate::validate(&ds);
+    if errs.is_empty() {
+        Ok(ds)
+    } else {
+        Err(invalid(errs, |_| None))
+    }
+}
+
+/// A packed dataset → a validated catalog.
+pub fn load_packed(bytes: &[u8]) -> Result<Catalog, UserDataError> {
+    load_packed_dataset(bytes).map(Catalog::index)
 }
 
 /// Our long-format CSV → a validated dataset, with validation errors located by row.
@@ -1571,7 +1591,7 @@ pub fn dataset_to_csv(ds: &Dataset) -> String {
 /// and three rows of one embedded project (a part, a whole-project figure, a figure of
 /// that part). It loads as it is.
 pub fn template_csv() -> String {
-    let Ok(mut ds) = serde_json::from_str::<Dataset>(EMBEDDED_JSON) else {
+    let Ok(mut ds) = embedded_dataset() else {
         return write_csv(&empty_dataset(), Some(HELP));
     };
     let sample = ds.projects.iter().find_map(|p| {
