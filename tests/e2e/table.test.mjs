@@ -105,3 +105,24 @@ test('the embedded list renders every row, with no spacer', async () => {
   assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i + 2));
   assert.equal(await p.$$eval('table.projects tbody tr.spacer', (s) => s.length), 0);
 });
+
+test('a filter click keeps the rows that stay in view, renumbered, instead of building them again', async () => {
+  const p = await h.page('/?lang=en');
+  await p.waitForSelector('table.projects tbody tr[data-id]');
+  const mark = () => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.forEach((r) => { r.__kept = true; }));
+  const fresh = () => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.filter((r) => !r.__kept).length);
+  await mark();
+  const all = await rowCount(p);
+  await p.click('fieldset[data-facet="sector"] input[value="energy"]');
+  await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) < n, all);
+  assert.equal(await fresh(), 0, 'narrowing the filter builds no row');
+  // Each kept row says its new place: the header is row 1.
+  const rows = await rendered(p);
+  assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i + 2));
+  await mark();
+  await p.click('fieldset[data-facet="sector"] input[value="energy"]');
+  await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) === n, all);
+  assert.equal(await fresh(), all - rows.length, 'widening it builds only the rows that come back');
+  const back = await rendered(p);
+  assert.deepEqual(back.map((r) => r.index), back.map((_, i) => i + 2));
+});

@@ -92,8 +92,10 @@ struct Slot {
     project: usize,
 }
 
+/// `position`: where the row stands in the result, which a filter click changes while the
+/// row (keyed by its project) stays.
 #[component]
-fn ProjectRow(item: Slot) -> impl IntoView {
+fn ProjectRow(item: Slot, #[prop(into)] position: Signal<usize>) -> impl IntoView {
     let state = use_app();
     let lang = state.lang.get_untracked();
     let t = texts(lang);
@@ -115,7 +117,7 @@ fn ProjectRow(item: Slot) -> impl IntoView {
         let (stage_title, investment_title) = (stage.clone(), investment.clone());
         view! {
             // Header row is 1, so the first project is row 2.
-            <tr data-id=p.id.clone() aria-rowindex=item.position + 2>
+            <tr data-id=p.id.clone() aria-rowindex=move || position.get() + 2>
                 <th scope="row" title=name_title>
                     <span class="clamp">
                         {state.flagged(&p.id).then(|| view! {
@@ -261,11 +263,12 @@ pub fn ProjectTable() -> impl IntoView {
                         <Show when=move || state.rows.with(Vec::is_empty)>
                             <tr><td colspan="7" class="empty">{move || t().no_match}</td></tr>
                         </Show>
-                        // Keyed, so that a row keeps its element (and the keyboard focus)
-                        // while it stays in the window: rebuilding them all on each scroll
-                        // dropped the focused row and sent Tab back to the page. Rows read
-                        // the language, the data and the search (for why a row matched)
-                        // untracked, so all three are in the key.
+                        // Keyed by project, so that a row keeps its element (and the keyboard
+                        // focus) while it stays in the window: rebuilding them all on each
+                        // scroll dropped the focused row and sent Tab back to the page, and a
+                        // filter click that keeps a row moves it instead of building it again.
+                        // Rows read the language, the data and the search (for why a row
+                        // matched) untracked, so all three are in the key.
                         <For
                             each=move || {
                                 let generation = (
@@ -275,8 +278,14 @@ pub fn ProjectTable() -> impl IntoView {
                                 );
                                 window.get().into_iter().map(move |slot| (generation, slot)).collect::<Vec<_>>()
                             }
-                            key=|entry| *entry
-                            children=|(_, item)| view! { <ProjectRow item/> }
+                            key=|(generation, slot)| (*generation, slot.project)
+                            children=move |(_, item)| {
+                                let project = item.project;
+                                let position = Memo::new(move |_| {
+                                    window.with(|w| w.iter().find(|s| s.project == project).map_or(item.position, |s| s.position))
+                                });
+                                view! { <ProjectRow item position/> }
+                            }
                         />
                         {move || spacer(padding().1)}
                     </tbody>
