@@ -1,5 +1,5 @@
 // The import part of the benchmark: a 5,000-project list (xlsx and GBK CSV, written by
-// scripts/gen-import-fixtures.mjs) from file chosen to review shown, then confirm to
+// scripts/gen-import-fixtures.mjs; also 100,000 for the large-lists issue) from file chosen to review shown, then confirm to
 // table shown, with the longest main-thread task (PerformanceObserver long tasks) over
 // the whole import. Goal: no main-thread task over 50 ms.
 import { newPage } from '../tests/e2e/browser.mjs';

@@ -42,6 +42,25 @@ export function timeClicks(page, selector, runs) {
   }, { selector, n: runs });
 }
 
+/**
+ * Script time per click, by Chrome's sampling profiler: the samples of `2 × runs` clicks
+ * (timeClicks) that are not idle and not the browser's own work ("(program)"), per click.
+ * The machine's noise disturbs this less than wall-clock time.
+ */
+export async function scriptPerClick(browser, page, selector, runs) {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await timeClicks(page, selector, runs);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  let us = 0;
+  profile.samples.forEach((id, i) => { if (!['(idle)', '(program)'].includes(names.get(id))) us += profile.timeDeltas[i]; });
+  return us / 1000 / (2 * runs);
+}
+
 /** A page with the embedded list drawn, and the size of its wasm memory then. */
 export async function startedPage(browser, server) {
   const page = await newPage(browser.context);
@@ -60,8 +79,10 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   // The data tools mount after the first screen, at idle.
   await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
   await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
     const input = document.querySelector('[data-testid="file-input"]');
-    input.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
+    input.addEventListener('change', () => { window.__t0 = performance.now(); window.__long = []; }, { capture: true });
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="row-count"]')?.textContent === '100000' && !window.__t1) window.__t1 = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -70,7 +91,23 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   await page.waitForFunction(() => window.__t1, null, { timeout: 120000 });
   const load = await page.evaluate(() => window.__t1 - window.__t0);
   const size = statSync(file).size;
-  report('100k: file → parsed, validated, indexed, table shown', load.toFixed(0), 'ms', 'goal ≤ 250');
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  report('100k: file → parsed, validated, indexed, table shown (worker)', load.toFixed(0), 'ms', 'goal ≤ 500');
+  report('100k: longest main-thread task while loading', longest.toFixed(0), 'ms', 'goal ≤ 50');
+  // The parse floor: the csv crate's raw read of the same bytes, in the worker's wasm.
+  const floor = await page.evaluate(async (bytes) => {
+    const w = new Worker('./importer_loader.js', { type: 'module' });
+    const buf = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)).buffer;
+    return new Promise((done) => {
+      w.onmessage = (e) => {
+        if (e.data.type === 'ready') w.postMessage({ cmd: 'parse-floor', bytes: buf }, [buf]);
+        if (e.data.type === 'parse-floor') { w.terminate(); done(e.data.ms); }
+      };
+    });
+  }, (await import('node:fs')).readFileSync(file).toString('base64'));
+  report('100k: parse floor (csv ByteRecords, in the worker\'s wasm)', floor.toFixed(0), 'ms', `${(size / 1048576 / (floor / 1000)).toFixed(0)} MiB/s`);
+  report('100k: our load ÷ that floor', (load / floor).toFixed(1), '×');
   const heapAfter = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   report('100k: raw file size', (size / 1048576).toFixed(1), 'MiB');
   report('100k: wasm heap after load (memory size)', (heapAfter / 1048576).toFixed(1), 'MiB');
@@ -81,7 +118,9 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   await page.waitForSelector('[data-testid="sector-chart"][data-anchors]');
   const clicks = await timeClicks(page, 'fieldset[data-facet="sector"] input[value="manufacturing"]', runs);
   report('100k: filter click → table + charts updated (median)', median(clicks).toFixed(0), 'ms');
-  report('100k: filter click → table + charts updated (p95)', p95(clicks).toFixed(0), 'ms', 'goal ≤ 16');
+  report('100k: filter click → table + charts updated (p95)', p95(clicks).toFixed(0), 'ms');
+  const script = await scriptPerClick(browser, page, 'fieldset[data-facet="sector"] input[value="manufacturing"]', runs);
+  report('100k: filter click, profiled script time per click', script.toFixed(1), 'ms', 'goal ≤ 8');
 
   // Side by side: filter one sector + group by sector, ours (core, in wasm) and crossfilter2's.
   await page.evaluate(crossfilter);
@@ -116,6 +155,6 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   report('100k: crossfilter2 indexing (records → dimensions + group)', side.indexing.toFixed(0), 'ms');
   report('100k: filter + group-by, ours (core in wasm), median of 9', side.ours.toFixed(2), 'ms');
   report('100k: filter + group-by, crossfilter2, median of 9', side.cfPerRun.toFixed(2), 'ms');
-  report('100k: ours ÷ crossfilter2', (side.ours / side.cfPerRun).toFixed(2), '×', 'goal ≤ 1.0');
+  report('100k: ours ÷ crossfilter2', (side.ours / side.cfPerRun).toFixed(2), '×', 'goal ≤ 0.5');
   await page.close();
 }

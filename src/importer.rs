@@ -8,10 +8,11 @@
 //! - `{cmd: "open", name, bytes, sort?, lang?}`: the bytes transferred, with the table
 //!   order the page shows first, which is sorted here;
 //! - `{cmd: "choose", fields, unit, sheet}`: the review's selects, as the page read them;
-//! - `{cmd: "json", head, chunks}`: a list the page holds packed, to be saved as a dataset file.
+//! - `{cmd: "json", head, chunks}`: a list the page holds packed, to be saved as a dataset file;
+//! - `{cmd: "parse-floor", bytes}`: the benchmark's raw CSV read, timed here.
 //!
 //! Messages out: `{type: "ready", version}` first (a message posted before the wasm
-//! started would be lost), then `progress`, `review`, `dataset`, `json` or `error`.
+//! started would be lost), then `progress`, `review`, `dataset`, `json`, `parse-floor` or `error`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -20,7 +21,7 @@ mod worker {
     use tongliao_explorer::core::import::assemble::{analyse_workbook, release_of};
     use tongliao_explorer::core::import::grid::{read, Workbook};
     use tongliao_explorer::core::import::long_format::{
-        is_long_csv, load_csv, load_json_dataset, load_packed_dataset, looks_like_json, UserDataError,
+        csv_floor, is_long_csv, load_csv, load_json_dataset, load_packed_dataset, looks_like_json, UserDataError,
     };
     use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
@@ -213,6 +214,16 @@ mod worker {
                     }
                     Err(e) => post_failure(|l| UserDataError::Packed(e.to_string()).message(l)),
                 }
+            }
+            Some("parse-floor") => {
+                // Benchmark only (scripts/bench-large.mjs): the csv crate's raw read of the
+                // bytes, in this wasm, against which the benchmark sets our load.
+                let bytes = get("bytes").map(|b| js_sys::Uint8Array::new(&b).to_vec()).unwrap_or_default();
+                let now = || scope().performance().map_or(0.0, |p| p.now());
+                let t0 = now();
+                let (records, _) = csv_floor(&bytes);
+                let ms = now() - t0;
+                post(&[("type", "parse-floor".into()), ("ms", ms.into()), ("records", (records as f64).into())]);
             }
             Some("choose") => {
                 // Values the review's own selects hold; anything else is ignored.

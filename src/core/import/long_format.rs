@@ -627,6 +627,19 @@ pub fn load_json_dataset(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Data
     }
 }
 
+/// The parse floor the benchmark compares our loading with: every record of a CSV read as
+/// raw bytes by the `csv` crate, nothing kept. Returns (records, fields).
+pub fn csv_floor(bytes: &[u8]) -> (usize, usize) {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).comment(Some(b'#')).from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let (mut records, mut fields) = (0, 0);
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        records += 1;
+        fields += record.len();
+    }
+    (records, fields)
+}
+
 /// A packed dataset (`core::packed`: a published list's `.packed` file) → a validated dataset.
 pub fn load_packed_dataset(bytes: &[u8]) -> Result<Dataset, UserDataError> {
     check_size(bytes)?;
@@ -1632,6 +1645,13 @@ fn empty_dataset() -> Dataset {
 mod tests {
     use super::*;
     use crate::core::validate::Fault;
+
+    #[test]
+    fn the_parse_floor_reads_every_record_and_skips_comments() {
+        assert_eq!(csv_floor(b"# release: x\na,b,c\n1,\"2,3\",4\n5\n"), (3, 7));
+        assert_eq!(csv_floor(template_csv().as_bytes()).0, template_csv().lines().filter(|l| !l.starts_with('#') && !l.is_empty()).count());
+        assert_eq!(csv_floor(b""), (0, 0));
+    }
 
     /// serde's "expected one of `a`, `b`" lists every variant: our tables must have them all.
     fn covers_every_variant<T: Serialize + Copy + serde::de::DeserializeOwned>(all: &[T]) {
