@@ -137,6 +137,7 @@ mod worker {
         (fields, transfer)
     }
 
+    /// A dataset that needs no review (our CSV, a published list), or why it failed.
     fn post_dataset(name: &str, read: Result<Dataset, UserDataError>) {
         match read {
             Ok(ds) => {
@@ -198,12 +199,11 @@ mod worker {
             Some("json") => {
                 // A list the page holds packed, written as a dataset file ("Save as dataset
                 // file"): asked for on the click, so that a load does not pay for it.
-                let buffers = |v: Option<JsValue>| v.map(|v| js_sys::Array::from(&v).iter().map(|b| js_sys::Uint8Array::new(&b).to_vec()).collect::<Vec<_>>());
+                let bytes = |b: &JsValue| js_sys::Uint8Array::new(b).to_vec();
                 let read = || -> Result<Dataset, PackError> {
-                    let head = get("head").map(|b| js_sys::Uint8Array::new(&b).to_vec()).ok_or(PackError::NotPacked)?;
-                    let mut ds: Dataset = unpack(&head)?;
-                    for chunk in buffers(get("chunks")).unwrap_or_default() {
-                        ds.projects.extend(unpack::<Vec<Project>>(&chunk)?);
+                    let mut ds: Dataset = unpack(&get("head").map(|b| bytes(&b)).ok_or(PackError::NotPacked)?)?;
+                    for chunk in get("chunks").map(|c| js_sys::Array::from(&c)).unwrap_or_default().iter() {
+                        ds.projects.extend(unpack::<Vec<Project>>(&bytes(&chunk))?);
                     }
                     Ok(ds)
                 };

@@ -4,10 +4,11 @@
 //! a time limit, so a hostile file can neither freeze the page nor leave half a list.
 
 use leptos::prelude::*;
-
-use crate::core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::core::i18n::{fill_named, texts};
+use crate::core::model::Lang;
 
 
 /// The worker's script: Trunk writes it unhashed (data-loader-shim).
@@ -23,6 +24,19 @@ pub enum Failure {
     Crashed,
     TimedOut,
     Stale,
+}
+
+impl Failure {
+    /// What went wrong, for the reader.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = texts(lang);
+        match self {
+            Failure::Message { zh, en } => if lang == Lang::Zh { zh.clone() } else { en.clone() },
+            Failure::Crashed => t.import_crashed.to_string(),
+            Failure::TimedOut => fill_named(t.import_timeout, &[("seconds", (TIME_LIMIT_MS / 1000).to_string())]),
+            Failure::Stale => t.import_stale.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -207,7 +221,7 @@ impl ImportClient {
                         }
                         // The file went away or cannot be read: said as such, in both languages.
                         Err(_) => {
-                            let said = |lang| crate::core::i18n::texts(lang).file_unreadable.to_string();
+                            let said = |lang| texts(lang).file_unreadable.to_string();
                             this.fail(Failure::Message { zh: said(Lang::Zh), en: said(Lang::En) })
                         }
                     }

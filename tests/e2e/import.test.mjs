@@ -151,6 +151,25 @@ test('the imported list saved as a dataset file reopens with the same rows and a
   assert.deepEqual(await q.$$eval('.audit-item', (e) => e.map((x) => x.textContent)), audit);
 });
 
+test('saving when the worker cannot start says so in the reader\'s language; the list stays, and saving works again after', async () => {
+  const p = await h.page('/?lang=zh');
+  await importFile(p, 'city-2023.xlsx');
+  await p.click('[data-testid="import-confirm"]');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
+  // The JSON is written by a worker started on the click: block its wasm this once.
+  await p.route('**/importer_bg.wasm', (r) => r.abort());
+  await p.click('[data-testid="save-dataset"]');
+  await p.waitForSelector('[data-testid="save-error"]');
+  assert.match(await p.textContent('[data-testid="save-error"]'), /无法保存数据集文件.*city-2023\.xlsx: 导入程序意外停止/s);
+  assert.equal(await rowCount(p), 7);
+  await p.unroute('**/importer_bg.wasm');
+  const saved = await download(p, '[data-testid="save-dataset"]');
+  assert.equal(saved.name, 'city-2023.dataset.json');
+  assert.equal(JSON.parse(saved.bytes.toString('utf8')).projects.length, 7);
+  assert.equal(await p.locator('[data-testid="save-error"]').count(), 0, 'the message goes once saving works');
+  p.problems = p.problems.filter((m) => !/importer|Failed to load|net::ERR_FAILED/.test(m));
+});
+
 for (const [what, blocked] of [['its script', '**/importer_loader.js'], ['its wasm', '**/importer_bg.wasm']]) {
   test(`a worker that cannot load ${what} is reported in the reader's language; the data stays`, async () => {
     const p = await h.page('/?lang=en');

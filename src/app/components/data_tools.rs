@@ -12,7 +12,7 @@ use crate::core::cite::{cite_bibtex, cite_text};
 use crate::core::export::{file_name_for, to_csv, to_json};
 use crate::core::i18n::texts;
 use crate::app::components::import_review::ImportPanel;
-use crate::app::import_client::{dataset_file, ImportClient, Parts};
+use crate::app::import_client::{dataset_file, Failure, ImportClient, Parts};
 use crate::core::import::long_format::{template_csv, UserDataError};
 use crate::core::import::MAX_IMPORT_BYTES;
 
@@ -141,6 +141,8 @@ fn LoadFile() -> impl IntoView {
     // carries no JSON writer and a load does not pay for one.
     let imported = RwSignal::new(None::<(String, send_wrapper::SendWrapper<Parts>)>);
     let saving = RwSignal::new(false);
+    // Why the last "Save as dataset file" failed, kept as data so it follows the language.
+    let save_error = RwSignal::new(None::<(String, Failure)>);
     let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
         error.set(None);
         state.current.set(None);
@@ -238,13 +240,14 @@ fn LoadFile() -> impl IntoView {
                     // The whole list in the dataset schema: it can be published, and reopens identically.
                     let Some((name, parts)) = imported.get_untracked() else { return };
                     saving.set(true);
+                    save_error.set(None);
                     spawn_local(async move {
                         let written = dataset_file(&parts).await;
                         saving.set(false);
                         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
                         match written {
                             Ok(json) => save_parts(&js_sys::Array::of1(&json), "application/json", &format!("{stem}.dataset.json")),
-                            Err(why) => error.set(Some((name.clone(), Some(UserDataError::Packed(format!("{why:?}")))))),
+                            Err(why) => save_error.set(Some((name.clone(), why))),
                         }
                     });
                 }>{move || t().save_dataset}</button>
@@ -255,6 +258,15 @@ fn LoadFile() -> impl IntoView {
             <Show when=move || busy.get()>
                 <p role="status">{move || t().load_busy}</p>
             </Show>
+            {move || save_error.with(|e| e.as_ref().map(|(name, why)| {
+                let lang = state.lang.get();
+                view! {
+                    <div class="load-error-message" role="alert" data-testid="save-error">
+                        <strong>{texts(lang).save_failed}</strong>
+                        <pre>{format!("{name}: {}", why.message(lang))}</pre>
+                    </div>
+                }
+            }))}
             <ImportPanel client on_confirm/>
             {move || error.with(|e| e.as_ref().map(|(name, e)| {
                 let lang = state.lang.get();

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::import_client::{Failure, ImportClient, ImportState, TIME_LIMIT_MS};
+use crate::app::import_client::{ImportClient, ImportState};
 use crate::app::state::use_app;
 use crate::core::format::group_thousands;
 use crate::core::i18n::{fill_named, texts};
@@ -106,12 +106,7 @@ pub fn ImportPanel(client: ImportClient, on_confirm: Callback<()>) -> impl IntoV
                 .into_any()
             }
             ImportState::Failed { name, failure } => {
-                let what = match failure {
-                    Failure::Message { zh, en } => if lang == Lang::Zh { zh } else { en },
-                    Failure::Crashed => t().import_crashed.to_string(),
-                    Failure::TimedOut => fill_named(t().import_timeout, &[("seconds", (TIME_LIMIT_MS / 1000).to_string())]),
-                    Failure::Stale => t().import_stale.to_string(),
-                };
+                let what = failure.message(lang);
                 view! {
                     <div class="load-error-message" role="alert" data-testid="import-error">
                         <strong>{t().import_failed}</strong>
