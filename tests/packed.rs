@@ -38,6 +38,21 @@ fn every_list_reads_back_identical() {
     }
 }
 
+/// A published list's `.packed` file is validated like its JSON: a packed list that breaks
+/// the schema's rules is refused with the same errors, and damaged bytes say so.
+#[test]
+fn a_packed_list_loads_validated() {
+    use tongliao_explorer::core::import::long_format::{load_packed, UserDataError};
+    let (_, ds) = lists().into_iter().find(|(n, _)| n == "synthetic-city-2024.json").unwrap();
+    assert_eq!(load_packed(&pack(&ds)).unwrap(), Catalog::new(ds.clone()).unwrap());
+    let mut broken = ds.clone();
+    broken.projects[0].figures[0].value = -1.0;
+    assert!(matches!(load_packed(&pack(&broken)), Err(UserDataError::Invalid(_))));
+    let bytes = pack(&ds);
+    assert!(matches!(load_packed(&bytes[..bytes.len() / 2]), Err(UserDataError::Packed(_))));
+    assert!(matches!(load_packed(b"TLXP\x01\x00\x07broken"), Err(UserDataError::Packed(_))));
+}
+
 #[test]
 fn an_imported_list_has_what_the_embedded_lacks() {
     let (_, ds) = lists().into_iter().find(|(n, _)| n == "city-2023.xlsx").unwrap();
