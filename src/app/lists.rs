@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::core::changelog::{self, Changelog};
 use crate::core::dataset::Catalog;
 use crate::core::import::long_format::load_packed;
+use crate::core::packed::other_version;
 use crate::core::model::Lang;
 use crate::core::lists::{parse_manifest, parse_names, Manifest, NamesIndex, LISTS_DIR, MANIFEST_FILE, NAMES_FILE};
 use crate::core::query::Problem;
@@ -238,7 +239,21 @@ impl Lists {
                 return None;
             }
         };
-        let parsed = if entry.packed.is_none() || bytes.length() > DECODE_IN_WORKER {
+        // A packed file of another version of the format (published before the schema
+        // grew) is passed over for the list's JSON, which stays readable.
+        let (file, bytes) = if entry.packed.is_some() && other_version(&bytes.subarray(0, 6).to_vec()) {
+            match get(&url(&entry.file), None).await {
+                Ok(json) => (&entry.file, json),
+                Err(_) => {
+                    progress.set(None);
+                    self.fail(&id, Problem::ListBroken, "packed file of another version, and no JSON".to_string());
+                    return None;
+                }
+            }
+        } else {
+            (file, bytes)
+        };
+        let parsed = if entry.packed.is_none() || *file == entry.file || bytes.length() > DECODE_IN_WORKER {
             self.decode_in_worker(file, bytes).await
         } else {
             // The progress line is painted before the read holds the thread.

@@ -38,9 +38,14 @@ impl fmt::Display for PackError {
     }
 }
 
-#[derive(Default)]
 pub struct Writer {
     pub buf: Vec<u8>,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer::new()
+    }
 }
 
 impl Writer {
@@ -321,6 +326,12 @@ pub fn is_packed(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC)
 }
 
+/// Packed by another version of the format (a list published before the schema grew):
+/// its JSON, which stays readable, is the one to read.
+pub fn other_version(bytes: &[u8]) -> bool {
+    matches!(Reader::new(bytes), Err(PackError::Version(_)))
+}
+
 /// One value, with the magic and version in front.
 pub fn pack<T: Pack>(v: &T) -> Vec<u8> {
     let mut w = Writer::new();
@@ -373,6 +384,7 @@ mod tests {
         let mut other = pack(&1u32);
         other[4] = 9;
         assert_eq!(unpack::<u32>(&other), Err(PackError::Version(9)));
+        assert!(other_version(&other) && !other_version(&pack(&1u32)) && !other_version(b"{}"));
         let mut trailing = pack(&1u32);
         trailing.push(0);
         assert_eq!(unpack::<u32>(&trailing), Err(PackError::Trailing { at: 7 }));

@@ -133,6 +133,17 @@ test('a list file missing on the server, or broken, gets its own notice; nothing
   }
 });
 
+test('a packed file of another version of the format is passed over for the list\'s JSON', async () => {
+  const p = await h.page();
+  const seen = requests(p);
+  await p.route(`**/data/lists/${L2024.packed.file}`, (r) => r.fulfill({ status: 200, body: Buffer.from('TLXP\u0009\u0000rest'), contentType: 'application/octet-stream' }));
+  await p.goto(`${h.server.url}/?ds=${L2024.id}&lang=en`);
+  await p.waitForFunction(() => document.querySelector('h1')?.textContent.includes('2024'), null, { timeout: 20000 });
+  assert.equal(await rowCount(p), L2024.projects);
+  assert.equal(seen.filter((u) => u.endsWith(L2024.file)).length, 1, 'the JSON, once');
+  assert.equal(await p.locator('[data-testid="notice"]').count(), 0, 'nothing to report: the same list');
+});
+
 test('a manifest of before the packed files still opens its lists, from their JSON', async () => {
   const p = await h.page();
   const seen = requests(p);

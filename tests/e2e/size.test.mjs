@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~477.6 KiB
+// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~478.0 KiB
 // (see BENCHMARKS.md for where it goes, and why the defect, polish, import and published-lists
 // issues raised it from 405; the packed format took the dataset JSON reader off the page,
 // 500 → 478). This budget does not enforce 200 KiB: it stops any further growth.
