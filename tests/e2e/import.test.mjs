@@ -151,6 +151,16 @@ test('the imported list saved as a dataset file reopens with the same rows and a
   assert.deepEqual(await q.$$eval('.audit-item', (e) => e.map((x) => x.textContent)), audit);
 });
 
+test('a published list\'s packed file loads from the file input; one of another version is refused in words', async () => {
+  const p = await h.page('/?lang=en');
+  await p.setInputFiles('[data-testid="file-input"]', 'data/lists/synthetic-city-2023.packed');
+  await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 2000, null, { timeout: 30000 });
+  await p.setInputFiles('[data-testid="file-input"]', { name: 'old.packed', mimeType: 'application/octet-stream', buffer: Buffer.from('TLXP\u0009\u0000rest') });
+  await p.waitForSelector('[data-testid="import-error"]');
+  assert.match(await p.textContent('[data-testid="import-error"]'), /old\.packed: the packed data cannot be read \(packed dataset version 9, this build reads 1\)/);
+  assert.equal(await rowCount(p), 2000, 'the loaded list stays');
+});
+
 test('saving when the worker cannot start says so in the reader\'s language; the list stays, and saving works again after', async () => {
   const p = await h.page('/?lang=zh');
   await importFile(p, 'city-2023.xlsx');

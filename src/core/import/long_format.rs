@@ -220,7 +220,8 @@ pub enum UserDataError {
     NoHeader,
     Rows(Vec<RowError>),
     NoProjects,
-    /// The import worker's packed dataset (`core::packed`) did not read back.
+    /// A packed dataset (`core::packed`: a `.packed` list, or what the import worker sent)
+    /// did not read back.
     Packed(String),
     /// Schema validation (`validate.rs`) failed; CSV errors also carry their row.
     Invalid(Vec<Located>),
