@@ -58,6 +58,16 @@ fn main() {
         let t = Instant::now();
         let json = serde_json::to_vec(&cat.ds).unwrap_or_default();
         let json_out = t.elapsed();
+        use tongliao_explorer::core::search::{normalize_all, project_texts};
+        let t = Instant::now();
+        let texts: usize = cat.ds.projects.iter().map(|p| project_texts(&cat.ds, p).len()).sum();
+        let gathered = t.elapsed();
+        let t = Instant::now();
+        let n: usize = cat.ds.projects.iter().map(|p| normalize_all(project_texts(&cat.ds, p).into_iter().map(|(_, t)| t)).len()).sum();
+        println!("search texts: gathered {gathered:.0?} ({texts}), gathered + normalized {:.0?} ({n} bytes)", t.elapsed());
+        let t = Instant::now();
+        let built = tongliao_explorer::core::dataset::Index::of(&cat.ds);
+        println!("Index::of {:.0?} ({} search bytes)", t.elapsed(), built.search.text.len());
         let t = Instant::now();
         let index = packed_index::pack_index(&cat);
         let index_out = t.elapsed();
