@@ -259,3 +259,17 @@ fn up_to_64_themes_filter_and_more_are_refused() {
     let errs = Catalog::new(ds).expect_err("65 themes are refused");
     assert_eq!(errs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["dataset: themes: more than 64"]);
 }
+
+/// The audit names its projects through one pass: the same indices as one lookup each.
+#[test]
+fn project_indices_are_project_index_in_one_pass() {
+    let cat = embedded().unwrap();
+    let mut ids: Vec<&str> = cat.ds.projects.iter().rev().map(|p| p.id.as_str()).collect();
+    ids.extend(["no-such-project", cat.ds.projects[3].id.as_str()]);
+    let found = cat.project_indices(ids.iter().copied());
+    assert_eq!(found.len(), cat.ds.projects.len());
+    for id in &ids {
+        assert_eq!(found.get(id).copied(), cat.project_index(id), "{id}");
+    }
+    assert!(cat.project_indices(std::iter::empty()).is_empty());
+}

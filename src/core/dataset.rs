@@ -214,6 +214,21 @@ impl Catalog {
     pub fn project_index(&self, id: &str) -> Option<usize> {
         self.ds.projects.iter().position(|p| p.id == id)
     }
+
+    /// The index of each of `ids` that names a project, in one pass over the projects
+    /// rather than one per id (an audit of a 100,000-project list names many).
+    pub fn project_indices<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+        let mut wanted: HashMap<&'a str, usize> = ids.into_iter().map(|id| (id, usize::MAX)).collect();
+        if !wanted.is_empty() {
+            for (i, p) in self.ds.projects.iter().enumerate() {
+                if let Some(slot) = wanted.get_mut(p.id.as_str()) {
+                    *slot = (*slot).min(i);
+                }
+            }
+        }
+        wanted.retain(|_, i| *i != usize::MAX);
+        wanted
+    }
 }
 
 pub fn from_json(text: &str) -> Result<Catalog, LoadError> {

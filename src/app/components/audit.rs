@@ -18,12 +18,15 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let t = texts(lang);
+        let names: Vec<Option<String>> = state.catalog.with(|c| {
+            let found = c.project_indices(items.iter().filter_map(|i| i.project.as_deref()));
+            items.iter().map(|i| i.project.as_deref().and_then(|id| found.get(id)).map(|&k| c.ds.projects[k].name.get(lang).to_string())).collect()
+        });
         items
             .iter()
-            .map(|i| {
-                let name = i.project.as_ref().and_then(|id| {
-                    state.catalog.with(|c| c.project_index(id).map(|k| (c.ds.projects[k].name.get(lang).to_string(), id.clone())))
-                });
+            .zip(names)
+            .map(|(i, name)| {
+                let name = name.zip(i.project.clone());
                 let bad = i.status == Status::Contradiction;
                 let d = i.deviation() * 100.0;
                 let dev = format!("{}{}%", if d > 0.0 { "+" } else { "" }, trim_decimals(d, 1));
