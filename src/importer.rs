@@ -158,11 +158,7 @@ mod worker {
             Some("open") => {
                 let name = get("name").and_then(|v| v.as_string()).unwrap_or_default();
                 let sort = get("sort").and_then(|v| v.as_string()).and_then(|s| s.parse::<Sort>().ok());
-                let lang = match get("lang").and_then(|v| v.as_string()).as_deref() {
-                    Some("zh") => Some(Lang::Zh),
-                    Some("en") => Some(Lang::En),
-                    _ => None,
-                };
+                let lang = get("lang").and_then(|v| v.as_string()).and_then(|s| Lang::from_slug(&s));
                 ORDER.with(|o| *o.borrow_mut() = sort.zip(lang));
                 let Some(buf) = get("bytes").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>()) else {
                     return post_error(&ImportError::Empty);

@@ -212,9 +212,8 @@ impl ImportClient {
                             let _ = js_sys::Reflect::set(&msg, &"name".into(), &name.as_str().into());
                             let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &buf);
                             if let Some((sort, lang)) = &order {
-                                let lang = if *lang == Lang::Zh { "zh" } else { "en" };
                                 let _ = js_sys::Reflect::set(&msg, &"sort".into(), &sort.as_str().into());
-                                let _ = js_sys::Reflect::set(&msg, &"lang".into(), &lang.into());
+                                let _ = js_sys::Reflect::set(&msg, &"lang".into(), &lang.slug().into());
                             }
                             // Transferred, not copied: a 20 MB file is not held twice.
                             this.post(&msg, Some(&buf));

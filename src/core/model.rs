@@ -27,6 +27,24 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language's spelling in links (`lang=zh`) and in the import worker's messages.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Lang> {
+        match s {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     /// Release id, e.g. "2026.11.29". Shared links carry it.

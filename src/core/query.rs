@@ -239,10 +239,9 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     notices.push(Notice::new(key, value, Problem::UnknownValue));
                 }
             }
-            "lang" => match value {
-                "zh" => state.lang = Some(Lang::Zh),
-                "en" => state.lang = Some(Lang::En),
-                _ => notices.push(Notice::unknown(key, value, ["zh", "en"])),
+            "lang" => match Lang::from_slug(value) {
+                Some(lang) => state.lang = Some(lang),
+                None => notices.push(Notice::unknown(key, value, [Lang::Zh.slug(), Lang::En.slug()])),
             },
             "ds" | "vs" => {
                 let slot = if key == "ds" { &mut state.list } else { &mut state.versus };
@@ -310,7 +309,7 @@ pub fn with_lang_and_release(query: &str, lang: Lang, release: Option<&str>) -> 
     let mut parts: Vec<String> =
         query.split('&').filter(|p| !p.is_empty() && !replace.contains(&key_of(p).as_str())).map(String::from).collect();
     if replace.contains(&"lang") {
-        parts.push(format!("lang={}", lang_slug(lang)));
+        parts.push(format!("lang={}", lang.slug()));
     }
     if let (true, Some(release)) = (replace.contains(&"v"), release) {
         parts.push(format!("v={}", encode(release)));
@@ -348,14 +347,6 @@ pub fn resolve(state: &mut ViewState, cat: &Catalog) -> Vec<Notice> {
         }
     }
     notices
-}
-
-/// `lang=`'s spelling of a language.
-fn lang_slug(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    }
 }
 
 fn encode(s: &str) -> String {
@@ -404,7 +395,7 @@ impl ViewState {
             parts.push(format!("p={}", encode(p)));
         }
         if let Some(l) = self.lang {
-            parts.push(format!("lang={}", lang_slug(l)));
+            parts.push(format!("lang={}", l.slug()));
         }
         if let Some(ds) = &self.list {
             parts.push(format!("ds={}", encode(ds)));

@@ -119,10 +119,7 @@ fn facet_labels(cat: &Catalog, facet: Facet, lang: Lang) -> Vec<String> {
 
 /// The name of a table order, as `Presorted::key` carries it.
 pub fn order_key(sort: Sort, lang: Lang) -> String {
-    format!("{sort}/{}", match lang {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    })
+    format!("{sort}/{}", lang.slug())
 }
 
 /// Every project in table order: the catalog's presorted order when it is this one,
