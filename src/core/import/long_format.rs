@@ -620,12 +620,7 @@ pub fn load_json_dataset(bytes: impl AsRef<[u8]> + Into<Vec<u8>>) -> Result<Data
         serde_json::from_str(text).map_err(|e| UserDataError::Json(e.into()))?
     };
     drop(bytes);
-    let errs = crate::core::validate::validate(&ds);
-    if errs.is_empty() {
-        Ok(ds)
-    } else {
-        Err(invalid(errs, |_| None))
-    }
+    validated(ds)
 }
 
 /// The parse floor the benchmark compares our loading with: every record of a CSV read as
@@ -644,7 +639,11 @@ pub fn csv_floor(bytes: &[u8]) -> (usize, usize) {
 /// A packed dataset (`core::packed`: a published list's `.packed` file) → a validated dataset.
 pub fn load_packed_dataset(bytes: &[u8]) -> Result<Dataset, UserDataError> {
     check_size(bytes)?;
-    let ds: Dataset = crate::core::packed::unpack(bytes).map_err(|e| UserDataError::Packed(e.to_string()))?;
+    validated(crate::core::packed::unpack(bytes).map_err(|e| UserDataError::Packed(e.to_string()))?)
+}
+
+/// A dataset file's dataset, or its validation errors (a dataset file has no rows to name).
+fn validated(ds: Dataset) -> Result<Dataset, UserDataError> {
     let errs = crate::core::validate::validate(&ds);
     if errs.is_empty() {
         Ok(ds)
