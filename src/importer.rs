@@ -26,7 +26,7 @@ mod worker {
     use tongliao_explorer::core::import::review_html::review_html;
     use tongliao_explorer::core::import::{Choices, ImportError, MAX_IMPORT_BYTES};
     use tongliao_explorer::core::import::columns::Field;
-    use tongliao_explorer::core::dataset::{Catalog, Index, Presorted};
+    use tongliao_explorer::core::dataset::{Catalog, Presorted};
     use tongliao_explorer::core::sort::{order_key, sort_rows, Sort};
     use tongliao_explorer::core::model::{slug_of, Dataset, Lang, Project};
     use tongliao_explorer::core::packed::{is_packed, pack, put_slice, unpack, PackError, Writer};
@@ -108,8 +108,7 @@ mod worker {
     /// back, `json`.)
     fn dataset_fields(ds: Dataset) -> (Vec<(&'static str, JsValue)>, js_sys::Array) {
         let buffer = |bytes: &[u8]| JsValue::from(js_sys::Uint8Array::from(bytes).buffer());
-        let index = Index::of(&ds);
-        let cat = Catalog::with_index(ds, index);
+        let cat = Catalog::index(ds);
         let index = buffer(&pack_index(&cat));
         // The table order the page will show first, sorted here rather than on its main thread.
         let order = ORDER.with(|o| *o.borrow()).map(|(sort, lang)| {

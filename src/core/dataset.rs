@@ -189,8 +189,8 @@ impl Catalog {
         }
     }
 
-    /// Indexes a dataset that `validate` has passed.
-    pub(crate) fn index(ds: Dataset) -> Catalog {
+    /// Indexes a dataset that `validate` has passed (the import worker's, too).
+    pub fn index(ds: Dataset) -> Catalog {
         let index = Index::of(&ds);
         Catalog::with_index(ds, index)
     }
