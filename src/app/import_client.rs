@@ -158,11 +158,9 @@ impl ImportClient {
         let name = file.name();
         self.choices.set_value(Choices::default());
         self.state.set(ImportState::Starting { name: name.clone() });
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = match web_sys::Worker::new_with_options(WORKER_URL, &options) {
+        let worker = match start_worker() {
             Ok(w) => w,
-            Err(_) => return self.fail(Failure::Crashed),
+            Err(f) => return self.fail(f),
         };
         let this = *self;
         let file = send_wrapper::SendWrapper::new(file);
@@ -305,13 +303,18 @@ impl ImportClient {
     }
 }
 
+/// A new import worker (a module worker: Trunk's loader shim imports the wasm).
+fn start_worker() -> Result<web_sys::Worker, Failure> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(WORKER_URL, &options).map_err(|_| Failure::Crashed)
+}
+
 /// The list in `parts` as a dataset JSON file, written by a worker started for it and
 /// stopped after (the page carries no JSON writer). The buffers are copied to it, not
 /// transferred, so the list can be saved again.
 pub async fn dataset_file(parts: &Parts) -> Result<js_sys::ArrayBuffer, Failure> {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(WORKER_URL, &options).map_err(|_| Failure::Crashed)?;
+    let worker = start_worker()?;
     let request = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&request, &"cmd".into(), &"json".into());
     let _ = js_sys::Reflect::set(&request, &"head".into(), &parts.head);
