@@ -253,7 +253,8 @@ impl Lists {
         } else {
             (file, bytes)
         };
-        let parsed = if entry.packed.is_none() || *file == entry.file || bytes.length() > DECODE_IN_WORKER {
+        // The JSON (no packed file, or one passed over) is read in the worker; so is a large packed one.
+        let parsed = if *file == entry.file || bytes.length() > DECODE_IN_WORKER {
             self.decode_in_worker(file, bytes).await
         } else {
             // The progress line is painted before the read holds the thread.
