@@ -4,7 +4,18 @@
 // does not wait behind 370 KiB of wasm. Trunk 0.21 has no option for this, so the hook
 // rewrites the loader it writes: its static import becomes a dynamic one, after a frame,
 // and the wait for the download readies the charts' fonts.
+import { readFileSync } from 'node:fs';
+
+// The charts' font stack, as src/charts/mod.rs names it: the page's own (main.css).
+const FONT = readFileSync(new URL('../src/charts/mod.rs', import.meta.url), 'utf8').match(/pub const FONT: &str = "([^"]+)";/)?.[1];
+// Chart text: these sizes in CSS px, in device pixels, normal and bold.
+export const CHART_PX = [10, 11, 12, 14, 15];
+// Page text: each weight and size (CSS px) of main.css's type scale that the page's text uses
+// (tests/e2e/fonts.test.mjs checks this against the page at three widths).
+export const PAGE_FONTS = ['400 16px', '500 16px', '600 16px', '700 16px', '400 14px', '400 13.6px', '700 13.6px', '400 14.4px', '500 12.8px', '700 16.8px', '700 18.4px', '700 22.4px'];
+
 export function deferWasm(html) {
+  if (!FONT) throw new Error('defer-wasm: no `pub const FONT` in src/charts/mod.rs');
   const loader = /import init, \* as bindings from '([^']+\.js)';\nconst wasm = await init\(\{ module_or_path: '([^']+_bg\.wasm)' \}\);/;
   const found = html.match(loader);
   if (!found) throw new Error("defer-wasm: Trunk's loader not found in index.html (has Trunk changed it?)");
@@ -21,14 +32,22 @@ export function deferWasm(html) {
       // when it is shown.
       '// After the first contentful paint (at once in a hidden tab, which paints nothing).',
       "await new Promise((go) => { if (document.hidden) return go(); document.addEventListener('visibilitychange', go, { once: true }); if (performance.getEntriesByName('first-contentful-paint').length) return go(); if (!((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || []).includes('paint')) return requestAnimationFrame(() => setTimeout(go, 0)); new PerformanceObserver((seen, watch) => { if (seen.getEntriesByName('first-contentful-paint').length) { watch.disconnect(); go(); } }).observe({ type: 'paint', buffered: true }); setTimeout(go, 3000); });",
-      // While the wasm downloads, the charts' fonts are readied, one per task: a font's first
-      // use (its CJK fallback above all) cost the first chart drawings 5-15 ms each, ×4 on a phone.
+      // While the wasm downloads, the fonts of the first screen are readied, one per task: a
+      // font's first use at a size and weight (a strike) asks the browser process for its
+      // rendering settings, and on Linux searches the fallbacks: 1-2 ms each, ×4 on a phone,
+      // which the first layouts and chart drawings paid for some 50 strikes.
       "const ruler = document.createElement('canvas').getContext('2d');",
-      "const fonts = ['normal', 'bold'].flatMap((w) => [10, 11, 12, 14, 15].map((px) => `${w} ${Math.round(px * Math.max(devicePixelRatio || 1, 1))}px sans-serif`));",
-      "const warm = () => { const font = fonts.shift(); if (font && ruler) { ruler.font = font; ruler.measureText('通辽市 Tongliao 0.9%'); setTimeout(warm, 0); } };",
+      `const dpr = Math.max(devicePixelRatio || 1, 1), stack = ${JSON.stringify(FONT)};`,
+      `const fonts = ['normal', 'bold'].flatMap((w) => ${JSON.stringify(CHART_PX)}.map((px) => \`\${w} \${Math.round(px * dpr)}px \${stack}\`)).concat(${JSON.stringify(PAGE_FONTS)}.map((f) => \`\${f} \${stack}\`));`,
+      "let warmed; const ready = new Promise((done) => { warmed = done; });",
+      "const warm = () => { const font = fonts.shift(); if (font && ruler) { ruler.font = font; ruler.measureText('通辽市 Tongliao 0.9%'); setTimeout(warm, 0); } else warmed(); };",
       'warm();',
+      // Both files are requested at once; the wasm starts once the fonts are ready, which on
+      // a phone is long before it has arrived.
+      `const response = fetch('${wasm}');`,
       `const bindings = await import('${js}');`,
-      `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
+      'await ready;',
+      `const wasm = await bindings.default({ module_or_path: response });`,
     ].join('\n'),
   );
   // The preloads of exactly these two files go (quoted or, minified, not); the import

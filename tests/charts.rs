@@ -229,3 +229,15 @@ fn charts_draw_in_the_palette_they_are_given() {
     assert!(dark.contains("#DBEAFE") && dark.contains("#1E3A5F"), "selected and dimmed bars in dark");
     assert!(dark.contains("#E5E7EB"), "light ink");
 }
+
+#[test]
+fn charts_draw_in_the_pages_font_stack() {
+    // The canvas must ask for the fonts the page has loaded (see `FONT`): the same stack
+    // as the root rule of main.css, with single quotes (it goes into SVG attributes too).
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css")).expect("main.css");
+    let root = css.split(":root").nth(1).expect("a :root rule");
+    let stack = root.split("font-family:").nth(1).and_then(|s| s.split(';').next()).expect("a font-family in :root").trim();
+    assert_eq!(stack.replace('"', "'"), tongliao_explorer::charts::FONT);
+    let (svg, _) = render(&[bar("a", "C 制造", 10.0, false)], 1.0);
+    assert!(svg.contains("font-family=\"system-ui, -apple-system, &apos;Segoe UI&apos;"), "the SVG names the stack");
+}

@@ -74,17 +74,29 @@ pub fn start() {
         show_panic_banner();
     }));
     // index.html's frame was painted before the wasm was fetched (scripts/defer-wasm.mjs).
-    // The embedded list is read, validated and indexed in a task of its own, and the app
-    // mounted in the next, replacing the frame in that task: two tasks for a phone, not one long.
+    // Three short tasks for a phone, not one long one: the embedded list is read, validated
+    // and indexed; the state the URL implies is built (and the URL completed); the app is
+    // mounted, replacing the frame. The first two charts follow, a task each (`Explorer`).
     set_timeout(
         || {
             let catalog = embedded();
             set_timeout(
                 move || {
-                    leptos::mount::mount_to_body(move || view! { <App catalog/> });
-                    if let Some(el) = document().get_element_by_id("loading") {
-                        el.remove();
-                    }
+                    // Effects need the executor before the mount would start it.
+                    let _ = any_spawner::Executor::init_wasm_bindgen();
+                    let owner = Owner::new();
+                    let state = owner.with(|| catalog.map(|c| start_state(Arc::new(c))));
+                    set_timeout(
+                        move || {
+                            owner.with(|| leptos::mount::mount_to_body(move || view! { <App state/> }));
+                            // The root of the page's reactive graph, for as long as the page lives.
+                            std::mem::forget(owner);
+                            if let Some(el) = document().get_element_by_id("loading") {
+                                el.remove();
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
                 },
                 std::time::Duration::ZERO,
             );
@@ -157,23 +169,23 @@ pub fn debug_panic() {
 }
 
 #[component]
-fn App(catalog: Result<Catalog, crate::core::dataset::LoadError>) -> impl IntoView {
-    view! {
-            {match catalog {
-                Ok(catalog) => view! { <Main catalog=Arc::new(catalog)/> }.into_any(),
-                // A broken embedded release is a build defect, but the page still says so.
-                Err(e) => view! {
-                    <main class="load-error" role="alert">
-                        <h1>{texts(Lang::Zh).load_error} " / " {texts(Lang::En).load_error}</h1>
-                        <pre>{e.to_string()}</pre>
-                    </main>
-                }.into_any(),
-            }}
+fn App(state: Result<AppState, crate::core::dataset::LoadError>) -> impl IntoView {
+    match state {
+        Ok(_) => view! { <Explorer/> }.into_any(),
+        // A broken embedded release is a build defect, but the page still says so.
+        Err(e) => view! {
+            <main class="load-error" role="alert">
+                <h1>{texts(Lang::Zh).load_error} " / " {texts(Lang::En).load_error}</h1>
+                <pre>{e.to_string()}</pre>
+            </main>
+        }
+        .into_any(),
     }
 }
 
-#[component]
-fn Main(catalog: Arc<Catalog>) -> impl IntoView {
+/// The app's state, provided to every component, and the document's title and language
+/// following it.
+fn start_state(catalog: Arc<Catalog>) -> AppState {
     let state = AppState::new(catalog);
     provide_context(state);
     Effect::new(move |_| {
@@ -192,5 +204,5 @@ fn Main(catalog: Arc<Catalog>) -> impl IntoView {
             let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
         }
     });
-    view! { <Explorer/> }
+    state
 }

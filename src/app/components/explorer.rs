@@ -94,6 +94,19 @@ fn mount_in_stages(stage: RwSignal<u8>) {
     });
 }
 
+/// Raises `stage` by one per task, from the next one on, up to `last`: the parts of the
+/// first screen after its frame, each built in a task of its own (not one long task).
+fn mount_in_next_tasks(stage: RwSignal<u8>, last: u8) {
+    leptos::task::spawn_local(async move {
+        for now in 1..=last {
+            crate::app::next_task().await;
+            if stage.try_set(now).is_some() {
+                return;
+            }
+        }
+    });
+}
+
 /// Page layout: filters on the left, chart and table on the right; a project
 /// detail replaces the list while `p` is in the URL.
 #[component]
@@ -103,6 +116,12 @@ pub fn Explorer() -> impl IntoView {
     let has_project = Memo::new(move |_| project.with(Option::is_some));
     let embed = Memo::new(move |_| state.view.with(|v| v.embed));
     follow_detail_scroll(project);
+    // The first screen in four tasks: the header (replacing index.html's frame), then the
+    // layout with the filters, then each of the first two charts. Each part lands below
+    // what is there, so nothing shifts.
+    let first_screen = RwSignal::new(0_u8);
+    mount_in_next_tasks(first_screen, 3);
+    let on_first_screen = move |stage: u8| first_screen.get() >= stage || state.printing.get();
     // After the first screen, one panel per idle callback: each mounts in a task of its own.
     let below_fold = RwSignal::new(0_u8);
     mount_in_stages(below_fold);
@@ -122,6 +141,7 @@ pub fn Explorer() -> impl IntoView {
         </Show>
         <Notices/>
         // A linked list still loading: its name and progress, not a view of another list.
+        <Show when=move || on_first_screen(1)>
         <Show when=move || !state.pending.get() fallback=|| view! { <ListLoading/> }>
         <div class="layout" class:embed=move || embed.get()>
             <Show when=move || !embed.get()>
@@ -132,8 +152,8 @@ pub fn Explorer() -> impl IntoView {
                     <ActiveFilters/>
                     <ComparePanel/>
                     <div class="charts">
-                        <SectorChart/>
-                        <DistrictChart/>
+                        <Show when=move || on_first_screen(2)><SectorChart/></Show>
+                        <Show when=move || on_first_screen(3)><DistrictChart/></Show>
                     </div>
                     // The table (~400 elements) and everything below it: mounted once the
                     // browser is idle (or for printing), one per idle callback, so that the
@@ -157,6 +177,7 @@ pub fn Explorer() -> impl IntoView {
                 </Show>
             </main>
         </div>
+        </Show>
         </Show>
     }
 }

@@ -85,6 +85,10 @@ fn search_key(q: &str) -> u64 {
 /// scroll offset maps to a row without measuring the DOM.
 const ROW_PX: f64 = 52.0;
 
+/// Rows built in the table's first task; the rest of the window follows in the next, so
+/// that the first build is two short tasks on a phone rather than one long one.
+const FIRST_BUILD_ROWS: usize = 8;
+
 /// One rendered row: its place in the result (for `aria-rowindex`) and the project.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Slot {
@@ -207,10 +211,18 @@ pub fn ProjectTable() -> impl IntoView {
             }
         });
     };
+    let budget = RwSignal::new(FIRST_BUILD_ROWS);
+    leptos::task::spawn_local(async move {
+        crate::app::next_task().await;
+        let _ = budget.try_set(usize::MAX);
+    });
     let window = Memo::new(move |_| {
         let (top, height) = scroll.get();
+        let budget = budget.get();
         state.rows.with(|rows| {
+            // The spacer below stands for rows not built yet, so the table keeps its height.
             visible_rows(top, height, ROW_PX, rows.len())
+                .take(budget)
                 .map(|position| Slot { position, project: rows[position] })
                 .collect::<Vec<_>>()
         })
