@@ -7,14 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~480.7 KiB
+// The product goal is 150 KiB and the first-load issue's 200 KiB; this build is ~481.8 KiB
 // (see BENCHMARKS.md for where it goes, and why the defect, polish, import and published-lists
 // issues raised it from 405; the packed format took the dataset JSON reader off the page,
 // 500 → 479, with the large-lists fixes after it). Mounting the first screen in five tasks
 // instead of two (state, header, layout, each first chart: Lighthouse's TBT on /?lang=zh
-// from ~300 to ~100 ms) took 2.2 KiB, 479 → 481. This budget does not enforce 200 KiB: it
+// from ~300 to ~100 ms) took 2.2 KiB, 479 → 481, and a project's page in two tasks (its TBT
+from ~110 to ~20 ms) 1.1 KiB more, 481 → 482. This budget does not enforce 200 KiB: it
 // stops any further growth.
-const BUDGET_KIB = 481;
+const BUDGET_KIB = 482;
 // calamine, the decoders, pinyin, the review, the published lists' reader, and since the
 // large-lists issue the catalog's index, the table sort and the packed writer, which moved
 // off the page's main thread: ~577.1 KiB gzip today (560 before them).

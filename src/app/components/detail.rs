@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::audit::AuditList;
 use super::filters::value_label;
-use crate::app::state::use_app;
+use crate::app::state::{use_app, AppState};
 use crate::core::filter::{facet_value, Facet};
 use crate::core::format::{base_value, qualified};
 use crate::core::describe::section_name;
@@ -37,10 +37,92 @@ pub(crate) fn source_ref_view(title: &str, src: &SourceRef, sheet: Option<&str>,
     view! { <span class="src-ref"><cite>{page}</cite>" "<span class=class>{line}</span></span> }
 }
 
+/// The open project's figures (each as printed, with its qualifier, base value and place
+/// in the source), the audit's notes on it, and its cells as imported.
+fn figures_and_cells(state: AppState) -> Option<impl IntoView> {
+    let lang = state.lang.get();
+    let t = texts(lang);
+    let id = state.view.with(|v| v.project.clone())?;
+    let p = state.catalog.with(|c| c.project_index(&id).map(|i| c.ds.projects[i].clone()))?;
+    let title = state.catalog.with(|c| c.ds.source.title.get(lang).to_string());
+    let sheet = state.catalog.with(|c| c.ds.source.sheet.clone());
+    let sheet = sheet.as_deref();
+    let figures = p
+        .figures
+        .iter()
+        .map(|f| {
+            view! {
+                <tr>
+                    <th scope="row">{figure_label(&p, f, lang)}</th>
+                    // data-label names each cell where a phone shows the row as a card.
+                    <td class="num" data-label=t.col_value>{qualified(f.value, f.unit, f.qualifier, lang)}</td>
+                    <td lang="zh-CN" data-label=t.col_printed>
+                        {f.printed.clone()}
+                        {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
+                    </td>
+                    <td class="num base" data-label=t.col_base>{base_value(f.value, f.unit, lang)}</td>
+                    <td data-label=t.col_source>{source_ref_view(&title, &f.src, sheet, lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let items: Vec<_> = state.audit.with(|a| a.iter().filter(|i| i.project.as_deref() == Some(p.id.as_str())).cloned().collect());
+    Some(view! {
+        <h3>{t.detail_figures}</h3>
+        <div class="table-wrap">
+            <table class="figures">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.col_metric}</th>
+                        <th scope="col" class="num">{t.col_value}</th>
+                        <th scope="col">{t.col_printed}</th>
+                        <th scope="col" class="num">{t.col_base}</th>
+                        <th scope="col">{t.col_source}</th>
+                    </tr>
+                </thead>
+                <tbody>{figures}</tbody>
+            </table>
+        </div>
+        {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><ul class="audit-list"><AuditList items=items/></ul> })}
+        {(!p.cells.is_empty()).then(|| {
+            let headers = state.catalog.with(|c| c.ds.columns.clone());
+            let cells = p.cells.iter().map(|c| {
+                let header = headers.get(c.col.saturating_sub(1) as usize).cloned().unwrap_or_default();
+                // The cell's address (B7): the sheet and row are named once, above.
+                let at = format!("{}{}", crate::core::import::columns::letters(c.col.saturating_sub(1) as usize), p.src.row.unwrap_or(0));
+                view! {
+                    <tr>
+                        <th scope="row" lang="zh-CN">{header}</th>
+                        <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
+                        <td data-label=t.cell_position><span class="src-line">{at}</span></td>
+                    </tr>
+                }
+            }).collect_view();
+            let row = SourceRef::cell(p.src.row.unwrap_or(0), None);
+            view! {
+                <h3>{t.cell_table} {bracketed(&position(&row, sheet, lang), lang)}</h3>
+                <div class="table-wrap">
+                    <table class="figures cells" data-testid="cells">
+                        <thead><tr><th scope="col">{t.import_col_header}</th><th scope="col">{t.col_printed}</th><th scope="col">{t.cell_position}</th></tr></thead>
+                        <tbody>{cells}</tbody>
+                    </table>
+                </div>
+            }
+        })}
+    })
+}
+
 #[component]
 pub fn ProjectDetail() -> impl IntoView {
     let state = use_app();
     let back = move || state.href_with_project(None);
+    // The title and facts first, the rest a task later: two short tasks on a phone, not
+    // one long one. The rest lands below all that is there, so nothing shifts.
+    let rest_shown = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::app::next_task().await;
+        let _ = rest_shown.try_set(true);
+    });
     let content = move || {
         let lang = state.lang.get();
         let t = texts(lang);
@@ -67,25 +149,6 @@ pub fn ProjectDetail() -> impl IntoView {
         let derived = row.investment.filter(|a| a.derived).map(|a| {
             format!("{}: {} — {}", metric_label(Metric::Investment, lang), qualified(a.value, Unit::Yuan, None, lang), t.derived_note)
         });
-        let figures = p
-            .figures
-            .iter()
-            .map(|f| {
-                view! {
-                    <tr>
-                        <th scope="row">{figure_label(&p, f, lang)}</th>
-                        // data-label names each cell where a phone shows the row as a card.
-                        <td class="num" data-label=t.col_value>{qualified(f.value, f.unit, f.qualifier, lang)}</td>
-                        <td lang="zh-CN" data-label=t.col_printed>
-                            {f.printed.clone()}
-                            {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
-                        </td>
-                        <td class="num base" data-label=t.col_base>{base_value(f.value, f.unit, lang)}</td>
-                        <td data-label=t.col_source>{source_ref_view(&title, &f.src, sheet, lang)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         let milestones = p
             .milestones
             .iter()
@@ -101,7 +164,6 @@ pub fn ProjectDetail() -> impl IntoView {
                 }
             })
             .collect_view();
-        let items: Vec<_> = state.audit.with(|a| a.iter().filter(|i| i.project.as_deref() == Some(p.id.as_str())).cloned().collect());
         Some(view! {
             <article class="detail" data-testid="detail" data-id=p.id.clone()>
                 // Focused when the project opens (explorer.rs), so not a Tab stop of its own.
@@ -125,47 +187,8 @@ pub fn ProjectDetail() -> impl IntoView {
                 </dl>
                 {derived.map(|d| view! { <p class="derived-note">{d}</p> })}
                 {(!p.milestones.is_empty()).then(|| view! { <h3>{t.milestones}</h3><ul class="milestones">{milestones}</ul> })}
-                <h3>{t.detail_figures}</h3>
-                <div class="table-wrap">
-                    <table class="figures">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_metric}</th>
-                                <th scope="col" class="num">{t.col_value}</th>
-                                <th scope="col">{t.col_printed}</th>
-                                <th scope="col" class="num">{t.col_base}</th>
-                                <th scope="col">{t.col_source}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{figures}</tbody>
-                    </table>
-                </div>
-                {(!items.is_empty()).then(|| view! { <h3>{t.audit_title}</h3><ul class="audit-list"><AuditList items=items/></ul> })}
-                {(!p.cells.is_empty()).then(|| {
-                    let headers = state.catalog.with(|c| c.ds.columns.clone());
-                    let cells = p.cells.iter().map(|c| {
-                        let header = headers.get(c.col.saturating_sub(1) as usize).cloned().unwrap_or_default();
-                        // The cell's address (B7): the sheet and row are named once, above.
-                        let at = format!("{}{}", crate::core::import::columns::letters(c.col.saturating_sub(1) as usize), p.src.row.unwrap_or(0));
-                        view! {
-                            <tr>
-                                <th scope="row" lang="zh-CN">{header}</th>
-                                <td lang="zh-CN" data-label=t.col_printed>{c.text.clone()}</td>
-                                <td data-label=t.cell_position><span class="src-line">{at}</span></td>
-                            </tr>
-                        }
-                    }).collect_view();
-                    let row = SourceRef::cell(p.src.row.unwrap_or(0), None);
-                    view! {
-                        <h3>{t.cell_table} {bracketed(&position(&row, sheet, lang), lang)}</h3>
-                        <div class="table-wrap">
-                            <table class="figures cells" data-testid="cells">
-                                <thead><tr><th scope="col">{t.import_col_header}</th><th scope="col">{t.col_printed}</th><th scope="col">{t.cell_position}</th></tr></thead>
-                                <tbody>{cells}</tbody>
-                            </table>
-                        </div>
-                    }
-                })}
+                // The figures and what follows them come a task later (`figures_and_cells`).
+                {move || rest_shown.get().then(|| figures_and_cells(state))}
             </article>
         })
     };
