@@ -3,7 +3,7 @@
 // then have the line to themselves, and the frame (the largest paint of the first screen)
 // does not wait behind 370 KiB of wasm. Trunk 0.21 has no option for this, so the hook
 // rewrites the loader it writes: its static import becomes a dynamic one, after a frame,
-// and the wait for the download readies the charts' fonts.
+// and the wait for the download readies the fonts of the page's text and charts.
 import { readFileSync } from 'node:fs';
 
 // The charts' font stack, as src/charts/mod.rs names it: the page's own (main.css).

@@ -76,7 +76,8 @@ pub fn start() {
     // index.html's frame was painted before the wasm was fetched (scripts/defer-wasm.mjs).
     // Three short tasks for a phone, not one long one: the embedded list is read, validated
     // and indexed; the state the URL implies is built (and the URL completed); the app is
-    // mounted, replacing the frame. The first two charts follow, a task each (`Explorer`).
+    // mounted: its header, replacing the frame. The layout and the first two charts follow,
+    // a task each (`Explorer`).
     set_timeout(
         || {
             let catalog = embedded();
