@@ -40,6 +40,15 @@ pub(crate) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task of its own, after the current one: a part of a view built a task
+/// later, so that a phone gets two short tasks rather than one long one.
+pub(crate) fn in_next_task(f: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        f();
+    });
+}
+
 /// Runs `f` when the browser is idle, and at the latest after `timeout_ms` (or after that
 /// time, where it has no idle callback): work the first view does not need.
 pub fn when_idle(timeout_ms: i32, f: impl FnOnce() + 'static) {

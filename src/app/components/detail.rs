@@ -39,21 +39,15 @@ pub(crate) fn source_ref_view(title: &str, src: &SourceRef, sheet: Option<&str>,
 
 /// The open project's figures (each as printed, with its qualifier, base value and place
 /// in the source), the audit's notes on it, and its cells as imported.
-fn figures_and_cells(state: AppState) -> Option<impl IntoView> {
-    let lang = state.lang.get();
+fn figures_and_cells(state: AppState, p: &Project, title: &str, sheet: Option<&str>, lang: Lang) -> impl IntoView {
     let t = texts(lang);
-    let id = state.view.with(|v| v.project.clone())?;
-    let p = state.catalog.with(|c| c.project_index(&id).map(|i| c.ds.projects[i].clone()))?;
-    let title = state.catalog.with(|c| c.ds.source.title.get(lang).to_string());
-    let sheet = state.catalog.with(|c| c.ds.source.sheet.clone());
-    let sheet = sheet.as_deref();
     let figures = p
         .figures
         .iter()
         .map(|f| {
             view! {
                 <tr>
-                    <th scope="row">{figure_label(&p, f, lang)}</th>
+                    <th scope="row">{figure_label(p, f, lang)}</th>
                     // data-label names each cell where a phone shows the row as a card.
                     <td class="num" data-label=t.col_value>{qualified(f.value, f.unit, f.qualifier, lang)}</td>
                     <td lang="zh-CN" data-label=t.col_printed>
@@ -61,13 +55,13 @@ fn figures_and_cells(state: AppState) -> Option<impl IntoView> {
                         {f.qualifier.map(|q| view! { <small class="qualifier">" · "{qualifier_label(q, lang)}</small> })}
                     </td>
                     <td class="num base" data-label=t.col_base>{base_value(f.value, f.unit, lang)}</td>
-                    <td data-label=t.col_source>{source_ref_view(&title, &f.src, sheet, lang)}</td>
+                    <td data-label=t.col_source>{source_ref_view(title, &f.src, sheet, lang)}</td>
                 </tr>
             }
         })
         .collect_view();
     let items: Vec<_> = state.audit.with(|a| a.iter().filter(|i| i.project.as_deref() == Some(p.id.as_str())).cloned().collect());
-    Some(view! {
+    view! {
         <h3>{t.detail_figures}</h3>
         <div class="table-wrap">
             <table class="figures">
@@ -109,7 +103,7 @@ fn figures_and_cells(state: AppState) -> Option<impl IntoView> {
                 </div>
             }
         })}
-    })
+    }
 }
 
 #[component]
@@ -119,8 +113,7 @@ pub fn ProjectDetail() -> impl IntoView {
     // The title and facts first, the rest a task later: two short tasks on a phone, not
     // one long one. The rest lands below all that is there, so nothing shifts.
     let rest_shown = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::app::next_task().await;
+    crate::app::in_next_task(move || {
         let _ = rest_shown.try_set(true);
     });
     let content = move || {
@@ -188,7 +181,10 @@ pub fn ProjectDetail() -> impl IntoView {
                 {derived.map(|d| view! { <p class="derived-note">{d}</p> })}
                 {(!p.milestones.is_empty()).then(|| view! { <h3>{t.milestones}</h3><ul class="milestones">{milestones}</ul> })}
                 // The figures and what follows them come a task later (`figures_and_cells`).
-                {move || rest_shown.get().then(|| figures_and_cells(state))}
+                {
+                    let (p, title, sheet) = (p.clone(), title.clone(), sheet.map(String::from));
+                    move || rest_shown.get().then(|| figures_and_cells(state, &p, &title, sheet.as_deref(), lang))
+                }
             </article>
         })
     };

@@ -212,8 +212,7 @@ pub fn ProjectTable() -> impl IntoView {
         });
     };
     let budget = RwSignal::new(FIRST_BUILD_ROWS);
-    leptos::task::spawn_local(async move {
-        crate::app::next_task().await;
+    crate::app::in_next_task(move || {
         let _ = budget.try_set(usize::MAX);
     });
     let window = Memo::new(move |_| {
