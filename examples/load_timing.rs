@@ -69,13 +69,13 @@ fn main() {
         let built = tongliao_explorer::core::dataset::Index::of(&cat.ds);
         println!("Index::of {:.0?} ({} search bytes)", t.elapsed(), built.search.text.len());
         let t = Instant::now();
-        let index = packed_index::pack_index(&cat);
+        let index = packed_index::pack_index(&cat, packed_index::CHUNK);
         let index_out = t.elapsed();
         let t = Instant::now();
         let back: Dataset = packed::unpack(&packed).expect("reads back");
         let unpacked = t.elapsed();
         let t = Instant::now();
-        let adopted = packed_index::unpack_index(&index, &back).expect("index reads back");
+        let adopted = packed_index::unpack_index(&index, &back, packed_index::CHUNK).expect("index reads back");
         let adopted_in = t.elapsed();
         let t = Instant::now();
         let from_json: Dataset = serde_json::from_slice(&json).expect("JSON reads back");
@@ -85,7 +85,7 @@ fn main() {
             "packed {:.1} MiB (JSON {:.1} MiB, index {:.1} MiB): pack {packing:.0?} · JSON {json_out:.0?} · index {index_out:.0?} · unpack {unpacked:.0?} · adopt index {adopted_in:.0?} · JSON parse {json_in:.0?}",
             packed.len() as f64 / 1048576.0,
             json.len() as f64 / 1048576.0,
-            index.len() as f64 / 1048576.0
+            (index.head.len() + index.chunks.iter().map(Vec::len).sum::<usize>()) as f64 / 1048576.0
         );
     }
 }

@@ -30,17 +30,13 @@ mod worker {
     use tongliao_explorer::core::sort::{order_key, sort_rows, Sort};
     use tongliao_explorer::core::model::{slug_of, Dataset, Lang, Project};
     use tongliao_explorer::core::packed::{is_packed, pack, put_slice, unpack, PackError, Writer};
-    use tongliao_explorer::core::packed_index::{pack_index, pack_order};
+    use tongliao_explorer::core::packed_index::{pack_index, pack_order, CHUNK};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     /// The page checks it: Trunk leaves worker files unhashed, so a cached old worker must be refused.
     pub const VERSION: &str = env!("IMPORTER_VERSION");
-    /// Projects per chunk: the page reads one chunk per task, about 10 ms each on these
-    /// cores (unthrottled) for a list whose rows keep every printed cell.
-    const CHUNK: usize = 1000;
-
     struct Open {
         name: String,
         release: String,
@@ -109,7 +105,9 @@ mod worker {
     fn dataset_fields(ds: Dataset) -> (Vec<(&'static str, JsValue)>, js_sys::Array) {
         let buffer = |bytes: &[u8]| JsValue::from(js_sys::Uint8Array::from(bytes).buffer());
         let cat = Catalog::index(ds);
-        let index = buffer(&pack_index(&cat));
+        let index = pack_index(&cat, CHUNK);
+        let index_chunks: js_sys::Array = index.chunks.iter().map(|c| buffer(c)).collect();
+        let index = buffer(&index.head);
         // The table order the page will show first, sorted here rather than on its main thread.
         let order = ORDER.with(|o| *o.borrow()).map(|(sort, lang)| {
             let mut rows: Vec<usize> = (0..cat.ds.projects.len()).collect();
@@ -127,8 +125,8 @@ mod worker {
                 buffer(&w.buf)
             })
             .collect();
-        let transfer = chunks.concat(&js_sys::Array::of2(&head, &index));
-        let mut fields = vec![("head", head), ("chunks", chunks.into()), ("index", index)];
+        let transfer = chunks.concat(&index_chunks).concat(&js_sys::Array::of2(&head, &index));
+        let mut fields = vec![("head", head), ("chunks", chunks.into()), ("index", index), ("indexChunks", index_chunks.into())];
         if let Some(order) = order {
             transfer.push(&order);
             fields.push(("order", order));

@@ -8,7 +8,7 @@ use tongliao_explorer::core::import::{analyse, Choices};
 use tongliao_explorer::core::model::{Dataset, Project};
 use tongliao_explorer::core::packed::{pack, put_slice, unpack, PackError, Reader, Writer};
 use tongliao_explorer::core::model::Lang;
-use tongliao_explorer::core::packed_index::{pack_index, pack_order, unpack_index, unpack_order};
+use tongliao_explorer::core::packed_index::{pack_index, pack_order, unpack_index, unpack_order, CHUNK};
 use tongliao_explorer::core::sort::{order_key, sort_rows, table_order, Column, Sort};
 
 fn lists() -> Vec<(String, Dataset)> {
@@ -80,10 +80,12 @@ fn head_and_chunks_make_the_dataset() {
 fn an_adopted_index_is_the_index() {
     for (name, ds) in lists() {
         let built = Catalog::new(ds.clone()).unwrap();
-        let bytes = pack_index(&built);
-        let index = unpack_index(&bytes, &ds).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(index, Index::of(&ds), "{name}");
-        assert_eq!(Catalog::with_index(ds, index), built, "{name}");
+        for chunk in [1, 2, 7, CHUNK] {
+            let packed = pack_index(&built, chunk);
+            let index = unpack_index(&packed, &ds, chunk).unwrap_or_else(|e| panic!("{name}, chunks of {chunk}: {e}"));
+            assert_eq!(index, Index::of(&ds), "{name}");
+            assert_eq!(Catalog::with_index(ds.clone(), index), built, "{name}");
+        }
     }
 }
 
@@ -135,9 +137,13 @@ proptest! {
         let _ = unpack::<Dataset>(&bytes);
         let cut = len.index(bytes.len());
         let _ = unpack::<Dataset>(&bytes[..cut]);
-        let mut index = pack_index(&Catalog::new(ds.clone()).unwrap());
-        let j = at.index(index.len());
-        index[j] = byte;
-        let _ = unpack_index(&index, &ds);
+        let mut index = pack_index(&Catalog::new(ds.clone()).unwrap(), 4);
+        let j = at.index(index.head.len());
+        index.head[j] = byte;
+        let _ = unpack_index(&index, &ds, 4);
+        let k = at.index(index.chunks.len());
+        let j = at.index(index.chunks[k].len());
+        index.chunks[k][j] = byte;
+        let _ = unpack_index(&index, &ds, 4);
     }
 }

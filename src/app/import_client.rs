@@ -52,12 +52,13 @@ pub enum ImportState {
 
 /// A reviewed dataset as the worker sent it, in transferred buffers, each packed
 /// (`core::packed`): the dataset without its projects, the projects in chunks (read one
-/// per task), the catalog's index and table order.
+/// per task), the catalog's index (a head, and a part per chunk of projects) and table order.
 #[derive(Clone)]
 pub struct Parts {
     pub head: js_sys::ArrayBuffer,
     pub chunks: Vec<js_sys::ArrayBuffer>,
     pub index: Option<js_sys::ArrayBuffer>,
+    pub index_chunks: Vec<js_sys::ArrayBuffer>,
     /// The table order asked for with `open`, for `Catalog::presorted`.
     pub order: Option<js_sys::ArrayBuffer>,
 }
@@ -238,10 +239,11 @@ impl ImportClient {
                 let s = |k: &str| field(&data, k).and_then(|v| v.as_string());
                 let buffer = |k: &str| field(&data, k).and_then(|v| v.dyn_into::<js_sys::ArrayBuffer>().ok());
                 let file = s("file").unwrap_or_else(|| self.name());
-                let chunks = field(&data, "chunks").map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect());
+                let buffers = |k: &str| field(&data, k).map(|c| js_sys::Array::from(&c).iter().filter_map(|x| x.dyn_into().ok()).collect::<Vec<_>>());
+                let chunks = buffers("chunks");
                 let parts = match (buffer("head"), chunks) {
                     (Some(head), Some(chunks)) => {
-                        Some(send_wrapper::SendWrapper::new(Parts { head, chunks, index: buffer("index"), order: buffer("order") }))
+                        Some(send_wrapper::SendWrapper::new(Parts { head, chunks, index: buffer("index"), index_chunks: buffers("indexChunks").unwrap_or_default(), order: buffer("order") }))
                     }
                     _ => None,
                 };

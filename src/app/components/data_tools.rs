@@ -101,23 +101,38 @@ fn Cite() -> impl IntoView {
 }
 
 
-/// The worker's dataset, one task per step: the head, each chunk of projects, then the
-/// index, adopted when it is this dataset's (built here again otherwise: it is derived, so
-/// nothing is lost). The worker validated the list (a worker of another build is refused
-/// by its version), so the page does not spend a second pass on it.
+/// The worker's dataset, one task per step: the head, then each chunk of projects with
+/// its part of the index. The index is adopted when every part is this dataset's (built
+/// here again otherwise: it is derived, so nothing is lost). The worker validated the list
+/// (a worker of another build is refused by its version), so the page does not spend a
+/// second pass on it.
 pub(crate) async fn assemble(parts: &Parts) -> Result<crate::core::dataset::Catalog, UserDataError> {
     use crate::core::dataset::Catalog;
     use crate::core::model::{Dataset, Project};
     use crate::core::packed::{unpack, PackError};
+    use crate::core::packed_index::{IndexReader, CHUNK};
     let bytes = |b: &js_sys::ArrayBuffer| js_sys::Uint8Array::new(b).to_vec();
     let damaged = |e: PackError| UserDataError::Packed(e.to_string());
     let mut ds: Dataset = unpack(&bytes(&parts.head)).map_err(damaged)?;
-    for chunk in &parts.chunks {
+    let index_bytes = parts.index_chunks.iter().map(|b| b.byte_length() as usize).sum();
+    let mut index = (parts.index_chunks.len() == parts.chunks.len())
+        .then(|| parts.index.as_ref().and_then(|b| IndexReader::new(&bytes(b), index_bytes).ok()))
+        .flatten();
+    // Room for every project at once: growing by doubling would hold the list one and a
+    // half times over at its peak, and the wasm heap never shrinks.
+    ds.projects.reserve(index.as_ref().map_or(0, |r| r.len()).min(parts.chunks.len() * CHUNK));
+    for (k, chunk) in parts.chunks.iter().enumerate() {
         crate::app::next_task().await;
+        let from = ds.projects.len();
         ds.projects.extend(unpack::<Vec<Project>>(&bytes(chunk)).map_err(damaged)?);
+        if let Some(reader) = index.as_mut() {
+            if reader.read_chunk(&bytes(&parts.index_chunks[k]), &ds.projects[from..]).is_err() {
+                index = None;
+            }
+        }
     }
     crate::app::next_task().await;
-    let mut cat = match parts.index.as_ref().map(|b| crate::core::packed_index::unpack_index(&bytes(b), &ds)) {
+    let mut cat = match index.map(|r| r.finish(&ds)) {
         Some(Ok(index)) => Catalog::with_index(ds, index),
         _ => Catalog::index(ds),
     };
