@@ -9,7 +9,7 @@ use crate::core::audit::{audit, AuditItem, Status};
 use crate::core::dataset::Catalog;
 use crate::core::describe::describe_filter;
 use crate::core::export::chart_file_name;
-use crate::core::filter::{select, Counts, Facet};
+use crate::core::filter::{select, Counts, Facet, Selection};
 use crate::core::i18n::texts;
 use crate::core::model::Lang;
 use crate::core::query::{parse, resolve, with_lang_and_release, Notice, Problem, ViewState};
@@ -48,6 +48,10 @@ pub struct AppState {
     /// What each facet value and theme would show if chosen, under the other filters.
     pub counts: Memo<Arc<Counts>>,
     pub audit: Memo<Arc<Vec<AuditItem>>>,
+    /// The audit and the cleared filter's selection, computed ahead in tasks of their own
+    /// for a list about to be shown (`prepare`): a 100,000-project list's first render then
+    /// does neither.
+    ahead: StoredValue<Ahead>,
     /// The field last typed into and the query it wrote: further keystrokes in it replace
     /// that history entry, while the first one pushes a new entry, so that Back returns
     /// to the choice made before the typing.
@@ -121,11 +125,21 @@ impl AppState {
         });
         let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
         // One pass over the rows per filter gives both what is in view and every count.
-        let selection = Memo::new(move |_| filter.with(|f| catalog.with(|c| Arc::new(select(c, f)))));
+        let ahead = StoredValue::new(Ahead::default());
+        let selection = Memo::new(move |_| {
+            filter.with(|f| {
+                catalog.with(|c| {
+                    let prepared = f.is_empty().then(|| ahead.try_update_value(|a| take_for(&mut a.selection, c))).flatten().flatten();
+                    prepared.unwrap_or_else(|| Arc::new(select(c, f)))
+                })
+            })
+        });
         let rows = Memo::new(move |_| selection.with(|s| order.with(|o| s.in_order(o))));
         let counts = Memo::new(move |_| selection.with(|s| Arc::new(s.counts.clone())));
         let in_view = Memo::new(move |_| selection.with(|s| Arc::new(s.in_dataset_order())));
-        let audit = Memo::new(move |_| catalog.with(|c| Arc::new(audit(&c.ds))));
+        let audit = Memo::new(move |_| {
+            catalog.with(|c| ahead.try_update_value(|a| take_for(&mut a.audit, c)).flatten().unwrap_or_else(|| Arc::new(audit(&c.ds))))
+        });
         Effect::new(move |_| {
             let c = catalog.get();
             crate::app::CURRENT.with(|slot| *slot.borrow_mut() = Some(c));
@@ -146,6 +160,7 @@ impl AppState {
             in_view,
             counts,
             audit,
+            ahead,
             replaced_at_start,
             typed: StoredValue::new(None),
             printing: crate::app::print::printing(),
@@ -233,6 +248,17 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Audits `catalog` and selects its projects under a cleared filter, a task each, for
+    /// the memos to take when it is shown with the filter cleared (a loaded file is).
+    pub async fn prepare(&self, catalog: &Arc<Catalog>) {
+        let items = Arc::new(audit(&catalog.ds));
+        self.ahead.update_value(|a| a.audit = Some((Arc::downgrade(catalog), items)));
+        crate::app::next_task().await;
+        let selection = Arc::new(select(catalog, &Default::default()));
+        self.ahead.update_value(|a| a.selection = Some((Arc::downgrade(catalog), selection)));
+        crate::app::next_task().await;
     }
 
     /// Shows a loaded list, and writes its release into a link that names none.
@@ -380,6 +406,19 @@ impl AppState {
             items.iter().any(|i| i.status == Status::Contradiction && i.project.as_deref() == Some(project_id))
         })
     }
+}
+
+/// What `prepare` computed, each with the list it is of. A weak reference, not an
+/// address: a list dropped meanwhile cannot be mistaken for one allocated where it was.
+#[derive(Default)]
+struct Ahead {
+    audit: Option<(std::sync::Weak<Catalog>, Arc<Vec<AuditItem>>)>,
+    selection: Option<(std::sync::Weak<Catalog>, Arc<Selection>)>,
+}
+
+/// The value in `slot` if it is `catalog`'s; the slot is emptied either way.
+fn take_for<T>(slot: &mut Option<(std::sync::Weak<Catalog>, T)>, catalog: &Arc<Catalog>) -> Option<T> {
+    slot.take().filter(|(of, _)| std::ptr::eq(of.as_ptr(), Arc::as_ptr(catalog))).map(|(_, v)| v)
 }
 
 /// The notice for a list that could not be opened: unknown ids get the nearest known one.

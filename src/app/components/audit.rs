@@ -11,14 +11,17 @@ fn difference(v: f64, unit: Unit, lang: Lang) -> String {
     signed(v, "", |v| base_value(v, unit, lang))
 }
 
-/// Audit items with both numbers and the arithmetic behind them.
+/// Audit items with both numbers and the arithmetic behind them. The projects' names are
+/// read from the list untracked: both callers build the list again when the data
+/// changes, and a list kept across a change would look its old items up in the new data
+/// (a pass over all 100,000 projects of a large list, for nothing).
 #[component]
 pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
         let t = texts(lang);
-        let names: Vec<Option<String>> = state.catalog.with(|c| {
+        let names: Vec<Option<String>> = state.catalog.with_untracked(|c| {
             let found = c.project_indices(items.iter().filter_map(|i| i.project.as_deref()));
             items.iter().map(|i| i.project.as_deref().and_then(|id| found.get(id)).map(|&k| c.ds.projects[k].name.get(lang).to_string())).collect()
         });
@@ -60,6 +63,8 @@ pub fn AuditList(items: Vec<AuditItem>) -> impl IntoView {
 pub fn AuditPanel() -> impl IntoView {
     let state = use_app();
     let items = move || {
+        // A new list with the same items still names its own projects (`AuditList`).
+        state.catalog.track();
         // Contradictions first: they are what a reader must know about.
         let mut v: Vec<AuditItem> = state.audit.with(|a| a.iter().cloned().collect());
         v.sort_by_key(|i| i.status != Status::Contradiction);

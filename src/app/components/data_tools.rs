@@ -158,10 +158,10 @@ fn LoadFile() -> impl IntoView {
     let saving = RwSignal::new(false);
     // Why the last "Save as dataset file" failed, kept as data so it follows the language.
     let save_error = RwSignal::new(None::<(String, Failure)>);
-    let adopt = move |catalog: crate::core::dataset::Catalog, name: String| {
+    let adopt = move |catalog: Arc<crate::core::dataset::Catalog>, name: String| {
         error.set(None);
         state.current.set(None);
-        state.catalog.set(Arc::new(catalog));
+        state.catalog.set(catalog);
         state.loaded_file.set(Some(name.clone()));
         state.update(Nav::Push, |v| {
             v.filter = Default::default();
@@ -177,15 +177,22 @@ fn LoadFile() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let result = assemble(&parts).await;
-            busy.set(false);
             match result {
                 Ok(catalog) => {
+                    // Audited and selected in tasks of their own, before the list's first render.
+                    let catalog = Arc::new(catalog);
+                    state.prepare(&catalog).await;
+                    busy.set(false);
                     adopt(catalog, name.clone());
                     imported.set(Some((name, send_wrapper::SendWrapper::new(parts))));
-                    // The review was long: the reader goes on with the list from its top.
-                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                    // The review was long: the reader goes on with the list from its top. In a
+                    // task of its own: scrolling lays the new page out at once.
+                    crate::app::in_next_task(|| window().scroll_to_with_x_and_y(0.0, 0.0));
                 }
-                Err(e) => error.set(Some((name, Some(e)))),
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some((name, Some(e))));
+                }
             }
         });
     };
