@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::{all_facet_values, facet_value, Facet};
 use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
-use super::search::{normalize_all, project_texts, Field, Terms};
+use super::search::{normalize_onto, project_texts, Field, Terms};
 use super::validate::{validate, ValidationError};
 
 /// `data/tongliao-2022.json` packed (`core::packed`) by build.rs: start-up reads it with
@@ -136,11 +136,13 @@ impl Texts {
     }
 }
 
-impl FromIterator<String> for Texts {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Texts {
-        let mut out = Texts::default();
-        for t in iter {
-            out.text.push_str(&t);
+impl Texts {
+    /// Every project's normalized search text (`search::project_texts`), written into one
+    /// string: no string of its own per project.
+    pub fn of(ds: &Dataset) -> Texts {
+        let mut out = Texts { text: String::new(), ends: Vec::with_capacity(ds.projects.len()) };
+        for p in &ds.projects {
+            normalize_onto(&mut out.text, project_texts(ds, p).into_iter().map(|(_, t)| t));
             out.ends.push(out.text.len() as u32);
         }
         out
@@ -165,7 +167,7 @@ impl Index {
                 themes: p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str())).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();
-        let search = ds.projects.iter().map(|p| normalize_all(project_texts(ds, p).into_iter().map(|(_, t)| t))).collect();
+        let search = Texts::of(ds);
         let districts = &lookup[Facet::District.index()];
         let places = ds
             .projects

@@ -15,6 +15,14 @@ pub fn normalize(s: &str) -> String {
 /// once per project of a file that may hold 100,000.
 pub fn normalize_all<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    normalize_onto(&mut out, texts);
+    out
+}
+
+/// `normalize_all`, appended to `out`: a catalog writes its 100,000 search texts into one
+/// string (`dataset::Texts`), with no string of its own per project.
+pub fn normalize_onto<'a>(out: &mut String, texts: impl IntoIterator<Item = &'a str>) {
+    let start = out.len();
     let mut space = true;
     for s in texts {
         if !space {
@@ -42,10 +50,9 @@ pub fn normalize_all<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
             }
         }
     }
-    if out.ends_with(' ') {
+    if out.len() > start && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Where in a project a search term was found, for "why this row matched".

@@ -2,6 +2,7 @@
 //! text files are decoded (UTF-8 with or without a BOM, UTF-16 with a BOM, else GB18030,
 //! detected, not asked) and split by the `csv` crate, comma or tab as the file uses.
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Ods, Range, Reader, Xls, Xlsx};
@@ -240,33 +241,40 @@ fn grid_of(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<Value>> {
     grid
 }
 
-/// Decodes a text file: a BOM decides; else valid UTF-8 is UTF-8; else GB18030 (a superset
-/// of GBK, which is what Excel writes for "CSV" on a Chinese Windows).
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
+/// Decodes a text file: a BOM decides; else valid UTF-8 is UTF-8 (borrowed, not copied:
+/// a list may be 20 MB); else GB18030 (a superset of GBK, which is what Excel writes for
+/// "CSV" on a Chinese Windows).
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), ImportError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
+        (String::from_utf8_lossy(rest), Encoding::Utf8)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        (enc.decode_without_bom_handling(&bytes[2..]).0.into_owned(), Encoding::Utf16)
+        (enc.decode_without_bom_handling(&bytes[2..]).0, Encoding::Utf16)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
-        (s.to_owned(), Encoding::Utf8)
+        (Cow::Borrowed(s), Encoding::Utf8)
     } else {
         let (s, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
         if had_errors {
             return Err(ImportError::NotText);
         }
-        (s.into_owned(), Encoding::Gb18030)
+        (s, Encoding::Gb18030)
     };
     // Binary junk renamed .csv decodes "cleanly" as GB18030 far too often: text has no
-    // control characters beyond tab and line breaks.
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).count();
-    if controls > 0 && controls * 100 >= text.chars().count().max(1) {
-        return Err(ImportError::NotText);
-    }
-    if text.contains('\0') {
+    // control characters beyond tab and line breaks, and no NUL at all.
+    let controls = control_chars(&text);
+    if controls > 0 && (text.contains('\0') || controls * 100 >= text.chars().count().max(1)) {
         return Err(ImportError::NotText);
     }
     Ok((text, encoding))
+}
+
+/// The control characters in `text` other than tab and line breaks, counted on its bytes:
+/// C0 and DEL are single bytes in UTF-8, and C1 (U+0080–U+009F) is 0xC2 then 0x80–0x9F.
+fn control_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let c0 = b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r')) || x == 0x7F).count();
+    let c1 = b.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
+    c0 + c1
 }
 
 fn text(bytes: &[u8]) -> Result<Workbook, ImportError> {
@@ -306,15 +314,24 @@ mod tests {
     fn decodes_gbk_utf16_and_utf8() {
         let (gbk, _, _) = encoding_rs::GBK.encode("项目名称,总投资\n风电,100\n");
         let (s, e) = decode(&gbk).unwrap();
-        assert_eq!((s.as_str(), e), ("项目名称,总投资\n风电,100\n", Encoding::Gb18030));
+        assert_eq!((&*s, e), ("项目名称,总投资\n风电,100\n", Encoding::Gb18030));
         let mut utf16 = vec![0xFF, 0xFE];
         for u in "项目名称\t总投资".encode_utf16() {
             utf16.extend(u.to_le_bytes());
         }
         let (s, e) = decode(&utf16).unwrap();
-        assert_eq!((s.as_str(), e), ("项目名称\t总投资", Encoding::Utf16));
+        assert_eq!((&*s, e), ("项目名称\t总投资", Encoding::Utf16));
         let (s, e) = decode("\u{feff}名称".as_bytes()).unwrap();
-        assert_eq!((s.as_str(), e), ("名称", Encoding::Utf8));
+        assert_eq!((&*s, e), ("名称", Encoding::Utf8));
+    }
+
+    /// Counted on bytes, the control characters are those `char::is_control` finds.
+    #[test]
+    fn control_characters_are_counted_as_characters() {
+        let by_char = |t: &str| t.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).count();
+        for t in ["", "名称,总投资\r\n风电\t100\n", "a\u{0}b\u{7f}\u{80}\u{9f}\u{a0}é\u{85}", "\u{1b}[0m", "¢£¤\u{c2}"] {
+            assert_eq!(control_chars(t), by_char(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -664,7 +664,7 @@ pub fn load_csv(bytes: &[u8]) -> Result<Dataset, UserDataError> {
     let text = match super::grid::decode(bytes) {
         Ok((text, _)) => text,
         // Not text in any of those: the page's own diagnosis names the offending byte.
-        Err(_) => decode(bytes)?.to_string(),
+        Err(_) => std::borrow::Cow::Borrowed(decode(bytes)?),
     };
     let builder = read_rows(&text)?;
     let (ds, rows) = builder.finish()?;
