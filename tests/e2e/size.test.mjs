@@ -13,9 +13,11 @@ import { join } from 'node:path';
 // 500 → 479, with the large-lists fixes after it). Mounting the first screen in five tasks
 // instead of two (state, header, layout, each first chart: Lighthouse's TBT on /?lang=zh
 // from ~300 to ~100 ms) took 2.2 KiB, 479 → 481, and a project's page in two tasks (its TBT
-// from ~110 to ~20 ms) 1.1 KiB more, 481 → 482. This budget does not enforce 200 KiB: it
-// stops any further growth.
-const BUDGET_KIB = 482;
+// from ~110 to ~20 ms) 1.1 KiB more, 481 → 482. Reading a 100,000-project list's index a
+// chunk per task, and its audit and first selection a task each before its first render
+// (its longest main-thread task from 90–160 to 0–64 ms), took 1.7 KiB: 482 → 484. This
+// budget does not enforce 200 KiB: it stops any further growth.
+const BUDGET_KIB = 484;
 // calamine, the decoders, pinyin, the review, the published lists' reader, and since the
 // large-lists issue the catalog's index, the table sort and the packed writer, which moved
 // off the page's main thread: ~577.1 KiB gzip today (560 before them).
