@@ -189,6 +189,46 @@ fn timeline_has_a_row_per_project_with_milestones() {
     assert_eq!(en.rows.iter().filter(|r| r.selected).count(), 1);
 }
 
+/// A list with more dated projects than the chart has rows draws the earliest, in the
+/// order the uncapped timeline has them, and counts them all.
+#[test]
+fn a_long_timeline_draws_its_earliest_rows_and_counts_the_rest() {
+    use tongliao_explorer::core::chart_data::TIMELINE_ROWS;
+    let mut ds = catalog().ds;
+    let dated: Vec<_> = ds.projects.iter().filter(|p| !p.milestones.is_empty()).cloned().collect();
+    // Copies a year apart, each year's in dataset order, so that dates tie across copies too.
+    for copy in 1..=15 {
+        for p in &dated {
+            let mut p = p.clone();
+            p.id = format!("{}-copy-{copy}", p.id);
+            for m in &mut p.milestones {
+                let (y, rest) = m.date.split_once('-').unwrap();
+                m.date = format!("{}-{rest}", y.parse::<i32>().unwrap() + copy % 4);
+            }
+            ds.projects.push(p);
+        }
+    }
+    let cat = Catalog::new(ds).expect("the copies validate");
+    let rows = all_rows(&cat);
+    let data = timeline(&cat, &rows, Lang::En, None);
+    assert_eq!(data.dated, dated.len() * 16);
+    assert_eq!(data.rows.len(), TIMELINE_ROWS);
+    // The uncapped order, by brute force: first date, then place in `rows`.
+    let mut all: Vec<((i32, u32), usize)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min().map(|d| (d, k)))
+        .collect();
+    all.sort();
+    let want: Vec<&str> = all.iter().take(TIMELINE_ROWS).map(|&(_, k)| cat.ds.projects[rows[k]].id.as_str()).collect();
+    assert_eq!(data.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), want);
+    // The axis spans what is drawn.
+    assert!(data.rows.iter().all(|r| r.marks.iter().all(|m| (data.first_year..=data.last_year).contains(&m.year))));
+    // Under the cap, nothing is left out.
+    let few = timeline(&cat, &rows[..21], Lang::En, None);
+    assert_eq!(few.rows.len(), few.dated);
+}
+
 #[test]
 fn timeline_of_no_milestones_is_empty_but_keeps_its_years() {
     let cat = catalog();
@@ -499,6 +539,7 @@ fn synthetic_timeline() -> TimelineData {
             row("b", vec![mark(MilestoneEvent::Production, 2024, 1)]),
             row("c", vec![mark(MilestoneEvent::Start, 2022, 1), mark(MilestoneEvent::Completion, 2023, 12)]),
         ],
+        dated: 3,
     }
 }
 
@@ -584,7 +625,7 @@ fn timeline_scales_for_hi_dpi() {
 
 #[test]
 fn timeline_without_rows_shows_the_empty_state() {
-    let data = TimelineData { first_year: 2022, last_year: 2025, rows: vec![] };
+    let data = TimelineData { first_year: 2022, last_year: 2025, rows: vec![], dated: 0 };
     let (svg, layout) = draw_timeline(&data, 1.0, Lang::En);
     assert!(layout.is_none());
     assert!(svg.contains("Nothing to plot"));

@@ -39,6 +39,9 @@ pub struct TimelineData {
     pub first_year: i32,
     pub last_year: i32,
     pub rows: Vec<TimelineRow>,
+    /// The projects in view with a date; `rows` holds the earliest of them, at most
+    /// `chart_data::TIMELINE_ROWS`.
+    pub dated: usize,
 }
 
 impl TimelineData {

@@ -135,28 +135,39 @@ fn mark(p: &Project, m: &Milestone, lang: Lang) -> Option<TimelineMark> {
     Some(TimelineMark { event: m.event, year, month, label })
 }
 
-/// A row per project in view with milestones, earliest first (ties in dataset order).
+/// The timeline draws at most this many projects, the earliest: a row is 45 px tall, and
+/// a list of 100,000 dated projects would be a canvas of millions of pixels.
+pub const TIMELINE_ROWS: usize = 40;
+
+/// A row per project in view with milestones, earliest first (ties in the order of
+/// `rows`), at most `TIMELINE_ROWS` of them; `dated` counts them all.
 pub fn timeline(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> TimelineData {
-    let mut out: Vec<TimelineRow> = rows
+    // Each dated project's first date and place, found without writing its labels.
+    let mut firsts: Vec<((i32, u32), usize)> = rows
         .iter()
-        .map(|&i| &cat.ds.projects[i])
-        .filter_map(|p| {
+        .enumerate()
+        .filter_map(|(k, &i)| cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min().map(|first| (first, k)))
+        .collect();
+    let dated = firsts.len();
+    if firsts.len() > TIMELINE_ROWS {
+        firsts.select_nth_unstable(TIMELINE_ROWS - 1);
+        firsts.truncate(TIMELINE_ROWS);
+    }
+    firsts.sort_unstable();
+    let out: Vec<TimelineRow> = firsts
+        .into_iter()
+        .map(|(_, k)| {
+            let p = &cat.ds.projects[rows[k]];
             let mut marks: Vec<TimelineMark> = p.milestones.iter().filter_map(|m| mark(p, m, lang)).collect();
             marks.sort_by_key(|m| (m.year, m.month));
-            (!marks.is_empty()).then(|| TimelineRow {
-                id: p.id.clone(),
-                label: p.name.get(lang).to_string(),
-                marks,
-                selected: selected == Some(p.id.as_str()),
-            })
+            TimelineRow { id: p.id.clone(), label: p.name.get(lang).to_string(), marks, selected: selected == Some(p.id.as_str()) }
         })
         .collect();
-    out.sort_by_key(|r| (r.marks[0].year, r.marks[0].month));
     let years = out.iter().flat_map(|r| r.marks.iter().map(|m| m.year));
     let plan_year = i32::from(cat.ds.source.year);
     let first_year = years.clone().min().map_or(plan_year, |y| y.min(plan_year));
     let last_year = years.max().map_or(TIMELINE_LAST_YEAR, |y| y.max(TIMELINE_LAST_YEAR));
-    TimelineData { first_year, last_year, rows: out }
+    TimelineData { first_year, last_year, rows: out, dated }
 }
 
 /// Which named projects itemise a programme investment figure, if any do.

@@ -9,7 +9,8 @@ use crate::app::state::use_app;
 use crate::charts::ChartStyle;
 use crate::charts::timeline::draw;
 use crate::core::chart_data::{dated, timeline};
-use crate::core::i18n::{column_label, texts};
+use crate::core::format::group_thousands;
+use crate::core::i18n::{column_label, fill_named, texts};
 use crate::core::sort::Column;
 
 const ROW_PX: f64 = 45.0;
@@ -44,7 +45,16 @@ pub fn TimelineChart() -> impl IntoView {
             name="timeline"
             title=Signal::derive(move || t().chart_timeline_title.to_string())
             label=Signal::derive(move || t().chart_timeline_label.to_string())
-            hint=Signal::derive(move || t().chart_timeline_hint.to_string())
+            hint=Signal::derive(move || {
+                let hint = t().chart_timeline_hint;
+                data.with(|d| match d.dated > d.rows.len() {
+                    true => {
+                        let counts = [("shown", d.rows.len().to_string()), ("dated", group_thousands(d.dated as f64, 0))];
+                        format!("{} {hint}", fill_named(t().timeline_capped, &counts))
+                    }
+                    false => hint.to_string(),
+                })
+            })
             height=Signal::derive(move || CHROME_PX + ROW_PX * data.with(|d| d.rows.len()).max(1) as f64)
             draw=draw_fn
             on_pick=Callback::new(move |id: String| state.open_project(&id))
