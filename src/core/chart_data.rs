@@ -142,19 +142,22 @@ pub const TIMELINE_ROWS: usize = 40;
 /// A row per project in view with milestones, earliest first (ties in the order of
 /// `rows`), at most `TIMELINE_ROWS` of them; `dated` counts them all.
 pub fn timeline(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> TimelineData {
-    // Each dated project's first date and place, found without writing its labels.
-    let mut firsts: Vec<((i32, u32), usize)> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &i)| cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min().map(|first| (first, k)))
-        .collect();
-    let dated = firsts.len();
-    if firsts.len() > TIMELINE_ROWS {
-        firsts.select_nth_unstable(TIMELINE_ROWS - 1);
-        firsts.truncate(TIMELINE_ROWS);
+    // The earliest projects by their first date, kept in order as the rows go by, without
+    // writing anyone's labels (and without a sort of its own, which would add to the page).
+    let mut earliest: Vec<((i32, u32), usize)> = Vec::with_capacity(TIMELINE_ROWS + 1);
+    let mut dated = 0;
+    for (k, &i) in rows.iter().enumerate() {
+        let Some(first) = cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min() else { continue };
+        dated += 1;
+        if earliest.len() == TIMELINE_ROWS && earliest.last().is_some_and(|&(last, _)| last <= first) {
+            continue;
+        }
+        // After the rows of the same date already kept: ties stay in the order of `rows`.
+        let at = earliest.partition_point(|&(d, _)| d <= first);
+        earliest.insert(at, (first, k));
+        earliest.truncate(TIMELINE_ROWS);
     }
-    firsts.sort_unstable();
-    let out: Vec<TimelineRow> = firsts
+    let out: Vec<TimelineRow> = earliest
         .into_iter()
         .map(|(_, k)| {
             let p = &cat.ds.projects[rows[k]];
