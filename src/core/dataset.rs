@@ -134,9 +134,7 @@ impl Texts {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
-}
 
-impl Texts {
     /// Every project's normalized search text (`search::project_texts`), written into one
     /// string: no string of its own per project.
     pub fn of(ds: &Dataset) -> Texts {
