@@ -133,6 +133,13 @@ impl<'a> Reader<'a> {
         usize::try_from(n).ok().filter(|&n| n <= self.left()).ok_or(PackError::Truncated { at })
     }
 
+    /// A string as `String` writes it, borrowed from the buffer.
+    pub fn str(&mut self) -> Result<&'a str, PackError> {
+        let n = self.count()?;
+        let at = self.pos;
+        std::str::from_utf8(self.take(n)?).map_err(|_| PackError::Bad { at, what: "UTF-8 string" })
+    }
+
     pub fn get<T: Pack>(&mut self) -> Result<T, PackError> {
         T::get(self)
     }
@@ -159,10 +166,7 @@ impl Pack for String {
         w.buf.extend_from_slice(self.as_bytes());
     }
     fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let n = r.count()?;
-        let at = r.pos;
-        let bytes = r.take(n)?;
-        std::str::from_utf8(bytes).map(str::to_owned).map_err(|_| PackError::Bad { at, what: "UTF-8 string" })
+        r.str().map(str::to_owned)
     }
 }
 

@@ -4,7 +4,7 @@
 //! of its projects' ids), and the page refuses an index of another.
 
 use super::dataset::{Amount, Catalog, Index, Presorted, Row, Texts};
-use super::hash::fnv1a;
+use super::hash::{fnv1a, fnv1a_more};
 use super::model::{Dataset, Project, Qualifier};
 use super::packed::{put_slice, Pack, PackError, Reader, Writer};
 
@@ -43,8 +43,7 @@ pub const CHUNK: usize = 1000;
 
 /// Names a run of projects: a hash of their ids, folded without a copy of them.
 fn fingerprint(projects: &[Project]) -> u32 {
-    let fold = |h: u32, b: u8| (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    projects.iter().fold(fnv1a(b""), |h, p| fold(p.id.bytes().fold(h, fold), b'\n'))
+    projects.iter().fold(fnv1a(b""), |h, p| fnv1a_more(fnv1a_more(h, p.id.as_bytes()), b"\n"))
 }
 
 /// A catalog's index in parts, so that the page adopts it a chunk per task, beside the
@@ -145,7 +144,8 @@ impl IndexReader {
         if rows.len() != projects.len() || !rows.iter().all(coded) {
             return Err(PackError::Bad { at, what: "row of this dataset" });
         }
-        let text: String = r.get()?;
+        // Read in place and appended once: not copied into a string of its own first.
+        let text = r.str()?;
         let at = r.pos;
         let ends: Vec<u32> = r.get()?;
         r.finish()?;
@@ -161,7 +161,7 @@ impl IndexReader {
             return Err(PackError::Bad { at, what: "search text per project" });
         }
         let base = u32::try_from(self.search.text.len()).map_err(|_| PackError::Bad { at, what: "text end" })?;
-        self.search.text.push_str(&text);
+        self.search.text.push_str(text);
         self.search.ends.extend(ends.iter().map(|e| e + base));
         self.rows.extend(rows);
         Ok(())
