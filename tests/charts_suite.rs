@@ -9,7 +9,7 @@ use tongliao_explorer::charts::programme_share::{self, ProgrammeBar, ProgrammeLa
 use tongliao_explorer::charts::scatter::{self, ScatterLayout, ScatterPoint};
 use tongliao_explorer::charts::timeline::{self, TimelineData, TimelineLayout, TimelineMark, TimelineRow};
 use tongliao_explorer::charts::ChartStyle;
-use tongliao_explorer::core::chart_data::{district_tiles, parse_month, programme_bars, scatter_points, timeline};
+use tongliao_explorer::core::chart_data::{district_tiles, parse_date, programme_bars, scatter_points, timeline};
 use tongliao_explorer::core::aggregate::sums_by_code;
 use tongliao_explorer::core::dataset::{embedded, Catalog};
 use tongliao_explorer::core::filter::Facet;
@@ -178,8 +178,8 @@ fn timeline_has_a_row_per_project_with_milestones() {
     );
     let etdz = data.rows.last().unwrap();
     assert_eq!(etdz.marks.len(), 2);
-    assert_eq!((etdz.marks[0].year, etdz.marks[0].month), (2023, 12));
-    assert_eq!((etdz.marks[1].year, etdz.marks[1].month), (2024, 12));
+    assert_eq!((etdz.marks[0].year, etdz.marks[0].month), (2023, Some(12)));
+    assert_eq!((etdz.marks[1].year, etdz.marks[1].month), (2024, Some(12)));
     assert!(etdz.marks.iter().all(|m| m.event == MilestoneEvent::Production));
     assert_eq!(etdz.marks[0].label, "一期投产 2023年底");
     let en = timeline(&cat, &rows, Lang::En, Some("etdz-haineng-nimh-battery"));
@@ -214,10 +214,10 @@ fn a_long_timeline_draws_its_earliest_rows_and_counts_the_rest() {
     assert_eq!(data.dated, dated.len() * 16);
     assert_eq!(data.rows.len(), TIMELINE_ROWS);
     // The uncapped order, by brute force: first date, then place in `rows`.
-    let mut all: Vec<((i32, u32), usize)> = rows
+    let mut all: Vec<((i32, Option<u32>), usize)> = rows
         .iter()
         .enumerate()
-        .filter_map(|(k, &i)| cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min().map(|d| (d, k)))
+        .filter_map(|(k, &i)| cat.ds.projects[i].milestones.iter().filter_map(|m| parse_date(&m.date)).min().map(|d| (d, k)))
         .collect();
     all.sort();
     let want: Vec<&str> = all.iter().take(TIMELINE_ROWS).map(|&(_, k)| cat.ds.projects[rows[k]].id.as_str()).collect();
@@ -235,9 +235,44 @@ fn timeline_of_no_milestones_is_empty_but_keeps_its_years() {
     let data = timeline(&cat, &[0], Lang::Zh, None);
     assert!(data.rows.is_empty());
     assert_eq!((data.first_year, data.last_year), (2022, 2025));
-    assert_eq!(parse_month("2023-12"), Some((2023, 12)));
-    assert_eq!(parse_month("2023-13"), None);
-    assert_eq!(parse_month("2023"), None);
+    assert_eq!(parse_date("2023-12"), Some((2023, Some(12))));
+    assert_eq!(parse_date("2023"), Some((2023, None)));
+    for bad in ["2023-13", "2023-00", "202", "20234", "", "2023-", "-12", "abcd"] {
+        assert_eq!(parse_date(bad), None, "{bad:?}");
+    }
+}
+
+/// An imported list often gives only years (建设起止年限 "2022-2025"): each end is a mark
+/// of its own, labelled with its own year, not with the range printed once for both.
+#[test]
+fn years_alone_are_marks_labelled_by_their_own_year() {
+    let mut ds = catalog().ds;
+    let p = ds.projects.iter_mut().find(|p| p.id == "hure-xiexin-lead-zinc-mine").unwrap();
+    let src = p.milestones[0].src;
+    p.milestones = ["2021", "2027"]
+        .iter()
+        .zip([MilestoneEvent::Start, MilestoneEvent::Completion])
+        .map(|(date, event)| tongliao_explorer::core::model::Milestone {
+            event,
+            part: None,
+            date: date.to_string(),
+            printed: "2021-2027".into(),
+            src,
+        })
+        .collect();
+    let cat = Catalog::new(ds).expect("year-only milestones validate");
+    let rows = all_rows(&cat);
+    let zh = timeline(&cat, &rows, Lang::Zh, None);
+    assert_eq!(zh.rows[0].id, "hure-xiexin-lead-zinc-mine", "2021 is the earliest date");
+    let marks: Vec<_> = zh.rows[0].marks.iter().map(|m| (m.year, m.month, m.label.as_str())).collect();
+    assert_eq!(marks, [(2021, None, "开工 2021年"), (2027, None, "建成 2027年")]);
+    assert_eq!((zh.first_year, zh.last_year), (2021, 2027), "the axis reaches both years");
+    assert!(zh.has_years_alone());
+    let en = timeline(&cat, &rows, Lang::En, None);
+    assert_eq!(en.rows[0].marks[1].label, "Completion 2027");
+    // The other projects' month dates are unchanged, and a year alone sorts before its months.
+    assert!(!timeline(&catalog(), &all_rows(&catalog()), Lang::Zh, None).has_years_alone());
+    assert!((2021, None) < (2021, Some(1)));
 }
 
 #[test]
@@ -514,7 +549,11 @@ fn draw_timeline(data: &TimelineData, scale: f64, lang: Lang) -> (String, Option
 }
 
 fn mark(event: MilestoneEvent, year: i32, month: u32) -> TimelineMark {
-    TimelineMark { event, year, month, label: String::new() }
+    TimelineMark { event, year, month: Some(month), label: String::new() }
+}
+
+fn year_mark(event: MilestoneEvent, year: i32) -> TimelineMark {
+    TimelineMark { event, year, month: None, label: String::new() }
 }
 
 fn synthetic_timeline() -> TimelineData {
@@ -586,6 +625,33 @@ fn timeline_places_markers_by_month() {
     assert!(xs[0] > xs[1], "{xs:?}");
     // Start of a (Mar 2022) lies right of start of c (Jan 2022).
     assert!(first_x(&triangles[0]) > first_x(&triangles[1]));
+}
+
+/// A year alone is drawn mid-year over a whisker in its colour spanning that year, with a
+/// tick at each end; month marks get no whisker.
+#[test]
+fn timeline_draws_a_year_alone_across_its_year() {
+    let mut data = synthetic_timeline();
+    let (plain, _) = draw_timeline(&data, 1.0, Lang::En);
+    let whiskers = |svg: &str, colour: &str| elements(svg, "polyline").into_iter().filter(|p| p.stroke() == colour).collect::<Vec<_>>();
+    assert!(whiskers(&plain, START).is_empty() && whiskers(&plain, COMPLETION).is_empty());
+    data.rows[1].marks = vec![year_mark(MilestoneEvent::Start, 2023), year_mark(MilestoneEvent::Completion, 2025)];
+    let (svg, _) = draw_timeline(&data, 1.0, Lang::En);
+    for colour in [START, COMPLETION] {
+        let lines = whiskers(&svg, colour);
+        assert_eq!(lines.len(), 3, "{colour}: the whisker and its two ticks");
+    }
+    let xs = |p: &El| p.attr("points").unwrap().split([' ']).filter_map(|xy| xy.split(',').next()?.parse::<f64>().ok()).collect::<Vec<_>>();
+    let start = whiskers(&svg, START);
+    let across = xs(&start[0]);
+    let (lo, hi) = (across[0], across[1]);
+    // The triangle of 2023 sits between the whisker's ends, at its middle.
+    let tri: Vec<El> = elements(&svg, "polygon").into_iter().filter(|p| p.fill() == START).collect();
+    let tx: Vec<f64> = tri.iter().map(|t| { let v = xs(t); v.iter().sum::<f64>() / v.len() as f64 }).collect();
+    assert!(tx.iter().any(|&x| (x - (lo + hi) / 2.0).abs() < 2.0), "{tx:?} vs {lo}..{hi}");
+    // One year of the four is about a quarter of the plot's width.
+    let plot_w = 640.0 * 0.8;
+    assert!((hi - lo) > plot_w / 4.0 * 0.6 && (hi - lo) < plot_w / 4.0 * 1.1, "{lo}..{hi}");
 }
 
 #[test]

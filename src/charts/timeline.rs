@@ -17,8 +17,9 @@ use super::{draw_frame, draw_legend, fit_labels, ChartPalette, ChartStyle, FONT}
 pub struct TimelineMark {
     pub event: MilestoneEvent,
     pub year: i32,
-    /// 1–12.
-    pub month: u32,
+    /// 1–12; `None` where the source gives the year alone: the mark sits mid-year, over a
+    /// whisker across the whole year, so that it claims no month.
+    pub month: Option<u32>,
     /// For tooltips, e.g. "一期投产 2023年底" / "Phase 1: Production 2023-12".
     pub label: String,
 }
@@ -49,9 +50,16 @@ impl TimelineData {
         f64::from((self.last_year - self.first_year + 1).max(1) * 12)
     }
 
-    /// x of a month's middle, in months since January of `first_year`.
-    fn x_of(&self, year: i32, month: u32) -> f64 {
-        f64::from((year - self.first_year) * 12) + f64::from(month) - 0.5
+    /// x of a month's middle, or of a year's middle for a year alone, in months since
+    /// January of `first_year`.
+    fn x_of(&self, year: i32, month: Option<u32>) -> f64 {
+        let within = month.map_or(6.0, |m| f64::from(m) - 0.5);
+        f64::from((year - self.first_year) * 12) + within
+    }
+
+    /// Whether any mark gives a year alone (the key then explains the whisker).
+    pub fn has_years_alone(&self) -> bool {
+        self.rows.iter().any(|r| r.marks.iter().any(|m| m.month.is_none()))
     }
 }
 
@@ -153,6 +161,19 @@ fn draw_rows<DB: DrawingBackend>(
         }
     }
     let r = style.px(5.0) as i32;
+    for (i, row) in data.rows.iter().enumerate() {
+        let y = i as f64 + 0.5;
+        for m in row.marks.iter().filter(|m| m.month.is_none()) {
+            let x0 = f64::from((m.year - data.first_year) * 12);
+            let colour = event_colour(m.event, style.palette);
+            let whisker = colour.stroke_width(style.px(2.0));
+            area.draw(&PathElement::new(vec![(x0 + 0.3, y), (x0 + 11.7, y)], whisker))?;
+            // Ticks in the chart's own coordinates (a row is one unit): no element type of their own.
+            for x in [x0 + 0.3, x0 + 11.7] {
+                area.draw(&PathElement::new(vec![(x, y - 0.12), (x, y + 0.12)], whisker))?;
+            }
+        }
+    }
     for (i, row) in data.rows.iter().enumerate() {
         for m in row.marks.iter().filter(|m| (0.0..months).contains(&data.x_of(m.year, m.month))) {
             draw_marker(area, m.event, (data.x_of(m.year, m.month), i as f64 + 0.5), r, style.palette)?;

@@ -112,20 +112,29 @@ pub fn scatter_points(cat: &Catalog, rows: &[usize], lang: Lang, selected: Optio
         .collect()
 }
 
-/// "2023-12" → (2023, 12).
-pub fn parse_month(date: &str) -> Option<(i32, u32)> {
-    let (y, m) = date.split_once('-')?;
-    let (year, month) = (y.parse().ok()?, m.parse().ok()?);
-    (1..=12).contains(&month).then_some((year, month))
+/// A milestone's date: "2023-12" → (2023, Some(12)); a year alone, "2023" → (2023, None).
+pub fn parse_date(date: &str) -> Option<(i32, Option<u32>)> {
+    match date.split_once('-') {
+        Some((y, m)) => {
+            let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+            (1..=12).contains(&month).then_some((year, Some(month)))
+        }
+        None => (date.len() == 4).then(|| date.parse().ok()).flatten().map(|year| (year, None)),
+    }
 }
 
 fn mark(p: &Project, m: &Milestone, lang: Lang) -> Option<TimelineMark> {
-    let (year, month) = parse_month(&m.date)?;
+    let (year, month) = parse_date(&m.date)?;
     let part = m.part.as_deref().and_then(|id| p.parts.iter().find(|x| x.id == id)).map(|x| x.name.get(lang));
-    // The printed date ("2023年底") reads in Chinese only; English gets the year-month.
-    let when = match lang {
-        Lang::Zh => m.printed.clone(),
-        Lang::En => m.date.clone(),
+    // The printed date ("2023年底") reads in Chinese only, and only where it is this
+    // milestone's alone: a range printed once ("2022-2025") gives each end its own date.
+    let shared = p.milestones.iter().filter(|o| o.printed == m.printed).count() > 1;
+    // English reads the date itself, "2023-12" or "2023".
+    let when = match (lang, month) {
+        (Lang::Zh, _) if !shared => m.printed.clone(),
+        (Lang::Zh, Some(month)) => format!("{year}年{month}月"),
+        (Lang::Zh, None) => format!("{year}年"),
+        (Lang::En, _) => m.date.clone(),
     };
     let label = match (part, lang) {
         (Some(part), Lang::Zh) => format!("{part}{} {when}", milestone_label(m.event, lang)),
@@ -144,10 +153,10 @@ pub const TIMELINE_ROWS: usize = 40;
 pub fn timeline(cat: &Catalog, rows: &[usize], lang: Lang, selected: Option<&str>) -> TimelineData {
     // The earliest projects by their first date, kept in order as the rows go by, without
     // writing anyone's labels (and without a sort of its own, which would add to the page).
-    let mut earliest: Vec<((i32, u32), usize)> = Vec::with_capacity(TIMELINE_ROWS + 1);
+    let mut earliest: Vec<((i32, Option<u32>), usize)> = Vec::with_capacity(TIMELINE_ROWS + 1);
     let mut dated = 0;
     for (k, &i) in rows.iter().enumerate() {
-        let Some(first) = cat.ds.projects[i].milestones.iter().filter_map(|m| parse_month(&m.date)).min() else { continue };
+        let Some(first) = cat.ds.projects[i].milestones.iter().filter_map(|m| parse_date(&m.date)).min() else { continue };
         dated += 1;
         if earliest.len() == TIMELINE_ROWS && earliest.last().is_some_and(|&(last, _)| last <= first) {
             continue;

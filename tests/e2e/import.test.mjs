@@ -29,6 +29,10 @@ for (const file of ['city-2023.xlsx', 'city-2023-gbk.csv']) {
     await p.click('[data-testid="import-confirm"]');
     await p.waitForFunction(() => Number(document.querySelector('[data-testid="row-count"]')?.textContent) === 7);
     assert.equal(query(p).get('data'), file);
+    // Years alone (建设起止年限 "2023-2025") are on the timeline too, and its hint says how.
+    const marks = await p.getAttribute('[data-testid="timeline-chart"]', 'data-marks');
+    assert.equal(marks.split(',').length, 7, marks);
+    assert.match(await p.textContent('section[data-chart="timeline"]'), /A line across a year: the source gives the year only/);
     // The audit names the wrong subtotal, with both numbers and the difference.
     const bad = await p.$$eval('.audit-item[data-status="contradiction"]', (e) => e.map((x) => x.textContent));
     assert.equal(bad.length, 1, bad.join('\n'));

@@ -11,6 +11,7 @@ use crate::charts::timeline::draw;
 use crate::core::chart_data::{dated, timeline};
 use crate::core::format::group_thousands;
 use crate::core::i18n::{column_label, fill_named, texts};
+use crate::core::model::Lang;
 use crate::core::sort::Column;
 
 const ROW_PX: f64 = 45.0;
@@ -44,15 +45,23 @@ pub fn TimelineChart() -> impl IntoView {
         <ChartPanel
             name="timeline"
             title=Signal::derive(move || t().chart_timeline_title.to_string())
-            label=Signal::derive(move || t().chart_timeline_label.to_string())
+            label=Signal::derive(move || {
+                let years = data.with(|d| [("first", d.first_year.to_string()), ("last", d.last_year.to_string())]);
+                fill_named(t().chart_timeline_label, &years)
+            })
             hint=Signal::derive(move || {
-                let hint = t().chart_timeline_hint;
-                data.with(|d| match d.dated > d.rows.len() {
-                    true => {
+                data.with(|d| {
+                    let mut hint = Vec::new();
+                    if d.dated > d.rows.len() {
                         let counts = [("shown", d.rows.len().to_string()), ("dated", group_thousands(d.dated as f64, 0))];
-                        format!("{} {hint}", fill_named(t().timeline_capped, &counts))
+                        hint.push(fill_named(t().timeline_capped, &counts));
                     }
-                    false => hint.to_string(),
+                    if d.has_years_alone() {
+                        hint.push(t().timeline_years_alone.to_string());
+                    }
+                    hint.push(t().chart_timeline_hint.to_string());
+                    // Chinese sentences end in "。" and take no space after it.
+                    hint.join(if lang() == Lang::Zh { "" } else { " " })
                 })
             })
             height=Signal::derive(move || CHROME_PX + ROW_PX * data.with(|d| d.rows.len()).max(1) as f64)
