@@ -86,7 +86,7 @@ mod worker {
                     ("en", review_html(&review, ready, Lang::En).into()),
                 ];
                 if let Some(ds) = ds {
-                    let (parts, transfer) = dataset_fields(ds);
+                    let (parts, transfer, _spent) = dataset_fields(ds);
                     fields.extend(parts);
                     return post_with(&fields, &transfer);
                 }
@@ -101,8 +101,9 @@ mod worker {
     /// the catalog's index, each packed (`core::packed`), so that the page reads one chunk
     /// per task and adopts the index without a pass of its own: no main-thread task grows
     /// with the list. (The page keeps the head and chunks: "Save as dataset file" sends them
-    /// back, `json`.)
-    fn dataset_fields(ds: Dataset) -> (Vec<(&'static str, JsValue)>, js_sys::Array) {
+    /// back, `json`.) The projects come back too, to be freed after the message is posted:
+    /// freeing 100,000 of them is work the page need not wait for.
+    fn dataset_fields(ds: Dataset) -> (Vec<(&'static str, JsValue)>, js_sys::Array, Vec<Project>) {
         let buffer = |bytes: &[u8]| JsValue::from(js_sys::Uint8Array::from(bytes).buffer());
         let cat = Catalog::index(ds);
         let index = pack_index(&cat, CHUNK);
@@ -131,14 +132,14 @@ mod worker {
             transfer.push(&order);
             fields.push(("order", order));
         }
-        (fields, transfer)
+        (fields, transfer, projects)
     }
 
     /// A dataset that needs no review (our CSV, a published list), or why it failed.
     fn post_dataset(name: &str, read: Result<Dataset, UserDataError>) {
         match read {
             Ok(ds) => {
-                let (parts, transfer) = dataset_fields(ds);
+                let (parts, transfer, _spent) = dataset_fields(ds);
                 let mut fields = vec![("type", "dataset".into()), ("file", name.into())];
                 fields.extend(parts);
                 post_with(&fields, &transfer)

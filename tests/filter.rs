@@ -377,3 +377,57 @@ proptest::proptest! {
         proptest::prop_assert_eq!(normalize_all(parts.iter().map(String::as_str)), normalize(&joined));
     }
 }
+
+proptest::proptest! {
+    /// The catalog's search texts normalize district and theme names once each and take
+    /// ASCII text a byte at a time; each must equal normalizing the project's texts in order.
+    #[test]
+    fn search_texts_equal_normalizing_each_projects_texts(
+        names in proptest::collection::vec("[ a-zA-Z0-9\t\n]{0,8}|[ 　a-zA-ZＡ-Ｚ０-９通辽奈曼旗\t]{0,8}", 8),
+        project in 0usize..21,
+    ) {
+        use tongliao_explorer::core::dataset::Texts;
+        use tongliao_explorer::core::search::{normalize_all, project_texts};
+        let mut ds = cat().ds;
+        // Names with odd spacing, full-width forms and empties, in the shared names too.
+        let n = ds.projects.len();
+        let p = &mut ds.projects[project % n];
+        p.name.en = names[0].clone();
+        p.summary.zh = names[1].clone();
+        p.summary.en = names[2].clone();
+        p.company = Some(tongliao_explorer::core::model::I18n { zh: names[3].clone(), en: names[4].clone() });
+        ds.districts[0].name.en = names[5].clone();
+        ds.districts[1].name.zh = names[6].clone();
+        ds.themes[0].name.en = names[7].clone();
+        let texts = Texts::of(&ds);
+        proptest::prop_assert_eq!(texts.len(), ds.projects.len());
+        for (i, p) in ds.projects.iter().enumerate() {
+            let want = normalize_all(project_texts(&ds, p).into_iter().map(|(_, t)| t));
+            proptest::prop_assert_eq!(texts.get(i), Some(want.as_str()), "project {}", i);
+        }
+    }
+}
+
+/// `normalize` as its doc says, written plainly: the reference the fast paths are held to.
+fn normalize_reference(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+proptest::proptest! {
+    #[test]
+    fn normalize_folds_width_and_case_and_collapses_white_space(
+        s in "[ a-zA-Z0-9\t\n\u{b}\u{c}\r]{0,12}|[ 　a-zA-ZＡ-Ｚａ-ｚ０-９通辽İ\t\u{85}\u{a0}]{0,12}",
+    ) {
+        use tongliao_explorer::core::search::normalize;
+        proptest::prop_assert_eq!(normalize(&s), normalize_reference(&s));
+    }
+}

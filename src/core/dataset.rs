@@ -5,8 +5,9 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::{all_facet_values, facet_value, Facet};
-use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
-use super::search::{normalize_onto, project_texts, Field, Terms};
+use super::model::{Dataset, Figure, I18n, Kind, Metric, Period, Project, Qualifier};
+use super::pinyin;
+use super::search::{normalize_all, project_texts, Field, Normalizer, Terms};
 use super::validate::{validate, ValidationError};
 
 /// `data/tongliao-2022.json` packed (`core::packed`) by build.rs: start-up reads it with
@@ -135,12 +136,28 @@ impl Texts {
         self.ends.is_empty()
     }
 
-    /// Every project's normalized search text (`search::project_texts`), written into one
-    /// string: no string of its own per project.
+    /// Every project's normalized search text (`search::project_texts`, in its order),
+    /// written into one string: no string of its own per project. District and theme names
+    /// recur in thousands of projects, so each is normalized (and looked up) once.
     pub fn of(ds: &Dataset) -> Texts {
+        let both = |n: &I18n| normalize_all([n.zh.as_str(), n.en.as_str()]);
+        let districts: HashMap<&str, (String, Option<&str>)> =
+            ds.districts.iter().map(|d| (d.id.as_str(), (both(&d.name), pinyin::of(&d.name.zh)))).collect();
+        let themes: HashMap<&str, String> = ds.themes.iter().map(|t| (t.id.as_str(), both(&t.name))).collect();
         let mut out = Texts { text: String::new(), ends: Vec::with_capacity(ds.projects.len()) };
         for p in &ds.projects {
-            normalize_onto(&mut out.text, project_texts(ds, p).into_iter().map(|(_, t)| t));
+            let mut w = Normalizer::new(&mut out.text);
+            let company = p.company.as_ref();
+            let named = [Some(&p.name), Some(&p.summary), company];
+            named.into_iter().flatten().for_each(|n| [&n.zh, &n.en].into_iter().for_each(|t| w.text(t)));
+            let district = p.district.as_deref().and_then(|id| districts.get(id));
+            if let Some((text, _)) = district {
+                w.normalized(text);
+            }
+            p.themes.iter().filter_map(|id| themes.get(id.as_str())).for_each(|t| w.normalized(t));
+            let pinyin = [pinyin::of(&p.name.zh), company.and_then(|c| pinyin::of(&c.zh)), district.and_then(|d| d.1)];
+            pinyin.into_iter().flatten().for_each(|py| w.text(py));
+            w.finish();
             out.ends.push(out.text.len() as u32);
         }
         out

@@ -22,12 +22,46 @@ pub fn normalize_all<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
 /// `normalize_all`, appended to `out`: a catalog writes its 100,000 search texts into one
 /// string (`dataset::Texts`), with no string of its own per project.
 pub fn normalize_onto<'a>(out: &mut String, texts: impl IntoIterator<Item = &'a str>) {
-    let start = out.len();
-    let mut space = true;
-    for s in texts {
-        if !space {
-            out.push(' ');
-            space = true;
+    let mut w = Normalizer::new(out);
+    texts.into_iter().for_each(|t| w.text(t));
+    w.finish();
+}
+
+/// `normalize_onto` a text at a time, where some texts come normalized already (a
+/// district's name, shared by thousands of projects, is normalized once).
+pub struct Normalizer<'o> {
+    out: &'o mut String,
+    start: usize,
+    /// Whether the last thing written is a space, or nothing is written yet.
+    space: bool,
+}
+
+impl<'o> Normalizer<'o> {
+    pub fn new(out: &'o mut String) -> Self {
+        let start = out.len();
+        Normalizer { out, start, space: true }
+    }
+
+    fn separate(&mut self) {
+        if !self.space {
+            self.out.push(' ');
+            self.space = true;
+        }
+    }
+
+    pub fn text(&mut self, s: &str) {
+        self.separate();
+        if s.is_ascii() {
+            // Most English and pinyin text: bytes, without decoding chars.
+            for &b in s.as_bytes() {
+                if (b as char).is_whitespace() {
+                    self.separate();
+                } else {
+                    self.out.push(char::from(b.to_ascii_lowercase()));
+                    self.space = false;
+                }
+            }
+            return;
         }
         for c in s.chars() {
             let c = match c as u32 {
@@ -36,22 +70,31 @@ pub fn normalize_onto<'a>(out: &mut String, texts: impl IntoIterator<Item = &'a 
                 _ => c,
             };
             if c.is_whitespace() {
-                if !space {
-                    out.push(' ');
-                }
-                space = true;
+                self.separate();
             } else {
                 if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
+                    self.out.push(c.to_ascii_lowercase());
                 } else {
-                    out.extend(c.to_lowercase());
+                    self.out.extend(c.to_lowercase());
                 }
-                space = false;
+                self.space = false;
             }
         }
     }
-    if out.len() > start && out.ends_with(' ') {
-        out.pop();
+
+    /// A text that `normalize` has written: copied as it is.
+    pub fn normalized(&mut self, s: &str) {
+        if !s.is_empty() {
+            self.separate();
+            self.out.push_str(s);
+            self.space = s.ends_with(' ');
+        }
+    }
+
+    pub fn finish(self) {
+        if self.out.len() > self.start && self.out.ends_with(' ') {
+            self.out.pop();
+        }
     }
 }
 
