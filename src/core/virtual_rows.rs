@@ -25,6 +25,14 @@ pub fn visible_rows(scroll_px: f64, viewport_px: f64, row_px: f64, total: usize)
     start..end
 }
 
+/// The most rows `visible_rows` renders for a viewport of `viewport_px`, wherever it is
+/// scrolled: rows at consecutive positions taken modulo this are all different, so a
+/// table can reuse one element per remainder as the window moves (`table.rs`).
+pub fn window_len(viewport_px: f64, row_px: f64) -> usize {
+    let rows = if viewport_px.is_finite() && viewport_px > 0.0 && row_px > 0.0 { (viewport_px / row_px) as usize } else { 0 };
+    rows.max(16) + 1 + 2 * OVERSCAN
+}
+
 /// The row a key moves the keyboard focus to, from row `current` of `total`: arrows by
 /// one, Page Up/Down by ten, Home and End to the ends. `None`: not a key the table takes.
 pub fn row_for_key(key: &str, current: usize, total: usize) -> Option<usize> {
@@ -59,6 +67,21 @@ pub fn scroll_to_show(row: usize, scroll_px: f64, viewport_px: f64, row_px: f64,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_window_is_longer_than_window_len() {
+        for viewport in [0.0, 100.0, 520.0, 833.0, 2000.0, f64::NAN] {
+            let most = window_len(viewport, 52.0);
+            for total in [0, 1, 20, 60, 1000] {
+                for scroll in (0..60_000).step_by(26).map(f64::from) {
+                    let r = visible_rows(scroll, viewport, 52.0, total);
+                    assert!(r.len() <= most, "{viewport} {total} {scroll}: {r:?} > {most}");
+                }
+            }
+            // Mid-list the window is exactly that long: the bound is not loose.
+            assert_eq!(visible_rows(52.0 * 500.0, viewport, 52.0, 1000).len(), most, "{viewport}");
+        }
+    }
 
     #[test]
     fn keys_move_by_one_ten_or_to_the_ends_and_stop_there() {

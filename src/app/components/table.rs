@@ -1,5 +1,3 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +12,7 @@ use crate::core::format::qualified;
 use crate::core::i18n::{bracketed, colon, column_label, count_projects, match_reason, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
-use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows};
+use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows, window_len};
 
 /// Under the "Jobs" header an English cell says "nearly 10,000" (the word "people" would
 /// push the number onto a third line in a phone's column); 近1万人 is short already.
@@ -73,14 +71,6 @@ fn HeaderCell(column: Column) -> impl IntoView {
     }
 }
 
-/// A search's identity for the row keys: rows are rebuilt when it changes.
-fn search_key(q: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    q.hash(&mut h);
-    h.finish()
-}
-
 /// Every body row is this tall (`.projects tbody tr` in the CSS says the same), so a
 /// scroll offset maps to a row without measuring the DOM.
 const ROW_PX: f64 = 52.0;
@@ -96,49 +86,88 @@ struct Slot {
     project: usize,
 }
 
-/// `position`: where the row stands in the result, which a filter click changes while the
-/// row (keyed by its project) stays.
-#[component]
-fn ProjectRow(item: Slot, #[prop(into)] position: Signal<usize>) -> impl IntoView {
-    let state = use_app();
-    let lang = state.lang.get_untracked();
-    let t = texts(lang);
-    state.catalog.with_untracked(|c| {
-        let p = &c.ds.projects[item.project];
-        let row = &c.rows[item.project];
+/// What a row shows of its project, in the reader's language.
+#[derive(Clone, PartialEq, Default)]
+struct RowCells {
+    /// In the result, from 0.
+    position: usize,
+    id: String,
+    href: String,
+    name: String,
+    name_title: String,
+    flagged: bool,
+    district: String,
+    sector: String,
+    sector_title: String,
+    kind: String,
+    stage: String,
+    investment: String,
+    jobs: String,
+}
+
+fn row_cells(state: &crate::app::state::AppState, Slot { position, project }: Slot, q: &str, lang: Lang) -> RowCells {
+    state.catalog.with(|c| {
+        // A window of the list before is not read against a new one; nothing to show.
+        let (Some(p), Some(row)) = (c.ds.projects.get(project), c.rows.get(project)) else { return RowCells::default() };
         let name = p.name.get(lang).to_string();
-        let district = value_label(&state, Facet::District, facet_value(p, Facet::District), lang);
-        // The sector's letter and short name in the cell, the full name on hover.
-        let sector = short_value_label(&state, Facet::Sector, &p.sector, lang);
-        let sector_full = value_label(&state, Facet::Sector, &p.sector, lang);
-        let kind = value_label(&state, Facet::Kind, facet_value(p, Facet::Kind), lang);
-        let stage = value_label(&state, Facet::Stage, facet_value(p, Facet::Stage), lang);
-        let investment = amount_text(row.investment, Unit::Yuan, lang);
-        let (district_title, sector_title) = (district.clone(), sector_full);
         // Rows have one fixed height, so why a row matched a search is told in its tooltip.
-        let reason = state.view.with_untracked(|v| match_reason(&c.why_matched(item.project, &v.filter.q), lang));
-        let name_title = if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") };
-        let (stage_title, investment_title) = (stage.clone(), investment.clone());
-        view! {
-            // Header row is 1, so the first project is row 2.
-            <tr data-id=p.id.clone() aria-rowindex=move || position.get() + 2>
-                <th scope="row" title=name_title>
-                    <span class="clamp">
-                        {state.flagged(&p.id).then(|| view! {
-                            <span class="flag" title=t.audit_mark>"⚠ "<span class="visually-hidden">{t.audit_mark}</span>" "</span>
-                        })}
-                        <a href=state.href_with_project(Some(&p.id))>{name}</a>
-                    </span>
-                </th>
-                <td data-col="district" title=district_title><span class="clamp">{district}</span></td>
-                <td data-col="sector" title=sector_title><span class="clamp">{sector}</span></td>
-                <td data-col="kind"><span class="clamp">{kind}</span></td>
-                <td data-col="stage" title=stage_title><span class="clamp">{stage}</span></td>
-                <td class="num" title=investment_title><span class="clamp">{investment}</span></td>
-                <td class="num"><span class="clamp">{amount_text(row.jobs, jobs_unit(lang), lang)}</span></td>
-            </tr>
+        let reason = match_reason(&c.why_matched(project, q), lang);
+        RowCells {
+            position,
+            id: p.id.clone(),
+            href: state.href_with_project(Some(&p.id)),
+            name_title: if reason.is_empty() { name.clone() } else { format!("{name}\n{reason}") },
+            name,
+            flagged: state.flagged(&p.id),
+            district: value_label(state, Facet::District, facet_value(p, Facet::District), lang),
+            // The sector's letter and short name in the cell, the full name on hover.
+            sector: short_value_label(state, Facet::Sector, &p.sector, lang),
+            sector_title: value_label(state, Facet::Sector, &p.sector, lang),
+            kind: value_label(state, Facet::Kind, facet_value(p, Facet::Kind), lang),
+            stage: value_label(state, Facet::Stage, facet_value(p, Facet::Stage), lang),
+            investment: amount_text(row.investment, Unit::Yuan, lang),
+            jobs: amount_text(row.jobs, jobs_unit(lang), lang),
         }
     })
+}
+
+/// The row element kept for every position ≡ `remainder` (mod the window's length): as the
+/// window scrolls or a filter changes the rows, the element stays and its texts change,
+/// which costs a few text and attribute writes instead of building the row again. A row
+/// that stays in the window keeps its element, and the keyboard focus with it.
+#[component]
+fn ProjectRow(remainder: usize, window: Memo<Vec<Slot>>, modulus: Memo<usize>, q: Memo<String>) -> impl IntoView {
+    let state = use_app();
+    let t = move || texts(state.lang.get());
+    let cells = Memo::new(move |prev: Option<&RowCells>| {
+        let lang = state.lang.get();
+        let k = modulus.get();
+        match window.with(|w| w.iter().find(|s| s.position % k == remainder).copied()) {
+            Some(item) => q.with(|q| row_cells(&state, item, q, lang)),
+            // Only while the row is being dropped (its remainder has left the window).
+            None => prev.cloned().unwrap_or_default(),
+        }
+    });
+    let cell = move |f: fn(&RowCells) -> &String| move || cells.with(|c| f(c).clone());
+    view! {
+        // Header row is 1, so the first project is row 2.
+        <tr data-id=cell(|c| &c.id) aria-rowindex=move || cells.with(|c| c.position) + 2>
+            <th scope="row" title=cell(|c| &c.name_title)>
+                <span class="clamp">
+                    {move || cells.with(|c| c.flagged).then(|| view! {
+                        <span class="flag" title=t().audit_mark>"⚠ "<span class="visually-hidden">{t().audit_mark}</span>" "</span>
+                    })}
+                    <a href=cell(|c| &c.href)>{cell(|c| &c.name)}</a>
+                </span>
+            </th>
+            <td data-col="district" title=cell(|c| &c.district)><span class="clamp">{cell(|c| &c.district)}</span></td>
+            <td data-col="sector" title=cell(|c| &c.sector_title)><span class="clamp">{cell(|c| &c.sector)}</span></td>
+            <td data-col="kind"><span class="clamp">{cell(|c| &c.kind)}</span></td>
+            <td data-col="stage" title=cell(|c| &c.stage)><span class="clamp">{cell(|c| &c.stage)}</span></td>
+            <td class="num" title=cell(|c| &c.investment)><span class="clamp">{cell(|c| &c.investment)}</span></td>
+            <td class="num"><span class="clamp">{cell(|c| &c.jobs)}</span></td>
+        </tr>
+    }
 }
 
 /// The project table. It is virtualized: only the rows in its scroll viewport (and a
@@ -226,6 +255,8 @@ pub fn ProjectTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let modulus = Memo::new(move |_| window_len(scroll.get().1, ROW_PX));
+    let q = Memo::new(move |_| state.view.with(|v| v.filter.q.clone()));
     let padding = move || {
         let total = state.rows.with(Vec::len);
         window.with(|w| match (w.first(), w.last()) {
@@ -274,29 +305,17 @@ pub fn ProjectTable() -> impl IntoView {
                         <Show when=move || state.rows.with(Vec::is_empty)>
                             <tr><td colspan="7" class="empty">{move || t().no_match}</td></tr>
                         </Show>
-                        // Keyed by project, so that a row keeps its element (and the keyboard
-                        // focus) while it stays in the window: rebuilding them all on each
-                        // scroll dropped the focused row and sent Tab back to the page, and a
-                        // filter click that keeps a row moves it instead of building it again.
-                        // Rows read the language, the data and the search (for why a row
-                        // matched) untracked, so all three are in the key.
+                        // One element per position modulo the window's length (see
+                        // `ProjectRow`): a row that stays in the window keeps its element
+                        // (and the keyboard focus) while the window scrolls, and a filter
+                        // click rewrites the rows' texts instead of building them again.
                         <For
                             each=move || {
-                                let generation = (
-                                    state.lang.get(),
-                                    state.catalog.with(|c| Arc::as_ptr(c) as usize),
-                                    state.view.with(|v| search_key(&v.filter.q)),
-                                );
-                                window.get().into_iter().map(move |slot| (generation, slot)).collect::<Vec<_>>()
+                                let k = modulus.get();
+                                window.with(|w| w.iter().map(|s| s.position % k).collect::<Vec<_>>())
                             }
-                            key=|(generation, slot)| (*generation, slot.project)
-                            children=move |(_, item)| {
-                                let project = item.project;
-                                let position = Memo::new(move |_| {
-                                    window.with(|w| w.iter().find(|s| s.project == project).map_or(item.position, |s| s.position))
-                                });
-                                view! { <ProjectRow item position/> }
-                            }
+                            key=|remainder| *remainder
+                            children=move |remainder| view! { <ProjectRow remainder window modulus q/> }
                         />
                         {move || spacer(padding().1)}
                     </tbody>
