@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::audit::{audit, AuditItem, Status};
+use crate::core::cube::{Cube, CubeBuilder, MIN_ROWS as CUBE_MIN_ROWS, STEP_ROWS};
 use crate::core::dataset::Catalog;
 use crate::core::describe::describe_filter;
 use crate::core::export::chart_file_name;
@@ -129,8 +130,13 @@ impl AppState {
         let selection = Memo::new(move |_| {
             filter.with(|f| {
                 catalog.with(|c| {
-                    let prepared = f.is_empty().then(|| ahead.try_update_value(|a| take_for(&mut a.selection, c))).flatten().flatten();
-                    prepared.unwrap_or_else(|| Arc::new(select(c, f)))
+                    // The cleared filter's selection is kept for its list; a filter on one
+                    // facet is added up from the list's cube once it is built.
+                    let prepared = ahead.try_with_value(|a| match f.is_empty() {
+                        true => kept_for(&a.selection, c),
+                        false => kept_for(&a.cube, c).and_then(|cube| cube.select(c, f)).map(Arc::new),
+                    });
+                    prepared.flatten().unwrap_or_else(|| Arc::new(select(c, f)))
                 })
             })
         });
@@ -222,6 +228,11 @@ impl AppState {
         });
         // The manifest waits for idle time, so the first view costs no request.
         crate::app::when_idle(4000, move || lists.fetch_manifest());
+        // Every list shown gets its facet cube, built in the background (long lists only).
+        Effect::new(move |_| {
+            let c = catalog.get();
+            leptos::task::spawn_local(async move { state.build_cube(c).await });
+        });
         state
     }
 
@@ -259,6 +270,27 @@ impl AppState {
         let selection = Arc::new(select(catalog, &Default::default()));
         self.ahead.update_value(|a| a.selection = Some((Arc::downgrade(catalog), selection)));
         crate::app::next_task().await;
+    }
+
+    /// Builds `catalog`'s facet cube (`core::cube`) a step per task, after the list is
+    /// shown; clicks use it once it is done. Given up if another list is shown meanwhile.
+    pub async fn build_cube(&self, catalog: Arc<Catalog>) {
+        if catalog.rows.len() < CUBE_MIN_ROWS {
+            return;
+        }
+        let Some(mut builder) = CubeBuilder::new(&catalog) else { return };
+        loop {
+            crate::app::next_task().await;
+            let shown = self.catalog.try_with_untracked(|c| Arc::ptr_eq(c, &catalog)).unwrap_or(false);
+            if !shown {
+                return;
+            }
+            if builder.step(&catalog, STEP_ROWS) {
+                break;
+            }
+        }
+        let cube = Arc::new(builder.finish());
+        self.ahead.update_value(|a| a.cube = Some((Arc::downgrade(&catalog), cube)));
     }
 
     /// Shows a loaded list, and writes its release into a link that names none.
@@ -413,7 +445,14 @@ impl AppState {
 #[derive(Default)]
 struct Ahead {
     audit: Option<(std::sync::Weak<Catalog>, Arc<Vec<AuditItem>>)>,
+    /// The cleared filter's selection, kept while its list is the one computed ahead.
     selection: Option<(std::sync::Weak<Catalog>, Arc<Selection>)>,
+    cube: Option<(std::sync::Weak<Catalog>, Arc<Cube>)>,
+}
+
+/// The value in `slot` if it is `catalog`'s, kept there.
+fn kept_for<T: Clone>(slot: &Option<(std::sync::Weak<Catalog>, T)>, catalog: &Arc<Catalog>) -> Option<T> {
+    slot.as_ref().filter(|(of, _)| std::ptr::eq(of.as_ptr(), Arc::as_ptr(catalog))).map(|(_, v)| v.clone())
 }
 
 /// The value in `slot` if it is `catalog`'s; the slot is emptied either way.

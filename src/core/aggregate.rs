@@ -26,7 +26,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn merge(&mut self, other: &Totals) {
+    pub(crate) fn merge(&mut self, other: &Totals) {
         self.count += other.count;
         self.investment += other.investment;
         self.with_investment += other.with_investment;

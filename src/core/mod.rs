@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod audit;
 pub mod chart_data;
+pub mod cube;
 pub mod dataset;
 pub mod describe;
 pub mod filter;

@@ -71,3 +71,26 @@ test(`cancel during a ${COUNT}-project load keeps the data and the view as they 
   assert.deepEqual(await p.$$eval('table.projects tbody tr[data-id]', (r) => r.map((x) => x.dataset.id)), ids);
   assert.equal(query(p).get('sector'), 'energy');
 });
+
+test(`a sector click on a loaded ${COUNT}-project list counts as the full pass does`, async () => {
+  const p = await h.page('/?lang=en');
+  await p.setInputFiles('[data-testid="file-input"]', file());
+  await p.waitForSelector('[data-testid="file-loaded"]', { timeout: 60000 });
+  const counts = (facet) => p.$$eval(`fieldset[data-facet="${facet}"] label`, (ls) => Object.fromEntries(ls.map((l) => [
+    l.querySelector('input').value, Number(l.querySelector('.facet-count').textContent)])));
+  const sectors = await counts('sector');
+  const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+  assert.equal(sum(sectors), COUNT, JSON.stringify(sectors));
+  // Time for the list's facet cube to be built (a few tasks), so that the click uses it.
+  await p.waitForTimeout(1500);
+  await p.click('fieldset[data-facet="sector"] input[value="manufacturing"]');
+  await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) === n, sectors.manufacturing);
+  // The sector's own counts leave its own choice out; every other facet counts the rows in view.
+  assert.deepEqual(await counts('sector'), sectors);
+  for (const facet of ['district', 'kind', 'stage']) {
+    assert.equal(sum(await counts(facet)), sectors.manufacturing, facet);
+  }
+  await p.click('fieldset[data-facet="sector"] input[value="manufacturing"]');
+  await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) === n, COUNT);
+  assert.deepEqual(await counts('sector'), sectors);
+});
