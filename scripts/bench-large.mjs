@@ -135,10 +135,13 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
     const groupDim = cf.dimension((d) => d.sector);
     const sums = groupDim.group().reduceSum((d) => d.investment);
     const indexing = performance.now() - t0;
+    // Our own index for this: the facet cube a long list gets after it is shown.
+    const cubeBuild = window.wasmBindings.bench_cube_build();
     // Alternating rounds, each side's median: the machine's drift falls on both sides.
     let sink = 0;
     const cfRuns = [];
     const ourRuns = [];
+    const cubeRuns = [];
     for (let round = 0; round < 9; round += 1) {
       const t1 = performance.now();
       for (let i = 0; i < reps; i += 1) {
@@ -148,13 +151,18 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
       cfRuns.push((performance.now() - t1) / reps);
       bySector.filterAll();
       ourRuns.push(window.wasmBindings.bench_filter_group('manufacturing', reps));
+      cubeRuns.push(window.wasmBindings.bench_filter_group_cube('manufacturing', reps));
     }
     const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return { indexing, cfPerRun: mid(cfRuns), ours: mid(ourRuns), sink };
+    if (cubeRuns.some(Number.isNaN)) throw new Error('the cube gave no selection, or sums other than the single pass');
+    return { indexing, cubeBuild, cfPerRun: mid(cfRuns), ours: mid(ourRuns), cube: mid(cubeRuns), sink };
   }, { text: (await import('node:fs')).readFileSync(file, 'utf8'), reps: 20 });
   report('100k: crossfilter2 indexing (records → dimensions + group)', side.indexing.toFixed(0), 'ms');
-  report('100k: filter + group-by, ours (core in wasm), median of 9', side.ours.toFixed(2), 'ms');
+  report('100k: facet cube built at once (our index for a click)', side.cubeBuild.toFixed(0), 'ms');
+  report('100k: filter + group-by, ours by a single pass (core in wasm), median of 9', side.ours.toFixed(2), 'ms');
+  report('100k: filter + group-by, ours from the cube, as a click computes it, median of 9', side.cube.toFixed(2), 'ms');
   report('100k: filter + group-by, crossfilter2, median of 9', side.cfPerRun.toFixed(2), 'ms');
-  report('100k: ours ÷ crossfilter2', (side.ours / side.cfPerRun).toFixed(2), '×', 'goal ≤ 0.5');
+  report('100k: ours by a single pass ÷ crossfilter2', (side.ours / side.cfPerRun).toFixed(2), '×');
+  report('100k: ours from the cube ÷ crossfilter2', (side.cube / side.cfPerRun).toFixed(2), '×', 'goal ≤ 0.5');
   await page.close();
 }

@@ -1,4 +1,7 @@
 #[cfg(target_arch = "wasm32")]
+mod page_hooks;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     tongliao_explorer::app::start();
 }

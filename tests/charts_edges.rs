@@ -15,7 +15,7 @@ use tongliao_explorer::core::aggregate::sums_by_code;
 use tongliao_explorer::core::chart_data::{district_tiles, programme_bars, scatter_points, timeline as timeline_data};
 use tongliao_explorer::core::dataset::embedded;
 use tongliao_explorer::core::filter::Facet;
-use tongliao_explorer::core::i18n::ChartWord;
+use tongliao_explorer::core::i18n::{chart_word, ChartWord};
 use tongliao_explorer::core::model::Lang;
 use tongliao_explorer::core::query::Measure;
 
@@ -131,6 +131,36 @@ fn past_the_edges(
 
 /// The chart width of a 390 px phone (the card's padding taken off), and a narrower one.
 const PHONE_WIDTHS: [u32; 2] = [334, 300];
+
+/// A phone's map tile with no amount in view says so in a word that fits ("not stated",
+/// 未披露), not as a cut "no amoun…"; a wide one says it in full.
+#[test]
+fn narrow_map_tiles_say_no_amount_whole() {
+    let cat = embedded().expect("embedded dataset loads");
+    // One project in view: every other district's tile states no amount.
+    let rows = vec![0];
+    for lang in [Lang::Zh, Lang::En] {
+        let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), lang, &BTreeSet::new());
+        assert!(tiles.iter().filter(|t| !t.stated).count() >= 7, "{lang:?}: most tiles state no amount");
+        let short = chart_word(ChartWord::AmountNotStated, lang);
+        for w in PHONE_WIDTHS {
+            let texts = drawn_texts((w, 330), |r, s| { district_map::draw(r, &tiles, s).expect("draws"); }, lang);
+            let cut: Vec<&str> = texts.iter().map(|d| d.text.as_str()).filter(|t| t.contains('…')).collect();
+            assert!(cut.is_empty(), "{lang:?} {w}px: cut texts {cut:?}");
+            let full = tongliao_explorer::core::i18n::texts(lang).no_amount;
+            let shown = texts.iter().filter(|d| d.text == short || d.text == full).count();
+            assert!(shown >= 7, "{lang:?} {w}px: {shown} tiles say {full:?} or {short:?}");
+            // English "no amount stated" is far wider than a phone's tile.
+            if lang == Lang::En {
+                assert!(texts.iter().any(|d| d.text == short), "{w}px: {short:?} shown");
+            }
+        }
+        let wide = drawn_texts((1400, 330), |r, s| { district_map::draw(r, &tiles, s).expect("draws"); }, lang);
+        let full = tongliao_explorer::core::i18n::texts(lang).no_amount;
+        assert!(wide.iter().any(|d| d.text == full), "{lang:?}: {full:?} in full on a wide map");
+        assert!(!wide.iter().any(|d| d.text == short), "{lang:?}: no short word where the full one fits");
+    }
+}
 
 #[test]
 fn no_chart_draws_text_past_its_edge_on_a_phone() {

@@ -143,39 +143,9 @@ fn show_panic_banner() {
 }
 
 thread_local! {
-    /// The catalog in use, for the benchmark hook below (the UI reads it from its signal).
-    pub(crate) static CURRENT: std::cell::RefCell<Option<Arc<Catalog>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Benchmark hook: `reps` times, the core's filter on one sector plus the group-by-sector
-/// sum over the loaded catalog, as crossfilter2 is timed on the same rows. Returns ms per run.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_filter_group(sector: &str, reps: u32) -> f64 {
-    use crate::core::aggregate::by_facet;
-    use crate::core::filter::{apply, Facet, Filter};
-    CURRENT.with(|c| {
-        let Some(cat) = c.borrow().clone() else { return f64::NAN };
-        let mut filter = Filter::default();
-        filter.sectors.insert(sector.to_string());
-        let perf = window().performance();
-        let now = || perf.as_ref().map_or(0.0, |p| p.now());
-        let t0 = now();
-        let mut sink = 0.0;
-        for _ in 0..reps.max(1) {
-            let rows = apply(&cat, &filter);
-            sink += by_facet(&cat, &rows, Facet::Sector).iter().map(|g| g.investment).sum::<f64>();
-        }
-        let per_run = (now() - t0) / f64::from(reps.max(1));
-        // Keeps the work from being optimised away.
-        if sink < 0.0 { f64::NAN } else { per_run }
-    })
-}
-
-/// Test hook: lets the browser tests prove the panic banner (called through Trunk's
-/// `window.wasmBindings`; no link or input can reach it).
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn debug_panic() {
-    panic!("debug_panic called");
+    /// The catalog in use, for the benchmark hooks (`main.rs`; the UI reads it from its signal).
+    #[doc(hidden)]
+    pub static CURRENT: std::cell::RefCell<Option<Arc<Catalog>>> = const { std::cell::RefCell::new(None) };
 }
 
 #[component]

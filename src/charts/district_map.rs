@@ -28,6 +28,8 @@ pub struct DistrictTile {
     pub count_label: String,
     /// e.g. "120亿元", or "no amount stated".
     pub value_label: String,
+    /// Whether any of them states an amount (else `value_label` says none does).
+    pub stated: bool,
     pub selected: bool,
 }
 
@@ -182,9 +184,13 @@ fn draw_tile<DB: DrawingBackend>(
     }
     let below = top + line * name.len() as i32;
     root.draw(&Text::new(fit_text(&t.count_label, fits_small), (cx, below), small.clone()))?;
+    // A narrow tile takes the amount without its currency word, or "not stated" for
+    // "no amount stated": a cut word ("no amoun…") reads as a fault.
     let amount = match compact_amount(&t.value_label) {
-        Some(compact) if !fits_small(&t.value_label) => fit_text(&compact, fits_small),
-        _ => fit_text(&t.value_label, fits_small),
+        _ if fits_small(&t.value_label) => t.value_label.clone(),
+        Some(compact) => fit_text(&compact, fits_small),
+        None if !t.stated => fit_text(chart_word(ChartWord::AmountNotStated, style.lang), fits_small),
+        None => fit_text(&t.value_label, fits_small),
     };
     root.draw(&Text::new(amount, (cx, below + line), small))?;
     Ok(())

@@ -50,6 +50,7 @@ pub fn district_tiles(cat: &Catalog, sums: &[Totals], lang: Lang, selected: &BTr
                 investment,
                 count_label: count_projects(count, lang),
                 value_label: amount_label(investment, with_investment, lang),
+                stated: with_investment > 0,
                 selected: selected.contains(&d.id),
             }
         })

@@ -1217,6 +1217,8 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
 pub enum ChartWord {
     MapLegend,
     NoInvestment,
+    /// "no amount stated" where a map tile has no room for it.
+    AmountNotStated,
     ScatterX,
     ScatterY,
     ScatterYOutput,
@@ -1233,6 +1235,7 @@ pub fn chart_word(w: ChartWord, lang: Lang) -> &'static str {
     match w {
         MapLegend => pick(lang, "当前项目投资额", "Investment in view"),
         NoInvestment => pick(lang, "无", "none"),
+        AmountNotStated => pick(lang, "未披露", "not stated"),
         ScatterX => pick(lang, "总投资", "Total investment"),
         ScatterY => pick(lang, "就业人数", "Jobs"),
         ScatterYOutput => pick(lang, "年产值", "Annual output value"),

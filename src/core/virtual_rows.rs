@@ -33,6 +33,26 @@ pub fn window_len(viewport_px: f64, row_px: f64) -> usize {
     rows.max(16) + 1 + 2 * OVERSCAN
 }
 
+/// The keys of a table's `pool` row elements, in page order: every remainder (mod the
+/// window's length) once, with the rows in the window, `window`'s remainders, in the
+/// window's order. Elements of no row in view stay in the page, hidden, so a filter that
+/// shortens the list builds and drops none. The order is 0, 1, 2… unless the window
+/// wraps past the last remainder (a long list scrolled): then it starts at the window's
+/// first. So the rows of a list shorter than the window never move, and a row keeps the
+/// keyboard focus (a moved element loses it) while the window scrolls.
+pub fn pool_keys(window: impl IntoIterator<Item = usize>, pool: usize) -> Vec<usize> {
+    let mut window = window.into_iter().filter(|&r| r < pool);
+    let first = window.next();
+    let mut last = first;
+    let wraps = window.any(|r| {
+        let down = last.is_some_and(|l| r < l);
+        last = Some(r);
+        down
+    });
+    let start = if wraps { first.unwrap_or(0) } else { 0 };
+    (start..pool).chain(0..start).collect()
+}
+
 /// The row a key moves the keyboard focus to, from row `current` of `total`: arrows by
 /// one, Page Up/Down by ten, Home and End to the ends. `None`: not a key the table takes.
 pub fn row_for_key(key: &str, current: usize, total: usize) -> Option<usize> {
@@ -67,6 +87,36 @@ pub fn scroll_to_show(row: usize, scroll_px: f64, viewport_px: f64, row_px: f64,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pool_keys_keep_the_window_in_order_and_move_nothing_else() {
+        // A scrolled window that wraps starts the order; one that does not leaves it be.
+        assert_eq!(pool_keys([3, 4, 0, 1], 5), vec![3, 4, 0, 1, 2]);
+        assert_eq!(pool_keys([2, 3], 5), vec![0, 1, 2, 3, 4]);
+        // A filter that leaves 2 rows keeps all 21 elements, in the same order as before.
+        assert_eq!(pool_keys(0..2, 21), (0..21).collect::<Vec<_>>());
+        assert_eq!(pool_keys(std::iter::empty(), 3), vec![0, 1, 2]);
+        assert_eq!(pool_keys(0..5, 0), Vec::<usize>::new());
+        // Every window of every list, as the table takes it: a permutation of the pool
+        // with the window's rows in order, next to each other; for a list no longer than
+        // the window, always 0, 1, 2…, so its rows never move.
+        let k = window_len(900.0, 52.0);
+        for total in [0, 5, 21, k, k + 1, 60, 1000] {
+            for scroll in (0..60_000).step_by(130).map(f64::from) {
+                let window: Vec<usize> = visible_rows(scroll, 900.0, 52.0, total).map(|p| p % k).collect();
+                let pool = k.min(total);
+                let keys = pool_keys(window.iter().copied(), pool);
+                let mut sorted = keys.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, (0..pool).collect::<Vec<_>>(), "{total} {scroll}");
+                let at = keys.iter().position(|&r| Some(&r) == window.first()).unwrap_or(0);
+                assert_eq!(&keys[at..at + window.len()], &window[..], "{total} {scroll}");
+                if total <= k {
+                    assert_eq!(keys, (0..pool).collect::<Vec<_>>(), "{total} {scroll}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn no_window_is_longer_than_window_len() {

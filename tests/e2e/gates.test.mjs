@@ -200,9 +200,9 @@ test('XSS payloads in every query key and in a loaded file’s text fields stay 
   const rows = PAYLOADS.map((x, i) => [`x${i}`, 'mentioned', x, x, `d${i}`, x, x, 'C', '', '', x, x, x, x, '1', '', '', '', '', '', '', '', '', '', ''].map(csvCell).join(','));
   await p.setInputFiles('[data-testid="file-input"]', { name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
   await p.waitForSelector('[data-testid="file-loaded"]');
-  const names = await p.$$eval('table.projects tbody th a', (a) => a.map((x) => x.textContent));
+  const names = await p.$$eval('table.projects tbody tr[data-id] th a', (a) => a.map((x) => x.textContent));
   assert.deepEqual([...names].sort(), [...PAYLOADS].sort());
-  await p.click('table.projects tbody th a >> nth=0');
+  await p.click('table.projects tbody tr[data-id] th a >> nth=0');
   await p.waitForSelector('[data-testid="detail"]');
   assert.equal(await p.$('img, iframe, script:not([type="module"])'), null);
   assert.equal(dialogs, 0);

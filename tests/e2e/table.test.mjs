@@ -49,7 +49,8 @@ test('a 20,000-project file renders a window of rows that follows the scroll and
   const bottom = await rendered(p);
   assert.ok(bottom.length <= 60, `${bottom.length} rows in the DOM at the end`);
   assert.equal(new Set(bottom.map((r) => r.index)).size, bottom.length, 'no row twice');
-  const lastRow = await p.$eval('table.projects tbody tr[data-id]:last-of-type', (r) => r.getBoundingClientRect().bottom);
+  // The last row shown (hidden elements may follow it).
+  const lastRow = await p.$$eval('table.projects tbody tr[data-id]', (rs) => rs[rs.length - 1].getBoundingClientRect().bottom);
   const box = await p.$eval('.table-section .table-wrap', (el) => el.getBoundingClientRect().bottom);
   assert.ok(lastRow <= box + 1, 'the last row is inside the scrolled box');
 
@@ -106,23 +107,39 @@ test('the embedded list renders every row, with no spacer', async () => {
   assert.equal(await p.$$eval('table.projects tbody tr.spacer', (s) => s.length), 0);
 });
 
-test('a filter click keeps the rows that stay in view, renumbered, instead of building them again', async () => {
+test('a filter click keeps every row element, hiding those the shorter list does not need', async () => {
   const p = await h.page('/?lang=en');
   await p.waitForSelector('table.projects tbody tr[data-id]');
-  const mark = () => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.forEach((r) => { r.__kept = true; }));
-  const fresh = () => p.$$eval('table.projects tbody tr[data-id]', (rows) => rows.filter((r) => !r.__kept).length);
+  // Every row element, shown or hidden (the spacers and the "no match" row apart).
+  const elements = 'table.projects tbody tr:not(.spacer):not(:has(td.empty))';
+  const mark = () => p.$$eval(elements, (rows) => rows.forEach((r) => { r.__kept = true; }));
+  const fresh = () => p.$$eval(elements, (rows) => rows.filter((r) => !r.__kept).length);
   await mark();
   const all = await rowCount(p);
+  assert.equal(await p.$$eval(elements, (r) => r.length), all, 'one element per project of the embedded list');
   await p.click('fieldset[data-facet="sector"] input[value="energy"]');
   await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) < n, all);
   assert.equal(await fresh(), 0, 'narrowing the filter builds no row');
   // Each kept row says its new place: the header is row 1.
   const rows = await rendered(p);
+  assert.equal(rows.length, await rowCount(p));
   assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i + 2));
-  await mark();
+  // The rest are hidden: not shown, not reachable by Tab, no id or row index.
+  const hidden = await p.$$eval(elements, (rs) => rs.filter((r) => !r.dataset.id).map((r) => ({
+    hidden: r.hidden, shown: r.getClientRects().length > 0, index: r.getAttribute('aria-rowindex'),
+  })));
+  assert.equal(hidden.length, all - rows.length);
+  assert.ok(hidden.every((r) => r.hidden && !r.shown && r.index === null), JSON.stringify(hidden));
   await p.click('fieldset[data-facet="sector"] input[value="energy"]');
   await p.waitForFunction((n) => Number(document.querySelector('[data-testid="row-count"]').textContent) === n, all);
-  assert.equal(await fresh(), all - rows.length, 'widening it builds only the rows that come back');
+  assert.equal(await fresh(), 0, 'widening it builds no row either');
   const back = await rendered(p);
+  assert.equal(back.length, all);
   assert.deepEqual(back.map((r) => r.index), back.map((_, i) => i + 2));
+  // Nothing to show: every element hidden, the "no match" row says so.
+  await p.fill('#q', 'zzzz-no-such-project');
+  await p.waitForFunction(() => document.querySelector('[data-testid="row-count"]').textContent === '0');
+  assert.equal(await p.$$eval('table.projects tbody tr[data-id]', (r) => r.length), 0);
+  assert.ok(await p.isVisible('table.projects td.empty'));
+  assert.equal(await fresh(), 0);
 });

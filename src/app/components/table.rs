@@ -12,7 +12,7 @@ use crate::core::format::qualified;
 use crate::core::i18n::{bracketed, colon, column_label, count_projects, match_reason, texts};
 use crate::core::model::{Lang, Unit};
 use crate::core::sort::Column;
-use crate::core::virtual_rows::{row_for_key, scroll_to_show, visible_rows, window_len};
+use crate::core::virtual_rows::{pool_keys, row_for_key, scroll_to_show, visible_rows, window_len};
 
 /// Under the "Jobs" header an English cell says "nearly 10,000" (the word "people" would
 /// push the number onto a third line in a phone's column); 近1万人 is short already.
@@ -86,9 +86,11 @@ struct Slot {
     project: usize,
 }
 
-/// What a row shows of its project, in the reader's language.
+/// What a row shows of its project, in the reader's language; the default shows none
+/// (an element kept for a longer list, hidden).
 #[derive(Clone, PartialEq, Default)]
 struct RowCells {
+    shown: bool,
     /// In the result, from 0.
     position: usize,
     id: String,
@@ -113,6 +115,7 @@ fn row_cells(state: &crate::app::state::AppState, Slot { position, project }: Sl
         // Rows have one fixed height, so why a row matched a search is told in its tooltip.
         let reason = match_reason(&c.why_matched(project, q), lang);
         RowCells {
+            shown: true,
             position,
             id: p.id.clone(),
             href: state.href_with_project(Some(&p.id)),
@@ -134,7 +137,9 @@ fn row_cells(state: &crate::app::state::AppState, Slot { position, project }: Sl
 /// The row element kept for every position ≡ `remainder` (mod the window's length): as the
 /// window scrolls or a filter changes the rows, the element stays and its texts change,
 /// which costs a few text and attribute writes instead of building the row again. A row
-/// that stays in the window keeps its element, and the keyboard focus with it.
+/// that stays in the window keeps its element, and the keyboard focus with it. While the
+/// list is too short for it, the element is hidden (no `data-id`, no row index) rather
+/// than dropped: removing a row unsubscribes each of its effects from the page's memos.
 #[component]
 fn ProjectRow(remainder: usize, window: Memo<Vec<Slot>>, modulus: Memo<usize>, q: Memo<String>) -> impl IntoView {
     let state = use_app();
@@ -144,14 +149,22 @@ fn ProjectRow(remainder: usize, window: Memo<Vec<Slot>>, modulus: Memo<usize>, q
         let k = modulus.get();
         match window.with(|w| w.iter().find(|s| s.position % k == remainder).copied()) {
             Some(item) => q.with(|q| row_cells(&state, item, q, lang)),
-            // Only while the row is being dropped (its remainder has left the window).
+            // The list is shorter than the pool; or the row is being dropped (the
+            // window's length changed), and keeps what it showed until it goes.
+            None if k > remainder => RowCells::default(),
             None => prev.cloned().unwrap_or_default(),
         }
     });
+    let shown = move || cells.with(|c| c.shown);
+    let when_shown = move |v: String| shown().then_some(v);
     let cell = move |f: fn(&RowCells) -> &String| move || cells.with(|c| f(c).clone());
     view! {
         // Header row is 1, so the first project is row 2.
-        <tr data-id=cell(|c| &c.id) aria-rowindex=move || cells.with(|c| c.position) + 2>
+        <tr
+            hidden=move || !shown()
+            data-id=move || when_shown(cells.with(|c| c.id.clone()))
+            aria-rowindex=move || when_shown((cells.with(|c| c.position) + 2).to_string())
+        >
             <th scope="row" title=cell(|c| &c.name_title)>
                 <span class="clamp">
                     {move || cells.with(|c| c.flagged).then(|| view! {
@@ -256,6 +269,9 @@ pub fn ProjectTable() -> impl IntoView {
         })
     });
     let modulus = Memo::new(move |_| window_len(scroll.get().1, ROW_PX));
+    // Row elements kept: a window's worth, or one per project of a shorter list (not one
+    // per project in view, so a filter hides rows instead of dropping them).
+    let pool = Memo::new(move |_| modulus.get().min(state.catalog.with(|c| c.ds.projects.len())).min(budget.get()));
     let q = Memo::new(move |_| state.view.with(|v| v.filter.q.clone()));
     let padding = move || {
         let total = state.rows.with(Vec::len);
@@ -312,7 +328,7 @@ pub fn ProjectTable() -> impl IntoView {
                         <For
                             each=move || {
                                 let k = modulus.get();
-                                window.with(|w| w.iter().map(|s| s.position % k).collect::<Vec<_>>())
+                                window.with(|w| pool_keys(w.iter().map(|s| s.position % k), pool.get()))
                             }
                             key=|remainder| *remainder
                             children=move |remainder| view! { <ProjectRow remainder window modulus q/> }
