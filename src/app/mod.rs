@@ -143,7 +143,7 @@ fn show_panic_banner() {
 }
 
 thread_local! {
-    /// The catalog in use, for the benchmark hooks (`main.rs`; the UI reads it from its signal).
+    /// The catalog in use, for the benchmark hooks (`page_hooks.rs`; the UI reads it from its signal).
     #[doc(hidden)]
     pub static CURRENT: std::cell::RefCell<Option<Arc<Catalog>>> = const { std::cell::RefCell::new(None) };
 }
