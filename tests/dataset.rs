@@ -273,3 +273,20 @@ fn project_indices_are_project_index_in_one_pass() {
     }
     assert!(cat.project_indices(std::iter::empty()).is_empty());
 }
+
+#[test]
+fn a_source_cell_reads_the_same_from_json_and_packed_and_row_zero_is_none() {
+    use tongliao_explorer::core::model::SourceRef;
+    use tongliao_explorer::core::packed::{pack, unpack};
+    let read = |json: &str| serde_json::from_str::<SourceRef>(json).unwrap();
+    let cell = read(r#"{"row":7,"col":3}"#);
+    assert_eq!((cell.line, cell.row(), cell.col()), (0, Some(7), Some(3)));
+    assert_eq!(read(r#"{"line":12}"#), SourceRef::line(12));
+    // 0 names no row or column: it reads as none, as a file that wrote it meant.
+    let zero = read(r#"{"line":4,"row":0,"col":null}"#);
+    assert_eq!((zero.row(), zero.col()), (None, None));
+    assert_eq!(serde_json::to_string(&cell).unwrap(), r#"{"row":7,"col":3}"#);
+    for at in [cell, SourceRef::line(12), SourceRef::new(3, None, Some(2)), SourceRef::cell(0, Some(5))] {
+        assert_eq!(unpack::<SourceRef>(&pack(&at)).unwrap(), at);
+    }
+}

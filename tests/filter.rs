@@ -395,7 +395,7 @@ proptest::proptest! {
         p.name.en = names[0].clone();
         p.summary.zh = names[1].clone();
         p.summary.en = names[2].clone();
-        p.company = Some(tongliao_explorer::core::model::I18n { zh: names[3].clone(), en: names[4].clone() });
+        p.company = Some(Box::new(tongliao_explorer::core::model::I18n { zh: names[3].clone(), en: names[4].clone() }));
         ds.districts[0].name.en = names[5].clone();
         ds.districts[1].name.zh = names[6].clone();
         ds.themes[0].name.en = names[7].clone();

@@ -59,7 +59,7 @@ fn gbk_city_list() {
     assert_eq!(ds.districts.iter().map(|d| d.name.zh.as_str()).collect::<Vec<_>>(), ["扎鲁特旗", "科尔沁区", "开鲁县"]);
     let total = &solar.figures[0];
     assert_eq!((total.value, total.printed.as_str(), total.unit_from.as_deref()), (100_000_000.0, "10,000", Some("万元")));
-    assert_eq!((total.src.row, total.src.col), (Some(7), Some(7)));
+    assert_eq!((total.src.row(), total.src.col()), (Some(7), Some(7)));
     assert_eq!(solar.milestones.iter().map(|m| m.date.as_str()).collect::<Vec<_>>(), ["2022-03", "2024-12"]);
     let corn = &ds.projects[2];
     // 7,500.5 万元, exactly; the annual plan is "—", not stated.

@@ -278,7 +278,7 @@ fn printed_totals(ds: &Dataset, out: &mut Vec<AuditItem>) {
         out.push(AuditItem {
             rule: Rule::SectionCount,
             project: None,
-            row_label: Some((s.printed.clone(), s.src.row.unwrap_or(0))),
+            row_label: Some((s.printed.clone(), s.src.row().unwrap_or(0))),
             status: if rows == f64::from(count) { Status::Consistent } else { Status::Contradiction },
             stated: f64::from(count),
             stated_printed: s.printed.clone(),
@@ -290,7 +290,7 @@ fn printed_totals(ds: &Dataset, out: &mut Vec<AuditItem>) {
 }
 
 fn total_label(t: &PrintedTotal) -> (String, u32) {
-    (t.label.clone(), t.src.row.unwrap_or(0))
+    (t.label.clone(), t.src.row().unwrap_or(0))
 }
 
 /// Every check the data allows, in project order, programme checks last.

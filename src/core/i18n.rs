@@ -682,8 +682,8 @@ pub fn source_ref(title: &str, src: &SourceRef, sheet: Option<&str>, lang: Lang)
 /// A place in the source: "第162行" / "line 162" in a text, "工作表“2023年计划”第7行G列" /
 /// "sheet “2023年计划”, row 7, column G" (cell G7) in a spreadsheet.
 pub fn position(src: &SourceRef, sheet: Option<&str>, lang: Lang) -> String {
-    let Some(row) = src.row else { return fill(texts(lang).line, src.line) };
-    let col = src.col.map(|c| super::import::columns::letters(c.saturating_sub(1) as usize));
+    let Some(row) = src.row() else { return fill(texts(lang).line, src.line) };
+    let col = src.col().map(|c| super::import::columns::letters(c.saturating_sub(1) as usize));
     match lang {
         Lang::Zh => format!(
             "{}第{row}行{}",

@@ -1,6 +1,8 @@
 //! The dataset schema. The embedded JSON (`data/tongliao-2022.json`) and any
 //! user-loaded file deserialize into these types, then go through `validate`.
 
+use std::num::NonZeroU32;
+
 use serde::{Deserialize, Serialize};
 
 /// A text in both interface languages. Chinese is the source language.
@@ -217,8 +219,10 @@ pub struct Project {
     pub themes: Vec<String>,
     #[serde(default)]
     pub stage: Option<StageRecord>,
+    /// Boxed: most rows of a long list name none, and a project is 20 bytes smaller on
+    /// the page for it (BENCHMARKS.md, the heap census).
     #[serde(default)]
-    pub company: Option<I18n>,
+    pub company: Option<Box<I18n>>,
     /// Our own short description (never the source's sentences); empty for imported lists.
     #[serde(default)]
     pub summary: I18n,
@@ -367,8 +371,9 @@ pub struct Figure {
     #[serde(default)]
     pub part: Option<String>,
     /// What is produced, emitted or counted, e.g. "玉米淀粉" / "corn starch".
+    /// Boxed: few figures name one, and a figure is 20 bytes smaller for it.
     #[serde(default)]
-    pub item: Option<I18n>,
+    pub item: Option<Box<I18n>>,
     #[serde(default)]
     pub period: Period,
     /// Value in base units: yuan, persons, kW, kWh, t, mu, ha, m², h, years, count.
@@ -387,18 +392,26 @@ pub struct Figure {
 
 /// A place in the source: a 1-based line of `Source::file` (the printed string starts on
 /// it and may run on), or for a spreadsheet a 1-based row and column of `Source::sheet`.
+/// Row and column are `NonZeroU32`, so that their absence costs no bytes: every project,
+/// figure and milestone holds one, 12 bytes instead of 20 (a row or column of 0, which
+/// names no cell, reads as none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct SourceRef {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub line: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub col: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "one_based")]
+    row: Option<NonZeroU32>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "one_based")]
+    col: Option<NonZeroU32>,
 }
 
 fn is_zero(v: &u32) -> bool {
     *v == 0
+}
+
+/// A row or column as files write it: a number, 0 or null for none.
+fn one_based<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NonZeroU32>, D::Error> {
+    Ok(Option::<u32>::deserialize(d)?.and_then(NonZeroU32::new))
 }
 
 impl SourceRef {
@@ -407,7 +420,21 @@ impl SourceRef {
     }
 
     pub fn cell(row: u32, col: Option<u32>) -> SourceRef {
-        SourceRef { line: 0, row: Some(row), col }
+        SourceRef::new(0, Some(row), col)
+    }
+
+    pub fn new(line: u32, row: Option<u32>, col: Option<u32>) -> SourceRef {
+        SourceRef { line, row: row.and_then(NonZeroU32::new), col: col.and_then(NonZeroU32::new) }
+    }
+
+    /// The 1-based spreadsheet row, for a cell.
+    pub fn row(&self) -> Option<u32> {
+        self.row.map(NonZeroU32::get)
+    }
+
+    /// The 1-based spreadsheet column, where the cell is known to the column.
+    pub fn col(&self) -> Option<u32> {
+        self.col.map(NonZeroU32::get)
     }
 }
 
@@ -440,3 +467,9 @@ pub struct ProgrammeFigure {
 pub fn slug_of<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
+
+// The page holds one of each per project of a loaded list, so their size is most of its
+// heap (BENCHMARKS.md, the heap census: `examples/heap_census.rs`, which prices them at
+// these sizes). A field that makes one larger fails the page's build here.
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(size_of::<Project>() <= 216 && size_of::<Figure>() <= 64);

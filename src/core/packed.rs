@@ -224,6 +224,16 @@ impl<T: Pack> Pack for Option<T> {
     }
 }
 
+/// The same bytes as `T`'s: boxing a field changes no format.
+impl<T: Pack> Pack for Box<T> {
+    fn put(&self, w: &mut Writer) {
+        (**self).put(w);
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(Box::new(r.get()?))
+    }
+}
+
 impl<T: Pack> Pack for Vec<T> {
     fn put(&self, w: &mut Writer) {
         put_slice(self, w);
@@ -306,7 +316,15 @@ pack_enum!(ProgrammeGroup: KeyProjects, InvestmentAttraction, BusinessEnvironmen
     PublicService, Ecology, WindExport);
 
 pack_struct!(I18n { zh, en });
-pack_struct!(SourceRef { line, row, col });
+// As its three numbers, a row or column of none written 0 (which names no cell).
+impl Pack for SourceRef {
+    fn put(&self, w: &mut Writer) {
+        w.put(&self.line).put(&self.row()).put(&self.col());
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(SourceRef::new(r.get()?, r.get()?, r.get()?))
+    }
+}
 pack_struct!(Source { file, title, sheet, year, sha256 });
 pack_struct!(District { id, name, short, tile });
 pack_struct!(Sector { id, code, name, short });

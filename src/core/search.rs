@@ -127,7 +127,7 @@ pub fn project_texts<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<(Field, &'a str
     for t in p.themes.iter().filter_map(|id| ds.themes.iter().find(|t| &t.id == id)) {
         out.extend(both(Field::Theme, &t.name));
     }
-    let chinese = [Some(&p.name), p.company.as_ref(), district.map(|d| &d.name)];
+    let chinese = [Some(&p.name), p.company.as_deref(), district.map(|d| &d.name)];
     out.extend(chinese.into_iter().flatten().filter_map(|n| pinyin::of(&n.zh)).map(|py| (Field::Pinyin, py)));
     out
 }

@@ -33,7 +33,7 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
 pub(crate) fn source_ref_view(title: &str, src: &SourceRef, sheet: Option<&str>, lang: Lang) -> impl IntoView {
     let (page, line) = source_ref(title, src, sheet, lang);
     // A line number never wraps; a sheet, row and column may, on a phone.
-    let class = if src.row.is_some() { "src-cell" } else { "src-line" };
+    let class = if src.row().is_some() { "src-cell" } else { "src-line" };
     view! { <span class="src-ref"><cite>{page}</cite>" "<span class=class>{line}</span></span> }
 }
 
@@ -83,7 +83,7 @@ fn figures_and_cells(state: AppState, p: &Project, title: &str, sheet: Option<&s
             let cells = p.cells.iter().map(|c| {
                 let header = headers.get(c.col.saturating_sub(1) as usize).cloned().unwrap_or_default();
                 // The cell's address (B7): the sheet and row are named once, above.
-                let at = format!("{}{}", crate::core::import::columns::letters(c.col.saturating_sub(1) as usize), p.src.row.unwrap_or(0));
+                let at = format!("{}{}", crate::core::import::columns::letters(c.col.saturating_sub(1) as usize), p.src.row().unwrap_or(0));
                 view! {
                     <tr>
                         <th scope="row" lang="zh-CN">{header}</th>
@@ -92,7 +92,7 @@ fn figures_and_cells(state: AppState, p: &Project, title: &str, sheet: Option<&s
                     </tr>
                 }
             }).collect_view();
-            let row = SourceRef::cell(p.src.row.unwrap_or(0), None);
+            let row = SourceRef::cell(p.src.row().unwrap_or(0), None);
             view! {
                 <h3>{t.cell_table} {bracketed(&position(&row, sheet, lang), lang)}</h3>
                 <div class="table-wrap">

@@ -652,7 +652,7 @@ impl<'a> Builder<'a> {
         let id = match self.ids.get(&base).copied() {
             None => base.clone(),
             Some(first) => {
-                let first_row = self.projects[first].src.row.unwrap_or(0);
+                let first_row = self.projects[first].src.row().unwrap_or(0);
                 self.problems.push(Problem {
                     row: Some(r as u32 + 1),
                     col: None,
@@ -691,7 +691,7 @@ impl<'a> Builder<'a> {
             status,
             themes: Vec::new(),
             stage: None,
-            company,
+            company: company.map(Box::new),
             summary: I18n::default(),
             parts: Vec::new(),
             milestones,

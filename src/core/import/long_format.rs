@@ -1147,7 +1147,7 @@ impl Builder {
             status: None,
             themes,
             stage,
-            company,
+            company: company.map(Box::new),
             summary: summary.unwrap_or_default(),
             parts: Vec::new(),
             milestones: Vec::new(),
@@ -1300,7 +1300,7 @@ impl Builder {
         Some(Figure {
             metric,
             part,
-            item,
+            item: item.map(Box::new),
             period: period.unwrap_or_default(),
             value: value?,
             unit: unit?,
