@@ -106,7 +106,7 @@ fn district_tiles_cover_every_district() {
 fn district_tiles_keep_empty_districts_and_mark_selection() {
     let cat = catalog();
     // Only the energy sector in view: Kailu has no energy project but keeps its tile.
-    let rows: Vec<usize> = all_rows(&cat).into_iter().filter(|&i| cat.ds.projects[i].sector == "energy").collect();
+    let rows: Vec<usize> = all_rows(&cat).into_iter().filter(|&i| *cat.ds.projects[i].sector == *"energy").collect();
     let selected: BTreeSet<String> = ["jarud".to_string()].into();
     let tiles = district_tiles(&cat, &sums_by_code(&cat, &rows, Facet::District), Lang::En, &selected);
     assert_eq!(tiles.len(), 9);

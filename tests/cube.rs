@@ -20,11 +20,11 @@ fn list(codes: &[(usize, usize, usize, usize, u8)], places: bool) -> Catalog {
         .map(|(k, &(s, d, kind, stage, bits))| {
             let mut p = base[k % base.len()].clone();
             p.id = format!("p{k}");
-            p.sector = sectors[s % sectors.len()].id.clone();
+            p.sector = sectors[s % sectors.len()].id.as_str().into();
             // One in five has no district.
-            p.district = (d % 5 != 0).then(|| districts[d % districts.len()].id.clone());
+            p.district = (d % 5 != 0).then(|| districts[d % districts.len()].id.as_str().into());
             p.places = if places && p.district.is_some() && d % 3 == 0 {
-                vec![districts[(d + 1) % districts.len()].id.clone()]
+                vec![districts[(d + 1) % districts.len()].id.as_str().into()]
             } else {
                 Vec::new()
             };
@@ -32,7 +32,7 @@ fn list(codes: &[(usize, usize, usize, usize, u8)], places: bool) -> Catalog {
             let src = p.src;
             p.stage = [None, Some(Stage::Planned), Some(Stage::UnderConstruction), Some(Stage::InProduction)][stage % 4]
                 .map(|value| StageRecord { value, src });
-            p.themes = themes.iter().enumerate().filter(|(i, _)| *i < 8 && bits & (1 << i) != 0).map(|(_, t)| t.id.clone()).collect();
+            p.themes = themes.iter().enumerate().filter(|(i, _)| *i < 8 && bits & (1 << i) != 0).map(|(_, t)| t.id.as_str().into()).collect();
             p
         })
         .collect();

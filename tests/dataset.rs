@@ -107,7 +107,7 @@ fn one_highlight_per_district() {
     let highlights: Vec<_> = ds.projects.iter().filter(|p| p.kind == Kind::Highlight).collect();
     assert_eq!(highlights.len(), 9);
     let districts: BTreeSet<_> = highlights.iter().filter_map(|p| p.district.clone()).collect();
-    let all: BTreeSet<_> = ds.districts.iter().map(|d| d.id.clone()).collect();
+    let all: BTreeSet<_> = ds.districts.iter().map(|d| d.id.as_str().into()).collect();
     assert_eq!(districts, all);
     assert!(ds.projects.iter().filter(|p| p.kind == Kind::Mentioned).count() >= 10);
 }
@@ -248,7 +248,7 @@ fn up_to_64_themes_filter_and_more_are_refused() {
         ds.themes.push(Theme { id, name: I18n { zh: "主题".into(), en: "Theme".into() } });
     }
     let last = ds.themes[MAX_THEMES - 1].id.clone();
-    ds.projects[4].themes.push(last.clone());
+    ds.projects[4].themes.push(last.as_str().into());
     let c = Catalog::new(ds.clone()).expect("64 themes are allowed");
     let mut f = Filter::default();
     f.themes.insert(last);

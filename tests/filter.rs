@@ -341,7 +341,7 @@ fn one_pass_counts_and_presorted_filtering_match_brute_force() {
             .themes
             .iter()
             .map(|t| {
-                let members: Vec<usize> = base.iter().copied().filter(|&i| c.ds.projects[i].themes.contains(&t.id)).collect();
+                let members: Vec<usize> = base.iter().copied().filter(|&i| c.ds.projects[i].themes.iter().any(|x| **x == *t.id)).collect();
                 totals(&c, &members)
             })
             .collect();

@@ -167,7 +167,7 @@ fn categories_become_sectors_and_gbt_sections_are_offered() {
     assert!(review.gbt);
     let ds = ds.unwrap();
     assert_eq!(ds.sectors.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), ["D", ""]);
-    assert_eq!(ds.projects[0].sector, ds.sectors[0].id);
+    assert_eq!(*ds.projects[0].sector, *ds.sectors[0].id);
 }
 
 #[test]

@@ -250,8 +250,8 @@ fn embedded_dataset_round_trips_through_csv() {
     assert_eq!(back.sectors, ds.sectors, "sector names come from the GB/T 4754 table");
     let names = |d: &Dataset| d.districts.iter().map(|x| (x.id.clone(), x.name.clone())).collect::<Vec<_>>();
     assert_eq!(names(&back), names(&ds));
-    let used: BTreeSet<&String> = ds.projects.iter().flat_map(|p| &p.themes).collect();
-    assert_eq!(back.themes.iter().map(|t| &t.id).collect::<BTreeSet<_>>(), used);
+    let used: BTreeSet<&str> = ds.projects.iter().flat_map(|p| &p.themes).map(|t| &**t).collect();
+    assert_eq!(back.themes.iter().map(|t| t.id.as_str()).collect::<BTreeSet<_>>(), used);
     assert!(back.programme.is_empty(), "programme figures have no CSV form");
     // And the CSV of what was loaded is the same text again.
     assert_eq!(dataset_to_csv(&back), text);

@@ -222,7 +222,7 @@ fn programme_parts(ds: &Dataset, out: &mut Vec<AuditItem>) {
         let parts: Vec<f64> = ds
             .projects
             .iter()
-            .filter(|p| p.themes.iter().any(|t| t == theme))
+            .filter(|p| p.themes.iter().any(|t| **t == *theme))
             .filter_map(|p| whole(p, Metric::PowerCapacity, Period::Once).map(|f| f.value))
             .collect();
         if parts.is_empty() {

@@ -157,7 +157,7 @@ impl Texts {
             if let Some((text, _)) = district {
                 w.normalized(text);
             }
-            p.themes.iter().filter_map(|id| themes.get(id.as_str())).for_each(|t| w.normalized(t));
+            p.themes.iter().filter_map(|id| themes.get(&**id)).for_each(|t| w.normalized(t));
             let pinyin = [pinyin::of(&p.name.zh), company.and_then(|c| pinyin::of(&c.zh)), district.and_then(|d| d.1)];
             pinyin.into_iter().flatten().for_each(|py| w.text(py));
             w.finish();
@@ -182,7 +182,7 @@ impl Index {
                 investment: headline(p, Metric::Investment),
                 jobs: headline(p, Metric::Jobs),
                 codes: Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX)),
-                themes: p.themes.iter().filter_map(|t| theme_lookup.get(t.as_str())).fold(0, |bits, &t| bits | 1 << t),
+                themes: p.themes.iter().filter_map(|t| theme_lookup.get(&**t)).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();
         let search = Texts::of(ds);
@@ -192,7 +192,7 @@ impl Index {
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.places.is_empty())
-            .map(|(i, p)| (i, p.places.iter().filter_map(|d| districts.get(d.as_str()).copied()).collect()))
+            .map(|(i, p)| (i, p.places.iter().filter_map(|d| districts.get(&**d).copied()).collect()))
             .collect();
         Index { rows, search, facet_values, places }
     }

@@ -94,17 +94,17 @@ fn whole(a: Option<Amount>) -> Option<u64> {
 fn export_row(cat: &Catalog, i: usize, lang: Lang) -> ExportRow {
     let p = &cat.ds.projects[i];
     let row = &cat.rows[i];
-    let district = p.district.as_ref().and_then(|d| cat.ds.districts.iter().find(|x| &x.id == d));
-    let sector = cat.ds.sectors.iter().find(|s| s.id == p.sector);
+    let district = p.district.as_ref().and_then(|d| cat.ds.districts.iter().find(|x| *x.id == **d));
+    let sector = cat.ds.sectors.iter().find(|s| *s.id == *p.sector);
     let inv = headline_figure(p, Metric::Investment, row.investment);
     let jobs = headline_figure(p, Metric::Jobs, row.jobs);
     ExportRow {
         id: p.id.clone(),
         name_zh: p.name.zh.clone(),
         name_en: p.name.en.clone(),
-        district: p.district.clone(),
+        district: p.district.as_deref().map(str::to_owned),
         district_name: district.map_or(texts(lang).unstated, |d| d.name.get(lang)).to_string(),
-        sector: p.sector.clone(),
+        sector: p.sector.to_string(),
         sector_code: sector.map(|s| s.code.clone()).unwrap_or_default(),
         sector_name: sector.map(|s| s.name.get(lang).to_string()).unwrap_or_default(),
         kind: kind_slug(p.kind).to_string(),

@@ -178,8 +178,8 @@ pub struct ListNames {
 
 impl ListNames {
     pub fn of(cat: &Catalog, id: &str) -> ListNames {
-        let district = |d: &Option<String>, lang: Lang| {
-            cat.ds.districts.iter().find(|x| Some(&x.id) == d.as_ref()).map(|x| x.name.get(lang).to_string())
+        let district = |d: &Option<crate::core::model::Slug>, lang: Lang| {
+            cat.ds.districts.iter().find(|x| Some(x.id.as_str()) == d.as_deref()).map(|x| x.name.get(lang).to_string())
         };
         let projects = cat
             .ds

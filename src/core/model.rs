@@ -2,8 +2,14 @@
 //! user-loaded file deserialize into these types, then go through `validate`.
 
 use std::num::NonZeroU32;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+/// A value of a list's vocabulary that thousands of projects repeat (a district, sector,
+/// theme, section or stage slug, a header's unit): one allocation shared by all of them
+/// when a packed list is read (`packed::Reader` interns them), 8 bytes in each project.
+pub type Slug = Arc<str>;
 
 /// A text in both interface languages. Chinese is the source language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -200,23 +206,23 @@ pub struct Project {
     pub translit: bool,
     /// District slug; `None` where the source does not say.
     #[serde(default)]
-    pub district: Option<String>,
+    pub district: Option<Slug>,
     /// Further districts when the source names several places (红山区、松山区); the project
     /// counts in each, and in totals once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
+    pub places: Vec<Slug>,
     /// Sector slug (a GB/T 4754-2017 section, or an imported list's own category); empty
     /// when the list gives none.
     #[serde(default)]
-    pub sector: String,
+    pub sector: Slug,
     /// Section of an imported list (`Dataset::sections`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<Slug>,
     /// The list's own stage value (`Dataset::stages`), e.g. 续建.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Slug>,
     #[serde(default)]
-    pub themes: Vec<String>,
+    pub themes: Vec<Slug>,
     #[serde(default)]
     pub stage: Option<StageRecord>,
     /// Boxed: most rows of a long list name none, and a project is 20 bytes smaller on
@@ -384,7 +390,7 @@ pub struct Figure {
     /// The unit the printed cell takes from its column header (万元 for a cell "12,500.37"
     /// under 总投资（万元）); `None` when the printed string carries its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit_from: Option<String>,
+    pub unit_from: Option<Slug>,
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
     pub src: SourceRef,
@@ -472,4 +478,4 @@ pub fn slug_of<T: Serialize>(v: &T) -> String {
 // heap (BENCHMARKS.md, the heap census: `examples/heap_census.rs`, which prices them at
 // these sizes). A field that makes one larger fails the page's build here.
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(size_of::<Project>() <= 216 && size_of::<Figure>() <= 64);
+const _: () = assert!(size_of::<Project>() <= 200 && size_of::<Figure>() <= 64);

@@ -80,6 +80,8 @@ impl Writer {
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pub pos: usize,
+    /// The `Slug`s read so far, so that each value is allocated once per buffer.
+    slugs: rustc_hash::FxHashMap<&'a str, Slug>,
 }
 
 impl<'a> Reader<'a> {
@@ -92,7 +94,7 @@ impl<'a> Reader<'a> {
         if version != VERSION {
             return Err(PackError::Version(version));
         }
-        Ok(Reader { bytes, pos: 6 })
+        Ok(Reader { bytes, pos: 6, slugs: Default::default() })
     }
 
     pub fn left(&self) -> usize {
@@ -221,6 +223,18 @@ impl<T: Pack> Pack for Option<T> {
     }
     fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
         Ok(if r.get::<bool>()? { Some(r.get()?) } else { None })
+    }
+}
+
+/// As `String` writes it; read once per distinct value of the buffer.
+impl Pack for Slug {
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        w.buf.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let s = r.str()?;
+        Ok(r.slugs.entry(s).or_insert_with(|| Slug::from(s)).clone())
     }
 }
 

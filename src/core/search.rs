@@ -120,11 +120,11 @@ pub fn project_texts<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<(Field, &'a str
     if let Some(c) = &p.company {
         out.extend(both(Field::Company, c));
     }
-    let district = p.district.as_ref().and_then(|id| ds.districts.iter().find(|d| &d.id == id));
+    let district = p.district.as_ref().and_then(|id| ds.districts.iter().find(|d| *d.id == **id));
     if let Some(d) = district {
         out.extend(both(Field::District, &d.name));
     }
-    for t in p.themes.iter().filter_map(|id| ds.themes.iter().find(|t| &t.id == id)) {
+    for t in p.themes.iter().filter_map(|id| ds.themes.iter().find(|t| *t.id == **id)) {
         out.extend(both(Field::Theme, &t.name));
     }
     let chinese = [Some(&p.name), p.company.as_deref(), district.map(|d| &d.name)];

@@ -377,28 +377,28 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
             check_i18n(&mut errs, at, "summary", &p.summary.zh, &p.summary.en);
         }
         if let Some(d) = &p.district {
-            if !districts.contains(d.as_str()) {
-                errs.push(at.0, at.1, "district", Fault::Unknown(Ref::District, d.clone()));
+            if !districts.contains(&**d) {
+                errs.push(at.0, at.1, "district", Fault::Unknown(Ref::District, d.to_string()));
             }
         }
         for (i, d) in p.places.iter().enumerate() {
-            if !districts.contains(d.as_str()) {
-                errs.push(at.0, at.1, format!("places[{i}]"), Fault::Unknown(Ref::District, d.clone()));
+            if !districts.contains(&**d) {
+                errs.push(at.0, at.1, format!("places[{i}]"), Fault::Unknown(Ref::District, d.to_string()));
             }
         }
         // An empty sector is "not stated" (a list without categories).
-        if !p.sector.is_empty() && !sectors.contains(p.sector.as_str()) {
-            errs.push(at.0, at.1, "sector", Fault::Unknown(Ref::Sector, p.sector.clone()));
+        if !p.sector.is_empty() && !sectors.contains(&*p.sector) {
+            errs.push(at.0, at.1, "sector", Fault::Unknown(Ref::Sector, p.sector.to_string()));
         }
-        if let Some(s) = p.section.as_ref().filter(|s| !sections.contains(s.as_str())) {
-            errs.push(at.0, at.1, "section", Fault::Unknown(Ref::Section, s.clone()));
+        if let Some(s) = p.section.as_ref().filter(|s| !sections.contains(&***s)) {
+            errs.push(at.0, at.1, "section", Fault::Unknown(Ref::Section, s.to_string()));
         }
-        if let Some(s) = p.status.as_ref().filter(|s| !stages.contains(s.as_str())) {
-            errs.push(at.0, at.1, "status", Fault::Unknown(Ref::Stage, s.clone()));
+        if let Some(s) = p.status.as_ref().filter(|s| !stages.contains(&***s)) {
+            errs.push(at.0, at.1, "status", Fault::Unknown(Ref::Stage, s.to_string()));
         }
         for (i, t) in p.themes.iter().enumerate() {
-            if !themes.contains(t.as_str()) {
-                errs.push(at.0, at.1, format!("themes[{i}]"), Fault::Unknown(Ref::Theme, t.clone()));
+            if !themes.contains(&**t) {
+                errs.push(at.0, at.1, format!("themes[{i}]"), Fault::Unknown(Ref::Theme, t.to_string()));
             }
         }
         unique(&mut errs, Record::Project, Some((&p.id, "parts")), p.parts.iter().map(|x| x.id.as_str()));

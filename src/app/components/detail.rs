@@ -136,7 +136,7 @@ pub fn ProjectDetail() -> impl IntoView {
         let themes: Vec<String> = state.catalog.with(|c| {
             p.themes
                 .iter()
-                .filter_map(|id| c.ds.themes.iter().find(|x| &x.id == id).map(|x| x.name.get(lang).to_string()))
+                .filter_map(|id| c.ds.themes.iter().find(|x| *x.id == **id).map(|x| x.name.get(lang).to_string()))
                 .collect()
         });
         let derived = row.investment.filter(|a| a.derived).map(|a| {

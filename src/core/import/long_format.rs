@@ -1140,12 +1140,12 @@ impl Builder {
             kind: kind.unwrap_or(Kind::Mentioned),
             name: name.unwrap_or_default(),
             translit: false,
-            district,
+            district: district.map(Into::into),
             places: Vec::new(),
-            sector,
+            sector: sector.into(),
             section: None,
             status: None,
-            themes,
+            themes: themes.into_iter().map(Into::into).collect(),
             stage,
             company: company.map(Box::new),
             summary: summary.unwrap_or_default(),
@@ -1498,13 +1498,13 @@ fn project_row(ds: &Dataset, p: &Project) -> OutRow {
     r.set("name_zh", &p.name.zh);
     r.set("name_en", &p.name.en);
     if let Some(d) = &p.district {
-        r.set("district_id", d);
-        if let Some(d) = ds.districts.iter().find(|x| &x.id == d) {
+        r.set("district_id", &**d);
+        if let Some(d) = ds.districts.iter().find(|x| *x.id == **d) {
             r.set("district_zh", &d.name.zh);
             r.set("district_en", &d.name.en);
         }
     }
-    let code = ds.sectors.iter().find(|s| s.id == p.sector).map(|s| s.code.clone());
+    let code = ds.sectors.iter().find(|s| *s.id == *p.sector).map(|s| s.code.clone());
     r.set("sector_code", code.unwrap_or_else(|| crate::core::gbt4754::by_slug(&p.sector).map_or("", |s| s.code).into()));
     r.set("themes", p.themes.join(";"));
     if let Some(s) = &p.stage {
