@@ -138,10 +138,17 @@ fn main() {
         .chain(parts.iter().map(|(name, f)| (*name, cat.ds.projects.iter().map(f).fold((0, 0), add))))
         .chain(index)
         .collect();
+    if std::env::var_os("PEEK").is_some() { peek(&cat); }
     let total = priced.iter().map(|(_, (_, b))| b).sum::<usize>();
     println!("{n} projects from {path} ({}); the page reads them in {blocks} heap blocks", mib(file));
     println!("the list on the page, estimated for wasm32: {} = {:.2}× the file", mib(total), total as f64 / file as f64);
     for (name, (blocks, bytes)) in priced {
         println!("  {name:<20} {blocks:>8} blocks {:>10}", mib(bytes));
+    }
+}
+#[allow(dead_code)]
+fn peek(cat: &Catalog) {
+    for i in [0, 1, 2, 50_000] {
+        println!("{:?}", cat.search.get(i));
     }
 }

@@ -378,33 +378,87 @@ proptest::proptest! {
     }
 }
 
+/// The embedded catalog with odd names (spacing, full-width forms, empties) put into one
+/// project and into the shared district and theme names.
+fn odd_names(names: &[String], project: usize) -> Catalog {
+    let mut ds = cat().ds;
+    let n = ds.projects.len();
+    let p = &mut ds.projects[project % n];
+    p.name.en = names[0].clone();
+    p.summary.zh = names[1].clone();
+    p.summary.en = names[2].clone();
+    p.company = Some(Box::new(tongliao_explorer::core::model::I18n { zh: names[3].clone(), en: names[4].clone() }));
+    ds.districts[0].name.en = names[5].clone();
+    ds.districts[1].name.zh = names[6].clone();
+    ds.themes[0].name.en = names[7].clone();
+    Catalog::index(ds)
+}
+
+/// Every text a project is searched in, normalized as one (`search::project_texts`).
+fn full_text(c: &Catalog, i: usize) -> String {
+    tongliao_explorer::core::search::normalize_all(
+        tongliao_explorer::core::search::project_texts(&c.ds, &c.ds.projects[i]).into_iter().map(|(_, t)| t),
+    )
+}
+
 proptest::proptest! {
-    /// The catalog's search texts normalize district and theme names once each and take
-    /// ASCII text a byte at a time; each must equal normalizing the project's texts in order.
+    /// A project's own search text takes ASCII a byte at a time; it must equal normalizing
+    /// its texts in order, less the district and theme names (and the district's pinyin),
+    /// which the list's shared texts hold once each, by code and by bit.
     #[test]
     fn search_texts_equal_normalizing_each_projects_texts(
         names in proptest::collection::vec("[ a-zA-Z0-9\t\n]{0,8}|[ 　a-zA-ZＡ-Ｚ０-９通辽奈曼旗\t]{0,8}", 8),
         project in 0usize..21,
     ) {
-        use tongliao_explorer::core::dataset::Texts;
-        use tongliao_explorer::core::search::{normalize_all, project_texts};
-        let mut ds = cat().ds;
-        // Names with odd spacing, full-width forms and empties, in the shared names too.
-        let n = ds.projects.len();
-        let p = &mut ds.projects[project % n];
-        p.name.en = names[0].clone();
-        p.summary.zh = names[1].clone();
-        p.summary.en = names[2].clone();
-        p.company = Some(Box::new(tongliao_explorer::core::model::I18n { zh: names[3].clone(), en: names[4].clone() }));
-        ds.districts[0].name.en = names[5].clone();
-        ds.districts[1].name.zh = names[6].clone();
-        ds.themes[0].name.en = names[7].clone();
-        let texts = Texts::of(&ds);
-        proptest::prop_assert_eq!(texts.len(), ds.projects.len());
-        for (i, p) in ds.projects.iter().enumerate() {
-            let want = normalize_all(project_texts(&ds, p).into_iter().map(|(_, t)| t));
-            proptest::prop_assert_eq!(texts.get(i), Some(want.as_str()), "project {}", i);
+        use tongliao_explorer::core::search::{normalize_all, Field};
+        use tongliao_explorer::core::pinyin;
+        let c = odd_names(&names, project);
+        proptest::prop_assert_eq!(c.search.len(), c.ds.projects.len());
+        for (i, p) in c.ds.projects.iter().enumerate() {
+            let district = p.district.as_deref().and_then(|id| c.ds.districts.iter().find(|d| d.id == id));
+            let district_pinyin = district.and_then(|d| pinyin::of(&d.name.zh));
+            let own = tongliao_explorer::core::search::project_texts(&c.ds, p)
+                .into_iter()
+                .filter(|(f, t)| !matches!(f, Field::District | Field::Theme) && !(*f == Field::Pinyin && Some(*t) == district_pinyin))
+                .map(|(_, t)| t);
+            let own = normalize_all(own);
+            proptest::prop_assert_eq!(c.search.get(i), Some(own.as_str()), "project {}", i);
+            let code = c.rows[i].codes[Facet::District.index()];
+            let mut shared = vec![c.shared.district(code).to_string()];
+            shared.extend(c.shared.themes(c.rows[i].themes).map(str::to_string));
+            let want: Vec<String> = district.into_iter().map(|d| {
+                normalize_all([d.name.zh.as_str(), d.name.en.as_str()].into_iter().chain(district_pinyin))
+            }).chain(p.themes.iter().filter_map(|t| c.ds.themes.iter().find(|x| *x.id == **t)).map(|t| normalize_all([t.name.zh.as_str(), t.name.en.as_str()]))).collect();
+            if district.is_none() {
+                shared.remove(0);
+            }
+            // The themes in any order: the row's bits are in the list's order.
+            let (mut shared, mut want) = (shared, want);
+            shared.sort();
+            want.sort();
+            proptest::prop_assert_eq!(shared, want, "project {}", i);
         }
+    }
+
+    /// A search finds exactly the projects whose texts, all of them in one string, hold
+    /// every term: the filter reads a project's own text and the list's shared district
+    /// and theme texts apart, and a term may be found whole in one of them or (Chinese)
+    /// as pieces across them (奈曼 in the district, 明阳 in the company). Queries are cut
+    /// from the projects' texts, run together or spaced.
+    #[test]
+    fn a_search_over_shared_texts_finds_what_one_text_would(
+        names in proptest::collection::vec("[ a-zA-Z0-9]{0,8}|[ 　a-zA-Z通辽奈曼旗]{0,8}", 8),
+        project in 0usize..21,
+        cuts in proptest::collection::vec((0usize..21, 0usize..80, 1usize..6), 1..4),
+        spaced in proptest::bool::ANY,
+    ) {
+        use tongliao_explorer::core::search::Terms;
+        let c = odd_names(&names, project);
+        let texts: Vec<String> = (0..c.ds.projects.len()).map(|i| full_text(&c, i)).collect();
+        let pieces: Vec<String> = cuts.iter().map(|&(i, at, len)| texts[i].chars().skip(at).take(len).collect::<String>()).collect();
+        let q = pieces.join(if spaced { " " } else { "" });
+        let want: Vec<usize> = (0..texts.len()).filter(|&i| Terms::new(&q).matches(&texts[i])).collect();
+        proptest::prop_assert_eq!(apply(&c, &filter(|f| f.q = q.clone())), want, "query {:?}", q);
     }
 }
 
@@ -430,4 +484,20 @@ proptest::proptest! {
         use tongliao_explorer::core::search::normalize;
         proptest::prop_assert_eq!(normalize(&s), normalize_reference(&s));
     }
+}
+
+#[test]
+fn a_run_together_search_finds_pieces_in_the_shared_district_and_theme_texts() {
+    let q = |c: &Catalog, q: &str| ids(c, &apply(c, &filter(|f| f.q = q.into())));
+    // 生物医药 and 热电联产 are two themes' names, in no name, summary or company of this project.
+    let c = cat();
+    assert_eq!(q(&c, "生物医药热电联产"), ["kailu-jinyufeng-corn-circular-park"]);
+    // A district named in no project's own text: its piece is found in the district's text only.
+    let mut ds = c.ds.clone();
+    ds.districts.iter_mut().find(|d| d.id == "horqin").unwrap().name.zh = "测试旗".into();
+    let c = Catalog::index(ds);
+    assert_eq!(q(&c, "测试风电装备"), ["horqin-longma-wind-equipment-park"]);
+    let in_horqin: Vec<usize> = (0..c.ds.projects.len()).filter(|&i| c.ds.projects[i].district.as_deref() == Some("horqin")).collect();
+    assert!(!in_horqin.is_empty());
+    assert_eq!(q(&c, "测试旗"), ids(&c, &in_horqin));
 }

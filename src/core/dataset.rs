@@ -5,7 +5,7 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::{all_facet_values, facet_value, Facet};
-use super::model::{Dataset, Figure, I18n, Kind, Metric, Period, Project, Qualifier};
+use super::model::{Dataset, Figure, Kind, Metric, Period, Project, Qualifier};
 use super::pinyin;
 use super::search::{normalize_all, project_texts, Field, Normalizer, Terms};
 use super::validate::{validate, ValidationError};
@@ -50,9 +50,11 @@ pub struct Catalog {
     pub ds: Dataset,
     /// Parallel to `ds.projects`.
     pub rows: Vec<Row>,
-    /// Normalized search text per project (`search::project_texts`); apart from `rows`
-    /// because only a search reads it.
+    /// Normalized search text per project (`search::project_texts`, less what `shared`
+    /// holds); apart from `rows` because only a search reads it.
     pub search: Texts,
+    /// The search texts that projects share: their district's and themes' names.
+    pub shared: SharedTexts,
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
     pub facet_values: [Vec<String>; 5],
     /// The further district codes of projects in several places, by project index.
@@ -140,30 +142,59 @@ impl Texts {
     }
 
     /// Every project's normalized search text (`search::project_texts`, in its order),
-    /// written into one string: no string of its own per project. District and theme names
-    /// recur in thousands of projects, so each is normalized (and looked up) once.
+    /// written into one string: no string of its own per project. Its district's and
+    /// themes' names are not written here: thousands of projects share each, so they are
+    /// in `SharedTexts`, once per list (a third of the text of a 100,000-row list).
     pub fn of(ds: &Dataset) -> Texts {
-        let both = |n: &I18n| normalize_all([n.zh.as_str(), n.en.as_str()]);
-        let districts: HashMap<&str, (String, Option<&str>)> =
-            ds.districts.iter().map(|d| (d.id.as_str(), (both(&d.name), pinyin::of(&d.name.zh)))).collect();
-        let themes: HashMap<&str, String> = ds.themes.iter().map(|t| (t.id.as_str(), both(&t.name))).collect();
         let mut out = Texts { text: String::new(), ends: Vec::with_capacity(ds.projects.len()) };
         for p in &ds.projects {
             let mut w = Normalizer::new(&mut out.text);
             let company = p.company.as_deref();
             let named = [Some(&p.name), Some(&p.summary), company];
             named.into_iter().flatten().for_each(|n| [&n.zh, &n.en].into_iter().for_each(|t| w.text(t)));
-            let district = p.district.as_deref().and_then(|id| districts.get(id));
-            if let Some((text, _)) = district {
-                w.normalized(text);
-            }
-            p.themes.iter().filter_map(|id| themes.get(&**id)).for_each(|t| w.normalized(t));
-            let pinyin = [pinyin::of(&p.name.zh), company.and_then(|c| pinyin::of(&c.zh)), district.and_then(|d| d.1)];
+            let pinyin = [pinyin::of(&p.name.zh), company.and_then(|c| pinyin::of(&c.zh))];
             pinyin.into_iter().flatten().for_each(|py| w.text(py));
             w.finish();
             out.ends.push(out.text.len() as u32);
         }
         out
+    }
+}
+
+/// The normalized search texts of a list's districts (names and pinyin), by code in the
+/// district facet, and of its themes, by position in `ds.themes` (a `Row::themes` bit).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SharedTexts {
+    pub districts: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+impl SharedTexts {
+    pub fn of(ds: &Dataset, district_values: &[String]) -> SharedTexts {
+        let district = |id: &String| {
+            let Some(d) = ds.districts.iter().find(|d| d.id == *id) else { return String::new() };
+            let mut text = String::new();
+            let mut w = Normalizer::new(&mut text);
+            w.text(&d.name.zh);
+            w.text(&d.name.en);
+            if let Some(py) = pinyin::of(&d.name.zh) {
+                w.text(py);
+            }
+            w.finish();
+            text
+        };
+        let themes = ds.themes.iter().map(|t| normalize_all([t.name.zh.as_str(), t.name.en.as_str()])).collect();
+        SharedTexts { districts: district_values.iter().map(district).collect(), themes }
+    }
+
+    /// The district's text for a `Row::codes` district code (none: `u32::MAX`).
+    pub fn district(&self, code: u32) -> &str {
+        self.districts.get(code as usize).map_or("", String::as_str)
+    }
+
+    /// The texts of the themes whose bits are set.
+    pub fn themes(&self, bits: u64) -> impl Iterator<Item = &str> {
+        self.themes.iter().enumerate().filter(move |(i, _)| *i < 64 && bits & (1 << i) != 0).map(|(_, t)| t.as_str())
     }
 }
 
@@ -219,7 +250,8 @@ impl Catalog {
     /// back by `packed_index::unpack_index`, which checks it belongs to `ds`).
     pub fn with_index(ds: Dataset, index: Index) -> Catalog {
         let Index { rows, search, facet_values, places } = index;
-        Catalog { ds, rows, search, facet_values, places, presorted: None }
+        let shared = SharedTexts::of(&ds, &facet_values[Facet::District.index()]);
+        Catalog { ds, rows, search, facet_values, places, shared, presorted: None }
     }
 
     /// Why project `i` matches the search `q`: each term with the field it stands in.

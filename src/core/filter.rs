@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::aggregate::Totals;
 use super::dataset::{Catalog, Row};
 use super::model::{Dataset, Kind, Lang, Project, Stage};
-use super::search::Terms;
+use super::search::{split_pieces, Terms};
 
 /// Facet value for projects whose district or stage the source does not state.
 pub const UNSTATED: &str = "unstated";
@@ -180,6 +180,9 @@ impl Filter {
 pub struct Matcher<'a> {
     filter: &'a Filter,
     terms: Terms,
+    /// Per term, where the list's shared texts hold it whole: which district codes, and
+    /// which theme bits (`Catalog::shared`), so a row tests those with a lookup.
+    shared_hits: Vec<(Vec<bool>, u64)>,
     /// The facets with a choice (by `Facet::index`), each with which codes pass: a row is
     /// tested against these only, usually one.
     masks: Vec<(usize, Vec<bool>)>,
@@ -209,7 +212,32 @@ impl<'a> Matcher<'a> {
             cat.ds.themes.iter().take(64).enumerate().filter(|(_, t)| filter.themes.contains(&t.id)).fold(0u64, |bits, (i, _)| bits | 1 << i)
         });
         let ranged = filter.min.is_some() || filter.max.is_some();
-        Matcher { filter, terms: Terms::new(&filter.q), masks, ranged, themes }
+        let terms = Terms::new(&filter.q);
+        let shared_hits = terms
+            .iter()
+            .map(|t| {
+                let districts = cat.shared.districts.iter().map(|d| d.contains(t)).collect();
+                let themes = cat.shared.themes.iter().take(64).enumerate().filter(|(_, x)| x.contains(t)).fold(0, |bits, (i, _)| bits | 1 << i);
+                (districts, themes)
+            })
+            .collect();
+        Matcher { filter, terms, shared_hits, masks, ranged, themes }
+    }
+
+    /// Whether every search term is in row `i`'s texts: its own, its district's or a
+    /// theme's, whole, or (a Chinese term) as pieces found across them.
+    fn text_matches(&self, cat: &Catalog, i: usize, row: &Row) -> bool {
+        let own = cat.search.get(i).unwrap_or("");
+        let district = row.codes[Facet::District.index()];
+        self.terms.iter().zip(&self.shared_hits).all(|(term, (districts, themes))| {
+            own.contains(term)
+                || districts.get(district as usize).copied().unwrap_or(false)
+                || row.themes & themes != 0
+                || split_pieces(term, |piece| {
+                    own.contains(piece) || cat.shared.district(district).contains(piece) || cat.shared.themes(row.themes).any(|t| t.contains(piece))
+                })
+                .is_some()
+        })
     }
 
     fn check(&self, cat: &Catalog, i: usize) -> Option<Check> {
@@ -220,7 +248,7 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if !(self.terms.is_empty() || cat.search.get(i).is_some_and(|text| self.terms.matches(text))) {
+        if !(self.terms.is_empty() || self.text_matches(cat, i, row)) {
             return None;
         }
         let mut facets_failed = 0u8;

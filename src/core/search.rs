@@ -143,11 +143,12 @@ pub fn find_term<'t>(term: &'t str, haystack: &str) -> Option<Vec<&'t str>> {
     if haystack.contains(term) {
         return Some(vec![term]);
     }
-    split_pieces(term, haystack)
+    split_pieces(term, |piece| haystack.contains(piece))
 }
 
-/// `find_term` for a term not found whole: its pieces, if it is a Chinese term that splits.
-fn split_pieces<'t>(term: &'t str, haystack: &str) -> Option<Vec<&'t str>> {
+/// `find_term` for a term not found whole: its pieces, if it is a Chinese term that splits
+/// into pieces that are each `found` (in a project's texts, which may be several strings).
+pub fn split_pieces<'t>(term: &'t str, found: impl Fn(&str) -> bool) -> Option<Vec<&'t str>> {
     if term.is_ascii() {
         return None;
     }
@@ -165,7 +166,7 @@ fn split_pieces<'t>(term: &'t str, haystack: &str) -> Option<Vec<&'t str>> {
         }
         // A piece not found cannot be found longer: stop at the first miss.
         for j in i + 2..=chars {
-            if !haystack.contains(&term[bounds[i]..bounds[j]]) {
+            if !found(&term[bounds[i]..bounds[j]]) {
                 break;
             }
             from[j].get_or_insert(i);
@@ -199,7 +200,12 @@ impl Terms {
     /// `haystack` must already be normalized.
     pub fn matches(&self, haystack: &str) -> bool {
         // Runs per row: a term found whole costs one scan and no allocation.
-        self.0.iter().all(|t| haystack.contains(t.as_str()) || split_pieces(t, haystack).is_some())
+        self.0.iter().all(|t| haystack.contains(t.as_str()) || split_pieces(t, |p| haystack.contains(p)).is_some())
+    }
+
+    /// The terms, normalized, in the order typed.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 
     /// Why a project matched: each term (or piece of a split term) with the first field
