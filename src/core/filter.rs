@@ -233,7 +233,7 @@ impl<'a> Matcher<'a> {
             own.contains(term)
                 || districts.get(district as usize).copied().unwrap_or(false)
                 || row.themes & themes != 0
-                || split_pieces(term, |piece| {
+                || split_pieces(term, &|piece| {
                     own.contains(piece) || cat.shared.district(district).contains(piece) || cat.shared.themes(row.themes).any(|t| t.contains(piece))
                 })
                 .is_some()

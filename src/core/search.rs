@@ -143,12 +143,12 @@ pub fn find_term<'t>(term: &'t str, haystack: &str) -> Option<Vec<&'t str>> {
     if haystack.contains(term) {
         return Some(vec![term]);
     }
-    split_pieces(term, |piece| haystack.contains(piece))
+    split_pieces(term, &|piece| haystack.contains(piece))
 }
 
 /// `find_term` for a term not found whole: its pieces, if it is a Chinese term that splits
 /// into pieces that are each `found` (in a project's texts, which may be several strings).
-pub fn split_pieces<'t>(term: &'t str, found: impl Fn(&str) -> bool) -> Option<Vec<&'t str>> {
+pub fn split_pieces<'t>(term: &'t str, found: &dyn Fn(&str) -> bool) -> Option<Vec<&'t str>> {
     if term.is_ascii() {
         return None;
     }
@@ -200,7 +200,7 @@ impl Terms {
     /// `haystack` must already be normalized.
     pub fn matches(&self, haystack: &str) -> bool {
         // Runs per row: a term found whole costs one scan and no allocation.
-        self.0.iter().all(|t| haystack.contains(t.as_str()) || split_pieces(t, |p| haystack.contains(p)).is_some())
+        self.0.iter().all(|t| haystack.contains(t.as_str()) || split_pieces(t, &|p| haystack.contains(p)).is_some())
     }
 
     /// The terms, normalized, in the order typed.
