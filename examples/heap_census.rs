@@ -3,7 +3,8 @@
 //! counting allocator. Heap blocks are priced as wasm32's dlmalloc lays them out (a 4-byte
 //! header, 8-byte steps, 16 bytes at least), so the figures estimate the page's, whose
 //! pointers are half as wide. `node scripts/gen-synthetic.mjs 100000 target/synthetic-100k.csv`,
-//! then `cargo run --release --example heap_census [file]`.
+//! then `cargo run --release --example heap_census [file]` (`PEEK=1` also prints a few
+//! projects' search texts).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -40,7 +41,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static A: Counting = Counting;
 
-// wasm32's sizes, which the page's build checks (`model.rs`, `dataset.rs`).
+// wasm32's sizes; the page's build asserts the first three (`model.rs`, `dataset.rs`).
 const WASM_PROJECT: usize = 200;
 const WASM_FIGURE: usize = 64;
 const WASM_ROW: usize = 64;
@@ -138,7 +139,9 @@ fn main() {
         .chain(parts.iter().map(|(name, f)| (*name, cat.ds.projects.iter().map(f).fold((0, 0), add))))
         .chain(index)
         .collect();
-    if std::env::var_os("PEEK").is_some() { peek(&cat); }
+    if std::env::var_os("PEEK").is_some() {
+        peek(&cat);
+    }
     let total = priced.iter().map(|(_, (_, b))| b).sum::<usize>();
     println!("{n} projects from {path} ({}); the page reads them in {blocks} heap blocks", mib(file));
     println!("the list on the page, estimated for wasm32: {} = {:.2}× the file", mib(total), total as f64 / file as f64);
@@ -146,7 +149,8 @@ fn main() {
         println!("  {name:<20} {blocks:>8} blocks {:>10}", mib(bytes));
     }
 }
-#[allow(dead_code)]
+
+/// What a search reads per project.
 fn peek(cat: &Catalog) {
     for i in [0, 1, 2, 50_000] {
         println!("{:?}", cat.search.get(i));
