@@ -173,15 +173,7 @@ impl SharedTexts {
     pub fn of(ds: &Dataset, district_values: &[String]) -> SharedTexts {
         let district = |id: &String| {
             let Some(d) = ds.districts.iter().find(|d| d.id == *id) else { return String::new() };
-            let mut text = String::new();
-            let mut w = Normalizer::new(&mut text);
-            w.text(&d.name.zh);
-            w.text(&d.name.en);
-            if let Some(py) = pinyin::of(&d.name.zh) {
-                w.text(py);
-            }
-            w.finish();
-            text
+            normalize_all([d.name.zh.as_str(), d.name.en.as_str()].into_iter().chain(pinyin::of(&d.name.zh)))
         };
         let themes = ds.themes.iter().map(|t| normalize_all([t.name.zh.as_str(), t.name.en.as_str()])).collect();
         SharedTexts { districts: district_values.iter().map(district).collect(), themes }

@@ -390,10 +390,10 @@ pub fn validate(ds: &Dataset) -> Vec<ValidationError> {
         if !p.sector.is_empty() && !sectors.contains(&*p.sector) {
             errs.push(at.0, at.1, "sector", Fault::Unknown(Ref::Sector, p.sector.to_string()));
         }
-        if let Some(s) = p.section.as_ref().filter(|s| !sections.contains(&***s)) {
+        if let Some(s) = p.section.as_deref().filter(|s| !sections.contains(s)) {
             errs.push(at.0, at.1, "section", Fault::Unknown(Ref::Section, s.to_string()));
         }
-        if let Some(s) = p.status.as_ref().filter(|s| !stages.contains(&***s)) {
+        if let Some(s) = p.status.as_deref().filter(|s| !stages.contains(s)) {
             errs.push(at.0, at.1, "status", Fault::Unknown(Ref::Stage, s.to_string()));
         }
         for (i, t) in p.themes.iter().enumerate() {
