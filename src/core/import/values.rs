@@ -140,10 +140,11 @@ pub fn transliterate(zh: &str) -> String {
         .join(" ")
 }
 
-/// An ASCII slug of at most `max` bytes, cut at a syllable.
+/// An ASCII slug of at most `max` bytes, cut at a syllable. Pinyin's ü is written v, as
+/// ASCII pinyin writes it (an id must be a-z, 0-9 and -; lü blocked the import).
 pub fn slug(zh: &str, max: usize) -> String {
     let mut s = String::new();
-    for w in syllables(zh) {
+    for w in syllables(zh).into_iter().map(|w| w.replace('ü', "v")) {
         if s.len() + w.len() + 1 > max {
             break;
         }
@@ -175,6 +176,11 @@ pub fn normalise_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_writes_pinyin_u_umlaut_as_v() {
+        assert!(slug("𦆾", 40).bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", slug("𦆾", 40));
+    }
 
     fn y(s: &str) -> Option<(String, Option<String>)> {
         years(&Value::Text(s.into()))
