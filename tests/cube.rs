@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use tongliao_explorer::core::cube::{Cube, CubeBuilder};
 use tongliao_explorer::core::dataset::{embedded, Catalog};
 use tongliao_explorer::core::filter::{select, Facet, Filter};
-use tongliao_explorer::core::model::{Kind, Stage, StageRecord};
+use tongliao_explorer::core::model::{Kind, Stage, StageRecord, ThinVec};
 
 /// A list of `codes.len()` projects made from the embedded ones, each given the sector,
 /// district, kind, stage and themes its numbers pick; `places` adds a second district to
@@ -24,9 +24,9 @@ fn list(codes: &[(usize, usize, usize, usize, u8)], places: bool) -> Catalog {
             // One in five has no district.
             p.district = (d % 5 != 0).then(|| districts[d % districts.len()].id.as_str().into());
             p.places = if places && p.district.is_some() && d % 3 == 0 {
-                vec![districts[(d + 1) % districts.len()].id.as_str().into()]
+                ThinVec::from([districts[(d + 1) % districts.len()].id.as_str().into()])
             } else {
-                Vec::new()
+                ThinVec::new()
             };
             p.kind = if kind % 2 == 0 { Kind::Highlight } else { Kind::Mentioned };
             let src = p.src;

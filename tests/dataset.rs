@@ -236,6 +236,42 @@ fn broken_files_get_a_message_not_a_panic() {
 /// Themes are filtered as bits of a u64: a dataset with 64 themes filters by its last one,
 /// and one with 65 is refused with a message rather than filtered wrongly.
 #[test]
+fn up_to_65000_sections_filter_and_more_are_refused() {
+    use tongliao_explorer::core::dataset::{Catalog, NO_CODE};
+    use tongliao_explorer::core::filter::{apply, counts, Facet, Filter};
+    use tongliao_explorer::core::model::{I18n, Section, SourceRef};
+    use tongliao_explorer::core::validate::MAX_FACET_VALUES;
+
+    let mut ds = dataset();
+    let section = |k: usize| Section {
+        id: format!("s{k}"),
+        name: I18n { zh: format!("第{k}部分"), en: format!("Part {k}") },
+        printed: format!("{k}、"),
+        count: None,
+        src: SourceRef::line(1),
+    };
+    ds.sections = (0..MAX_FACET_VALUES).map(section).collect();
+    // The last section and one before it, so codes past 16 bits' halfway mark are used.
+    ds.projects[3].section = Some("s40000".into());
+    ds.projects[4].section = Some(format!("s{}", MAX_FACET_VALUES - 1).as_str().into());
+    let c = Catalog::new(ds.clone()).expect("65,000 sections are allowed");
+    let code = |i: usize| c.rows[i].codes[Facet::Section.index()];
+    assert_eq!(code(3), 40000);
+    assert_eq!(usize::from(code(4)), MAX_FACET_VALUES - 1);
+    // The rest state none: they are coded "not stated", the value after the list's own.
+    assert_eq!(usize::from(code(0)), MAX_FACET_VALUES);
+    assert_ne!(code(0), NO_CODE);
+    let mut f = Filter::default();
+    f.sections.insert(format!("s{}", MAX_FACET_VALUES - 1));
+    assert_eq!(apply(&c, &f), vec![4]);
+    assert_eq!(counts(&c, &Filter::default()).facets[Facet::Section.index()][MAX_FACET_VALUES - 1].count, 1);
+
+    ds.sections.push(section(MAX_FACET_VALUES));
+    let errs = Catalog::new(ds).expect_err("65,001 sections are refused");
+    assert_eq!(errs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["dataset: sections: more than 65000"]);
+}
+
+#[test]
 fn up_to_64_themes_filter_and_more_are_refused() {
     use tongliao_explorer::core::dataset::Catalog;
     use tongliao_explorer::core::filter::{apply, counts, Filter};

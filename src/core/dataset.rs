@@ -28,22 +28,28 @@ pub struct Amount {
     pub qualifier: Option<Qualifier>,
 }
 
+/// A facet value's position in `Catalog::facet_values`; validation keeps each facet under
+/// `validate::MAX_FACET_VALUES`, so 16 bits hold it with `NO_CODE` to spare.
+pub type Code = u16;
+/// A row with no value in the facet (or one the list does not name).
+pub const NO_CODE: Code = Code::MAX;
+
 /// Per-project values derived once at load time, so filtering stays cheap. Kept small
-/// (64 bytes, checked in the page's build below): a filter click reads one per project, in order.
+/// (56 bytes, checked in the page's build below): a filter click reads one per project, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub investment: Option<Amount>,
     pub jobs: Option<Amount>,
     /// Position of the project's value in `Catalog::facet_values`, per facet (`Facet::index`),
     /// so filtering and grouping compare integers, not strings.
-    pub codes: [u32; 5],
+    pub codes: [Code; 5],
     /// The project's themes as bits by position in `ds.themes` (validation allows at most
     /// `validate::MAX_THEMES`), so a theme test is a mask, not a list to follow.
     pub themes: u64,
 }
 
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(size_of::<Row>() <= 64);
+const _: () = assert!(size_of::<Row>() <= 56);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
@@ -58,7 +64,7 @@ pub struct Catalog {
     /// Every value each facet can take, in display order (indexed by `Facet::index`).
     pub facet_values: [Vec<String>; 5],
     /// The further district codes of projects in several places, by project index.
-    pub places: HashMap<usize, Vec<u32>>,
+    pub places: HashMap<usize, Vec<Code>>,
     /// A table order computed where the list was built (the import worker), so that
     /// 100,000 rows are not sorted again on the page's main thread (`sort::table_order`).
     pub presorted: Option<Presorted>,
@@ -115,7 +121,7 @@ pub struct Index {
 }
 
 /// The further district codes of projects in several places, by project index.
-pub type Places = HashMap<usize, Vec<u32>>;
+pub type Places = HashMap<usize, Vec<Code>>;
 
 /// One text per project, in one string: 100,000 search texts are one allocation, not
 /// 100,000, and the import worker's copy is adopted with one UTF-8 check.
@@ -179,8 +185,8 @@ impl SharedTexts {
         SharedTexts { districts: district_values.iter().map(district).collect(), themes }
     }
 
-    /// The district's text for a `Row::codes` district code (none: `u32::MAX`).
-    pub fn district(&self, code: u32) -> &str {
+    /// The district's text for a `Row::codes` district code (none: `NO_CODE`).
+    pub fn district(&self, code: Code) -> &str {
         self.districts.get(code as usize).map_or("", String::as_str)
     }
 
@@ -193,18 +199,20 @@ impl SharedTexts {
 impl Index {
     pub fn of(ds: &Dataset) -> Index {
         let facet_values = Facet::ALL.map(|f| all_facet_values(ds, f));
-        let lookup: Vec<HashMap<&str, u32>> = facet_values
+        // Validation keeps every facet's values below `NO_CODE` (`MAX_FACET_VALUES`).
+        let lookup: Vec<HashMap<&str, Code>> = facet_values
             .iter()
-            .map(|vals| vals.iter().enumerate().map(|(i, v)| (v.as_str(), i as u32)).collect())
+            .map(|vals| vals.iter().enumerate().map(|(i, v)| (v.as_str(), Code::try_from(i).unwrap_or(NO_CODE))).collect())
             .collect();
-        let theme_lookup: HashMap<&str, u32> = ds.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as u32)).collect();
+        // One map type with the facets' (themes are at most 64): one copy of its code in the bundle.
+        let theme_lookup: HashMap<&str, Code> = ds.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as Code)).collect();
         let rows = ds
             .projects
             .iter()
             .map(|p| Row {
                 investment: headline(p, Metric::Investment),
                 jobs: headline(p, Metric::Jobs),
-                codes: Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(u32::MAX)),
+                codes: Facet::ALL.map(|f| lookup[f.index()].get(facet_value(p, f)).copied().unwrap_or(NO_CODE)),
                 themes: p.themes.iter().filter_map(|t| theme_lookup.get(&**t)).fold(0, |bits, &t| bits | 1 << t),
             })
             .collect();

@@ -253,10 +253,10 @@ impl<'a> Matcher<'a> {
         }
         let mut facets_failed = 0u8;
         for (facet, mask) in &self.masks {
-            let pass = |code: u32| mask.get(code as usize).copied().unwrap_or(false);
+            let pass = |code: usize| mask.get(code).copied().unwrap_or(false);
             // A project in several places passes a district filter through any of them.
-            let elsewhere = || *facet == Facet::District.index() && cat.places.get(&i).is_some_and(|codes| codes.iter().any(|&c| pass(c)));
-            if !pass(row.codes[*facet]) && !elsewhere() {
+            let elsewhere = || *facet == Facet::District.index() && cat.places.get(&i).is_some_and(|codes| codes.iter().any(|&c| pass(usize::from(c))));
+            if !pass(usize::from(row.codes[*facet])) && !elsewhere() {
                 facets_failed |= 1 << facet;
             }
         }

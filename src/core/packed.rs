@@ -262,6 +262,20 @@ impl<T: Pack> Pack for Vec<T> {
     }
 }
 
+impl<T: Pack> Pack for thin_vec::ThinVec<T> {
+    fn put(&self, w: &mut Writer) {
+        put_slice(self, w);
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let n = r.count()?;
+        let mut out = thin_vec::ThinVec::with_capacity(n);
+        for _ in 0..n {
+            out.push(r.get()?);
+        }
+        Ok(out)
+    }
+}
+
 impl Pack for [u8; 2] {
     fn put(&self, w: &mut Writer) {
         w.buf.extend_from_slice(self);

@@ -3,7 +3,7 @@
 //! thread. It names the dataset it was built for (the project count, and per chunk a hash
 //! of its projects' ids), and the page refuses an index of another.
 
-use super::dataset::{Amount, Catalog, Index, Presorted, Row, Texts};
+use super::dataset::{Amount, Catalog, Code, Index, Presorted, Row, Texts, NO_CODE};
 use super::hash::{fnv1a, fnv1a_more};
 use super::model::{Dataset, Project, Qualifier};
 use super::packed::{put_slice, Pack, PackError, Reader, Writer};
@@ -21,14 +21,13 @@ impl Pack for Row {
     fn put(&self, w: &mut Writer) {
         w.put(&self.investment).put(&self.jobs);
         for c in self.codes {
-            // u32::MAX (no value) is the commonest large code: a varint of it takes 5 bytes, like any.
             w.put(&c);
         }
         w.put(&self.themes);
     }
     fn get(r: &mut Reader<'_>) -> Result<Self, PackError> {
         let (investment, jobs) = (r.get()?, r.get()?);
-        let mut codes = [0u32; 5];
+        let mut codes = [0; 5];
         for c in &mut codes {
             *c = r.get()?;
         }
@@ -64,7 +63,7 @@ pub fn pack_index(cat: &Catalog, chunk: usize) -> PackedIndex {
     for values in &cat.facet_values {
         w.put(values);
     }
-    let mut places: Vec<(&usize, &Vec<u32>)> = cat.places.iter().collect();
+    let mut places: Vec<(&usize, &Vec<Code>)> = cat.places.iter().collect();
     places.sort();
     w.varint(places.len() as u64);
     for (i, codes) in places {
@@ -113,7 +112,7 @@ impl IndexReader {
         for _ in 0..r.count()? {
             let at = r.pos;
             let i = usize::try_from(r.get::<u64>()?).ok().filter(|&i| i < n);
-            let codes: Vec<u32> = r.get()?;
+            let codes: Vec<Code> = r.get()?;
             let i = i.ok_or(PackError::Bad { at, what: "project of this dataset" })?;
             places.insert(i, codes);
         }
@@ -140,7 +139,7 @@ impl IndexReader {
         let at = r.pos;
         let rows: Vec<Row> = r.get()?;
         let values = &self.facet_values;
-        let coded = |row: &Row| row.codes.iter().zip(values).all(|(&c, vals)| c == u32::MAX || (c as usize) < vals.len());
+        let coded = |row: &Row| row.codes.iter().zip(values).all(|(&c, vals)| c == NO_CODE || usize::from(c) < vals.len());
         if rows.len() != projects.len() || !rows.iter().all(coded) {
             return Err(PackError::Bad { at, what: "row of this dataset" });
         }

@@ -21,7 +21,7 @@ fn figure_label(p: &Project, f: &Figure, lang: Lang) -> String {
     if let Some(item) = &f.item {
         s.push_str(&format!(" · {}", item.get(lang)));
     }
-    if let Some(part) = f.part.as_ref().and_then(|id| p.parts.iter().find(|x| &x.id == id)) {
+    if let Some(part) = f.part.as_deref().and_then(|id| p.parts.iter().find(|x| x.id == id)) {
         s.push_str(&format!(" · {}", part.name.get(lang)));
     }
     s.push_str(period_label(f.period, lang));
@@ -146,7 +146,7 @@ pub fn ProjectDetail() -> impl IntoView {
             .milestones
             .iter()
             .map(|m| {
-                let part = m.part.as_ref().and_then(|id| p.parts.iter().find(|x| &x.id == id)).map(|x| format!(" · {}", x.name.get(lang))).unwrap_or_default();
+                let part = m.part.as_deref().and_then(|id| p.parts.iter().find(|x| x.id == id)).map(|x| format!(" · {}", x.name.get(lang))).unwrap_or_default();
                 view! {
                     <li>
                         <strong>{m.date.clone()}</strong>

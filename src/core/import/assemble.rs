@@ -16,7 +16,7 @@ use crate::core::hash::fnv1a;
 use crate::core::i18n::{fill_named, import_field_label, import_words};
 use crate::core::model::{
     Cell, Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Period, PrintedTotal, Project,
-    Section, Sector, Source, SourceRef, Theme, TotalScope, Unit,
+    Section, Sector, Source, SourceRef, Theme, ThinVec, TotalScope, Unit,
 };
 use crate::core::printed::parse_cell;
 use crate::core::validate::validate;
@@ -628,7 +628,7 @@ impl<'a> Builder<'a> {
         };
         let status = get(self, Field::Stage).map(|s| Self::listed(&mut self.stages, &s, stage_english(&s)));
         let company = get(self, Field::Owner).map(|o| I18n { en: o.clone(), zh: o });
-        let mut milestones = Vec::new();
+        let mut milestones = ThinVec::new();
         if let Some(c) = self.col(Field::Years) {
             let v = self.sheet.cell(r, c).clone();
             let printed = v.text().trim().to_string();
@@ -689,12 +689,13 @@ impl<'a> Builder<'a> {
             sector: sector.into(),
             section: section.map(Into::into),
             status: status.map(Into::into),
-            themes: Vec::new(),
+            themes: ThinVec::new(),
             stage: None,
             company: company.map(Box::new),
             summary: I18n::default(),
-            parts: Vec::new(),
-            milestones,
+            parts: ThinVec::new(),
+            // A first push reserves four; a project has at most two of these.
+            milestones: { milestones.shrink_to_fit(); milestones },
             figures,
             src: SourceRef::cell(r as u32 + 1, self.col(Field::Name).map(|c| c as u32 + 1)),
             cells,

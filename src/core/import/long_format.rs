@@ -24,7 +24,7 @@ use crate::core::dataset::{embedded_dataset, Catalog};
 use crate::core::gbt4754::{by_code, SECTIONS};
 use crate::core::i18n::{file_words, fill_named};
 use crate::core::model::{
-    slug_of,
+    slug_of, thin_vec, Slug, ThinVec,
     Dataset, District, Figure, I18n, Kind, Lang, Metric, Milestone, MilestoneEvent, Part, Period, Project, Qualifier, Source,
     SourceRef, Stage, StageRecord, Theme, Unit,
 };
@@ -907,11 +907,31 @@ struct Builder {
 
 /// A list's first `push` reserves room for four, but most projects have one figure and
 /// no milestone: over 100,000 projects the spare room would be tens of MB.
-fn push_tight<T>(list: &mut Vec<T>, item: T) {
-    if list.capacity() == 0 {
-        list.reserve_exact(1);
+fn push_tight<T>(list: &mut impl TightList<T>, item: T) {
+    list.push_tight(item);
+}
+
+/// A `Vec` or a `ThinVec` whose first push reserves room for one.
+trait TightList<T> {
+    fn push_tight(&mut self, item: T);
+}
+
+impl<T> TightList<T> for Vec<T> {
+    fn push_tight(&mut self, item: T) {
+        if self.capacity() == 0 {
+            self.reserve_exact(1);
+        }
+        self.push(item);
     }
-    list.push(item);
+}
+
+impl<T> TightList<T> for ThinVec<T> {
+    fn push_tight(&mut self, item: T) {
+        if self.capacity() == 0 {
+            self.reserve_exact(1);
+        }
+        self.push(item);
+    }
 }
 
 fn parse_line(s: &str) -> Option<u32> {
@@ -1141,7 +1161,7 @@ impl Builder {
             name: name.unwrap_or_default(),
             translit: false,
             district: district.map(Into::into),
-            places: Vec::new(),
+            places: ThinVec::new(),
             sector: sector.into(),
             section: None,
             status: None,
@@ -1149,11 +1169,11 @@ impl Builder {
             stage,
             company: company.map(Box::new),
             summary: summary.unwrap_or_default(),
-            parts: Vec::new(),
-            milestones: Vec::new(),
+            parts: ThinVec::new(),
+            milestones: ThinVec::new(),
             figures: Vec::new(),
             src: SourceRef::line(line),
-            cells: Vec::new(),
+            cells: ThinVec::new(),
         }
     }
 
@@ -1217,7 +1237,7 @@ impl Builder {
     }
 
     /// Registers the row's part (and its names, which must agree across rows).
-    fn part(&mut self, c: &Cells, p: usize) -> Option<String> {
+    fn part(&mut self, c: &Cells, p: usize) -> Option<Slug> {
         let id = c.get(PART);
         let (zh, en) = (c.get(PART_ZH), c.get(PART_EN));
         if id.is_empty() {
@@ -1272,7 +1292,7 @@ impl Builder {
         }
     }
 
-    fn milestone(&mut self, c: &Cells, event: MilestoneEvent, part: Option<String>) -> Option<Milestone> {
+    fn milestone(&mut self, c: &Cells, event: MilestoneEvent, part: Option<Slug>) -> Option<Milestone> {
         for f in [ITEM_ZH, ITEM_EN, PERIOD, UNIT, QUALIFIER] {
             if !c.get(f).is_empty() {
                 self.err(c.row, f.name(), RowProblem::NotOnMilestoneRow);
@@ -1284,7 +1304,7 @@ impl Builder {
         Some(Milestone { event, part, date: date?, printed: printed?, src: SourceRef::line(line?) })
     }
 
-    fn figure(&mut self, c: &Cells, metric: Metric, part: Option<String>) -> Option<Figure> {
+    fn figure(&mut self, c: &Cells, metric: Metric, part: Option<Slug>) -> Option<Figure> {
         let item = self.pair(c, ITEM_ZH, ITEM_EN);
         let period = self.enum_value(c, PERIOD, |v| &v.period);
         let period_ok = period.is_some() || c.get(PERIOD).is_empty();
@@ -1534,7 +1554,7 @@ fn project_rows(ds: &Dataset, p: &Project) -> Vec<OutRow> {
     for f in &p.figures {
         let mut r = project_row(ds, p);
         r.set("metric", slug_of(&f.metric));
-        r.set("part", f.part.clone().unwrap_or_default());
+        r.set("part", f.part.as_deref().unwrap_or_default());
         if let Some(item) = &f.item {
             r.set("item_zh", &item.zh);
             r.set("item_en", &item.en);
@@ -1551,7 +1571,7 @@ fn project_rows(ds: &Dataset, p: &Project) -> Vec<OutRow> {
     for m in &p.milestones {
         let mut r = project_row(ds, p);
         r.set("metric", format!("{MILESTONE_PREFIX}{}", slug_of(&m.event)));
-        r.set("part", m.part.clone().unwrap_or_default());
+        r.set("part", m.part.as_deref().unwrap_or_default());
         r.set("value", &m.date);
         r.set("printed", &m.printed);
         r.set("line", m.src.line.to_string());
@@ -1608,13 +1628,13 @@ pub fn template_csv() -> String {
         return write_csv(&empty_dataset(), Some(HELP));
     };
     let sample = ds.projects.iter().find_map(|p| {
-        let part = p.parts.iter().find(|x| p.figures.iter().any(|f| f.part.as_ref() == Some(&x.id)))?;
+        let part = p.parts.iter().find(|x| p.figures.iter().any(|f| f.part.as_deref() == Some(x.id.as_str())))?;
         let whole = p.figures.iter().find(|f| f.part.is_none())?;
-        let of_part = p.figures.iter().find(|f| f.part.as_ref() == Some(&part.id))?;
+        let of_part = p.figures.iter().find(|f| f.part.as_deref() == Some(part.id.as_str()))?;
         Some(Project {
-            parts: vec![part.clone()],
+            parts: thin_vec![part.clone()],
             figures: vec![whole.clone(), of_part.clone()],
-            milestones: Vec::new(),
+            milestones: ThinVec::new(),
             ..p.clone()
         })
     });
