@@ -12,7 +12,8 @@
 //! - `{cmd: "parse-floor", bytes}`: the benchmark's raw CSV read, timed here.
 //!
 //! Messages out: `{type: "ready", version}` first (a message posted before the wasm
-//! started would be lost), then `progress`, `review`, `dataset`, `json`, `parse-floor` or `error`.
+//! started would be lost), then `progress`, `review`, `dataset`, `json`, `parse-floor` or `error`. A message
+//! that carries a dataset also says the worker's memory size then (`heap`, bytes).
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -127,7 +128,10 @@ mod worker {
             })
             .collect();
         let transfer = chunks.concat(&index_chunks).concat(&js_sys::Array::of2(&head, &index));
-        let mut fields = vec![("head", head), ("chunks", chunks.into()), ("index", index), ("indexChunks", index_chunks.into())];
+        // The worker's wasm memory never shrinks, so its size now is the load's peak (the
+        // benchmark reports it apart from the page's heap).
+        let heap = (core::arch::wasm32::memory_size(0) * 65536) as f64;
+        let mut fields = vec![("head", head), ("chunks", chunks.into()), ("index", index), ("indexChunks", index_chunks.into()), ("heap", heap.into())];
         if let Some(order) = order {
             transfer.push(&order);
             fields.push(("order", order));
