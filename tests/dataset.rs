@@ -233,8 +233,8 @@ fn broken_files_get_a_message_not_a_panic() {
     }
 }
 
-/// Themes are filtered as bits of a u64: a dataset with 64 themes filters by its last one,
-/// and one with 65 is refused with a message rather than filtered wrongly.
+/// Facet values are coded in 16 bits: a list of 65,000 sections codes and filters its last
+/// one, and one of 65,001 is refused with a message rather than coded wrongly.
 #[test]
 fn up_to_65000_sections_filter_and_more_are_refused() {
     use tongliao_explorer::core::dataset::{Catalog, NO_CODE};
@@ -251,7 +251,7 @@ fn up_to_65000_sections_filter_and_more_are_refused() {
         src: SourceRef::line(1),
     };
     ds.sections = (0..MAX_FACET_VALUES).map(section).collect();
-    // The last section and one before it, so codes past 16 bits' halfway mark are used.
+    // A code past 15 bits (a signed 16-bit code would break there) and the last one.
     ds.projects[3].section = Some("s40000".into());
     ds.projects[4].section = Some(format!("s{}", MAX_FACET_VALUES - 1).as_str().into());
     let c = Catalog::new(ds.clone()).expect("65,000 sections are allowed");
@@ -271,6 +271,8 @@ fn up_to_65000_sections_filter_and_more_are_refused() {
     assert_eq!(errs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["dataset: sections: more than 65000"]);
 }
 
+/// Themes are filtered as bits of a u64: a dataset with 64 themes filters by its last one,
+/// and one with 65 is refused with a message rather than filtered wrongly.
 #[test]
 fn up_to_64_themes_filter_and_more_are_refused() {
     use tongliao_explorer::core::dataset::Catalog;
