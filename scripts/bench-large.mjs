@@ -61,6 +61,30 @@ export async function scriptPerClick(browser, page, selector, runs) {
   return us / 1000 / (2 * runs);
 }
 
+/**
+ * Starts an import worker in `page`, posts it `message` with the file's bytes (base64,
+ * transferred once decoded) when it is ready, and waits for one of `answers`: that
+ * message's data and the milliseconds from the post to it.
+ */
+function askWorker(page, bytes, message, answers) {
+  return page.evaluate(({ bytes, message, answers }) => {
+    const w = new Worker('./importer_loader.js', { type: 'module' });
+    const buf = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)).buffer;
+    return new Promise((done) => {
+      let t0;
+      w.onmessage = (e) => {
+        if (e.data.type === 'ready') { t0 = performance.now(); w.postMessage({ ...message, bytes: buf }, [buf]); }
+        if (answers.includes(e.data.type)) {
+          const ms = performance.now() - t0;
+          w.terminate();
+          // Only plain fields come back: the transferred buffers stay in the page.
+          done({ ms, data: { ms: e.data.ms, heap: e.data.heap } });
+        }
+      };
+    });
+  }, { bytes, message, answers });
+}
+
 /** A page with the embedded list drawn, and the size of its wasm memory then. */
 export async function startedPage(browser, server) {
   const page = await newPage(browser.context);
@@ -96,32 +120,15 @@ export async function benchLarge({ browser, server, file, report, median, p95, r
   report('100k: file → parsed, validated, indexed, table shown (worker)', load.toFixed(0), 'ms', 'goal ≤ 500');
   report('100k: longest main-thread task while loading', longest.toFixed(0), 'ms', 'goal ≤ 50');
   // The parse floor: the csv crate's raw read of the same bytes, in the worker's wasm.
-  const floor = await page.evaluate(async (bytes) => {
-    const w = new Worker('./importer_loader.js', { type: 'module' });
-    const buf = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)).buffer;
-    return new Promise((done) => {
-      w.onmessage = (e) => {
-        if (e.data.type === 'ready') w.postMessage({ cmd: 'parse-floor', bytes: buf }, [buf]);
-        if (e.data.type === 'parse-floor') { w.terminate(); done(e.data.ms); }
-      };
-    });
-  }, (await import('node:fs')).readFileSync(file).toString('base64'));
+  const bytes = (await import('node:fs')).readFileSync(file).toString('base64');
+  const floor = (await askWorker(page, bytes, { cmd: 'parse-floor' }, ['parse-floor'])).data.ms;
   report('100k: parse floor (csv ByteRecords, in the worker\'s wasm)', floor.toFixed(0), 'ms', `${(size / 1048576 / (floor / 1000)).toFixed(0)} MiB/s`);
   report('100k: our load ÷ that floor', (load / floor).toFixed(1), '×');
   // The worker apart: a worker of the benchmark's own reads the same file. Its time, from
   // the bytes posted to the list received, is the worker's share of the load; its wasm
   // memory never shrinks, so the size it reports with the list is the load's peak.
-  const worker = await page.evaluate(async (bytes) => {
-    const w = new Worker('./importer_loader.js', { type: 'module' });
-    const buf = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0)).buffer;
-    return new Promise((done) => {
-      let t0;
-      w.onmessage = (e) => {
-        if (e.data.type === 'ready') { t0 = performance.now(); w.postMessage({ cmd: 'open', name: 'large.csv', bytes: buf }, [buf]); }
-        if (e.data.type === 'dataset' || e.data.type === 'error') { w.terminate(); done({ ms: performance.now() - t0, heap: e.data.heap ?? NaN }); }
-      };
-    });
-  }, (await import('node:fs')).readFileSync(file).toString('base64'));
+  const opened = await askWorker(page, bytes, { cmd: 'open', name: 'large.csv' }, ['dataset', 'error']);
+  const worker = { ms: opened.ms, heap: opened.data.heap ?? NaN };
   const workerHeap = worker.heap;
   report('100k: the worker alone: bytes posted → list received', worker.ms.toFixed(0), 'ms', `the page's share of the load: ${(load - worker.ms).toFixed(0)} ms`);
   const heapAfter = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);

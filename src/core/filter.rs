@@ -201,6 +201,11 @@ struct Check {
     themes_ok: bool,
 }
 
+/// The `Row::themes` bits of the themes (in the list's order) for which `hits` is true.
+fn bits_where(hits: impl Iterator<Item = bool>) -> u64 {
+    hits.take(64).enumerate().filter(|&(_, hit)| hit).fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
 impl<'a> Matcher<'a> {
     pub fn new(cat: &Catalog, filter: &'a Filter) -> Self {
         let masks = Facet::ALL
@@ -209,7 +214,7 @@ impl<'a> Matcher<'a> {
             .map(|f| (f.index(), cat.facet_values[f.index()].iter().map(|v| filter.selected(f).contains(v)).collect()))
             .collect();
         let themes = (!filter.themes.is_empty()).then(|| {
-            cat.ds.themes.iter().take(64).enumerate().filter(|(_, t)| filter.themes.contains(&t.id)).fold(0u64, |bits, (i, _)| bits | 1 << i)
+            bits_where(cat.ds.themes.iter().map(|t| filter.themes.contains(&t.id)))
         });
         let ranged = filter.min.is_some() || filter.max.is_some();
         let terms = Terms::new(&filter.q);
@@ -217,7 +222,7 @@ impl<'a> Matcher<'a> {
             .iter()
             .map(|t| {
                 let districts = cat.shared.districts.iter().map(|d| d.contains(t)).collect();
-                let themes = cat.shared.themes.iter().take(64).enumerate().filter(|(_, x)| x.contains(t)).fold(0, |bits, (i, _)| bits | 1 << i);
+                let themes = bits_where(cat.shared.themes.iter().map(|x| x.contains(t)));
                 (districts, themes)
             })
             .collect();

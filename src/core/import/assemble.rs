@@ -645,6 +645,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // A first push reserves four; a project has at most two of these.
+        milestones.shrink_to_fit();
         let figures = self.figures(r);
         // Stable across releases and years: the normalised name and the place.
         let key = format!("{}|{}", normalise_name(&name), named_places.first().map_or("", String::as_str));
@@ -694,8 +696,7 @@ impl<'a> Builder<'a> {
             company: company.map(Box::new),
             summary: I18n::default(),
             parts: ThinVec::new(),
-            // A first push reserves four; a project has at most two of these.
-            milestones: { milestones.shrink_to_fit(); milestones },
+            milestones,
             figures,
             src: SourceRef::cell(r as u32 + 1, self.col(Field::Name).map(|c| c as u32 + 1)),
             cells,

@@ -905,13 +905,9 @@ struct Builder {
     errs: Vec<RowError>,
 }
 
-/// A list's first `push` reserves room for four, but most projects have one figure and
-/// no milestone: over 100,000 projects the spare room would be tens of MB.
-fn push_tight<T>(list: &mut impl TightList<T>, item: T) {
-    list.push_tight(item);
-}
-
-/// A `Vec` or a `ThinVec` whose first push reserves room for one.
+/// A `Vec` or a `ThinVec` whose first push reserves room for one. A list's first `push`
+/// reserves room for four, but most projects have one figure and no milestone: over
+/// 100,000 projects the spare room would be tens of MB.
 trait TightList<T> {
     fn push_tight(&mut self, item: T);
 }
@@ -1119,7 +1115,7 @@ impl Builder {
                 if !self.themes.contains(&t) {
                     self.themes.push(t.clone());
                 }
-                push_tight(&mut out, t);
+                out.push_tight(t);
             }
         }
         out
@@ -1367,8 +1363,8 @@ impl Builder {
         if let Some(event) = event {
             if let Some(m) = self.milestone(c, event, part) {
                 let b = &mut self.projects[p];
-                push_tight(&mut b.project.milestones, m);
-                push_tight(&mut b.rows.milestones, c.row);
+                b.project.milestones.push_tight(m);
+                b.rows.milestones.push_tight(c.row);
             }
             return;
         }
@@ -1379,8 +1375,8 @@ impl Builder {
         };
         if let Some(f) = self.figure(c, metric, part) {
             let b = &mut self.projects[p];
-            push_tight(&mut b.project.figures, f);
-            push_tight(&mut b.rows.figures, c.row);
+            b.project.figures.push_tight(f);
+            b.rows.figures.push_tight(c.row);
         }
     }
 
